@@ -1,0 +1,179 @@
+//! The briefing summary printed after a build: what was read, what was found, who is central,
+//! what happened when, and who claimed what.
+//!
+//! ```
+//! use dossier::briefing::Summary;
+//! use dossier::store::Store;
+//!
+//! let store = Store::memory()?;
+//! let summary = Summary::from_store(&store, 5)?;
+//! let mut text = Vec::new();
+//! summary.write_text(&mut text)?;
+//! assert!(String::from_utf8(text)?.starts_with("dossier: 0 documents"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::{self, Write};
+
+use crate::analysis::{ActorNetwork, AnalysisError, Metric, Ranking};
+use crate::traverse::{self, ClaimRecord, Counts, DocumentRecord, EventRecord, Participant};
+
+/// Everything the summary shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    pub counts: Counts,
+    pub documents: Vec<DocumentRecord>,
+    pub top_pagerank: Vec<Ranking>,
+    pub top_betweenness: Vec<Ranking>,
+    pub timeline: Vec<EventRecord>,
+    pub undated_events: usize,
+    pub claims: Vec<ClaimRecord>,
+}
+
+impl Summary {
+    /// Gathers the summary of a store, with the `top` most central actors per metric.
+    pub fn from_store(store: &crate::store::Store, top: usize) -> Result<Summary, AnalysisError> {
+        let network = ActorNetwork::from_store(store)?;
+        let connected =
+            |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
+        let events = traverse::events(store, None)?;
+        let undated_events = events.iter().filter(|e| e.date.is_none()).count();
+        Ok(Summary {
+            counts: traverse::counts(store)?,
+            documents: traverse::documents(store)?,
+            top_pagerank: network.rank(Metric::PageRank)?.into_iter().take(top).collect(),
+            top_betweenness: connected(network.rank(Metric::Betweenness)?),
+            timeline: events.into_iter().filter(|e| e.date.is_some()).collect(),
+            undated_events,
+            claims: traverse::claims(store, None)?,
+        })
+    }
+
+    /// Writes the summary as aligned plain text.
+    pub fn write_text(&self, mut out: impl Write) -> io::Result<()> {
+        let c = &self.counts;
+        writeln!(
+            out,
+            "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
+            c.documents, c.actors, c.places, c.events, c.claims, c.triples
+        )?;
+        if !self.documents.is_empty() {
+            writeln!(out, "\nDocuments")?;
+            let width = self.documents.iter().map(|d| d.file_name.chars().count()).max().unwrap_or(0);
+            for d in &self.documents {
+                writeln!(
+                    out,
+                    "  {:<width$}  {:<10}  {:<14}  {}",
+                    d.file_name,
+                    d.published.as_deref().unwrap_or("(no date)"),
+                    d.publisher.as_deref().unwrap_or("(no publisher)"),
+                    d.title.as_deref().map(|t| format!("\"{}\"", clip(t, 70))).unwrap_or_default()
+                )?;
+            }
+        }
+        if !self.top_pagerank.is_empty() {
+            writeln!(out, "\nMost central actors")?;
+            writeln!(out, "  {:<38}  {}", "by PageRank", "by betweenness")?;
+            let rows = self.top_pagerank.len().max(self.top_betweenness.len());
+            for i in 0..rows {
+                let cell = |list: &[Ranking]| {
+                    list.get(i)
+                        .map(|r| format!("{:>2}. {:<26} {:.3}", r.rank, clip(&r.label, 26), r.score))
+                        .unwrap_or_default()
+                };
+                writeln!(out, "  {:<38}  {}", cell(&self.top_pagerank), cell(&self.top_betweenness))?;
+            }
+        }
+        if !self.timeline.is_empty() {
+            writeln!(out, "\nTimeline")?;
+            for e in &self.timeline {
+                writeln!(
+                    out,
+                    "  {:<10}  {:<9}  {}{}",
+                    display_date(e.date.as_deref(), e.precision.as_deref()),
+                    e.event_type,
+                    describe_event(e),
+                    notes(&e.status, e.sources)
+                )?;
+            }
+            if self.undated_events > 0 {
+                writeln!(out, "  (and {} undated events)", self.undated_events)?;
+            }
+        }
+        if !self.claims.is_empty() {
+            writeln!(out, "\nClaims")?;
+            for claim in &self.claims {
+                let mut how = claim.modality.clone();
+                if claim.polarity == "negative" {
+                    how.push_str(", negative");
+                }
+                writeln!(
+                    out,
+                    "  {:<10}  {} ({how}): \"{}\"{}",
+                    claim.date.as_deref().unwrap_or("-"),
+                    claim.claimant.label,
+                    clip(&claim.content, 110),
+                    if claim.sources > 1 { format!(" [{} sources]", claim.sources) } else { String::new() }
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn names(list: &[Participant]) -> String {
+    list.iter().map(|p| p.label.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// "Taliban -> Russia @ Moscow".
+pub fn describe_event(e: &EventRecord) -> String {
+    let mut text = names(&e.agents);
+    if !e.targets.is_empty() {
+        text.push_str(" -> ");
+        text.push_str(&names(&e.targets));
+    }
+    if let Some(place) = &e.place {
+        text.push_str(" @ ");
+        text.push_str(&place.label);
+    }
+    text
+}
+
+fn notes(status: &str, sources: usize) -> String {
+    let mut notes = Vec::new();
+    if status != "occurred" {
+        notes.push(status.to_string());
+    }
+    if sources > 1 {
+        notes.push(format!("{sources} sources"));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", notes.join(", "))
+    }
+}
+
+/// A date at its precision: "2021-07-08", "week of 2021-07-05" shortened to "wk 2021-07-05",
+/// "2021-03", "2018".
+pub fn display_date(date: Option<&str>, precision: Option<&str>) -> String {
+    let Some(date) = date else { return "-".into() };
+    match precision {
+        Some("year") => date.get(..4).unwrap_or(date).to_string(),
+        Some("month") => date.get(..7).unwrap_or(date).to_string(),
+        Some("week") => format!("wk {date}"),
+        _ => date.to_string(),
+    }
+}
+
+/// Shortens text to `max` characters with an ellipsis.
+pub fn clip(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        let mut clipped: String = text.chars().take(max.saturating_sub(1)).collect();
+        clipped.push('…');
+        clipped
+    }
+}

@@ -1,0 +1,191 @@
+//! Command-line definition (clap derive). Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn news articles into a knowledge graph you can question.
+///
+/// Exit codes: 0 success; 1 failure (the message says what and where); 2 usage error;
+/// 3 the build finished but some inputs were skipped (listed on stderr).
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the graph lives.
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
+    /// Folder of the on-disk graph store (RocksDB).
+    #[arg(long, value_name = "DIR", default_value = "dossier.db", global = true, value_hint = clap::ValueHint::DirPath)]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read documents, extract actors, events and claims, store the graph, print a briefing summary.
+    ///
+    /// PATH may be files or folders (.txt, .md, .html, .json, .jsonl with a "text" field);
+    /// folders are read recursively. Documents are identified by a hash of their text: building
+    /// the same documents again changes nothing.
+    ///
+    /// Examples:
+    ///   dossier build seeds
+    ///   dossier build seeds more/ --store my.db --gazetteer my_actors.ttl
+    ///   dossier build article.html --memory
+    #[command(verbatim_doc_comment)]
+    Build {
+        /// Files or folders to read.
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        /// Keep the graph in memory only (nothing written to disk).
+        #[arg(long)]
+        memory: bool,
+        /// Extra actors in Turtle, same vocabulary as ontology/actors.ttl (may repeat).
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
+        /// Extra event triggers, same TSV format as ontology/events.tsv (may repeat).
+        #[arg(long, value_name = "FILE")]
+        triggers: Vec<PathBuf>,
+        /// Actors per centrality list in the summary.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Print only the counts line, not the whole summary.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Run a SPARQL query (prefixes dos:, id:, actor:, place:, sem:, prov:, nif:, gaf:, dct:,
+    /// skos:, schema:, rdf:, rdfs:, xsd:, owl: are predeclared).
+    ///
+    /// Examples:
+    ///   dossier query 'SELECT ?label WHERE { ?a a dos:Country ; rdfs:label ?label }'
+    ///   dossier query -f examples/queries/timeline.rq --format csv
+    ///   dossier query 'CONSTRUCT WHERE { ?e a sem:Event ; dos:agent actor:taliban }' --format turtle
+    #[command(verbatim_doc_comment)]
+    Query {
+        /// The query text (or use --file).
+        #[arg(conflicts_with = "file", required_unless_present = "file")]
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short, value_name = "FILE.rq")]
+        file: Option<PathBuf>,
+        /// Output format: table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, nquads,
+        /// jsonld for CONSTRUCT/DESCRIBE.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Rank actors by centrality in the actor network.
+    ///
+    /// The network: nodes are actors (not places); a directed edge agent -> target for each
+    /// event, claimant -> subject for each claim; one edge per ordered pair, weighted by the
+    /// number of supporting events and claims. PageRank (damping 0.85) and degree use the
+    /// directed weighted graph; betweenness, closeness and eigenvector its undirected view.
+    /// Scores follow NetworkX.
+    ///
+    /// Examples:
+    ///   dossier rank
+    ///   dossier rank --metric betweenness --top 5 --format csv
+    #[command(verbatim_doc_comment)]
+    Rank {
+        #[arg(long, value_enum, default_value_t = MetricArg::Pagerank)]
+        metric: MetricArg,
+        /// How many actors to list (0 for all).
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Export the graph (RDF), the actor network (DOT) or tables (CSV).
+    ///
+    /// nquads and trig hold the whole store; turtle, ntriples and jsonld the default graph
+    /// (jsonld without the RDF 1.2 rdf:reifies statements, which JSON-LD cannot express).
+    /// dot is the actor network for Graphviz; csv writes nodes.csv and edges.csv into -o DIR.
+    ///
+    /// Examples:
+    ///   dossier export --format nquads -o graph.nq
+    ///   dossier export --format dot | dot -Tsvg > network.svg
+    ///   dossier export --format csv -o tables/
+    #[command(verbatim_doc_comment)]
+    Export {
+        /// Output format (guessed from -o's extension when omitted).
+        #[arg(long, value_enum)]
+        format: Option<ExportArg>,
+        /// Output file (folder for csv); standard output when omitted.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Show one actor: type, aliases, events and claims with their evidence, neighbours.
+    ///
+    /// NAME is matched case-insensitively against labels and aliases.
+    ///
+    /// Examples:
+    ///   dossier show Taliban
+    ///   dossier show "zamir kabulov"
+    #[command(verbatim_doc_comment)]
+    Show {
+        name: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Shortest path between two actors in the actor network, with the evidence for each hop.
+    ///
+    /// Examples:
+    ///   dossier path Taliban Tajikistan
+    #[command(verbatim_doc_comment)]
+    Path {
+        from: String,
+        to: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+    Nquads,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricArg {
+    Pagerank,
+    Betweenness,
+    Closeness,
+    Eigenvector,
+    Degree,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportArg {
+    Nquads,
+    Turtle,
+    Trig,
+    Ntriples,
+    Jsonld,
+    Dot,
+    Csv,
+}

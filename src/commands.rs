@@ -1,0 +1,487 @@
+//! What each subcommand does: parse nothing, call the library, print.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use dossier::analysis::{ActorNetwork, Metric, Ranking};
+use dossier::briefing::{self, Summary};
+use dossier::export::{self, ExportFormat};
+use dossier::lexicon::Lexicon;
+use dossier::store::Store;
+use dossier::traverse;
+use dossier::{Dossier, Progress};
+use indicatif::{ProgressBar, ProgressStyle};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+
+use crate::cli::{Command, ExportArg, MetricArg, QueryFormat, TableFormat};
+
+/// Exit code of a build that finished but skipped some inputs.
+const SKIPPED: u8 = 3;
+
+pub fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Build { paths, memory, gazetteer, triggers, top, quiet, store } => {
+            build(&paths, memory, &gazetteer, &triggers, top, quiet, &store.store)
+        }
+        Command::Query { sparql, file, format, store } => {
+            let text = match (sparql, file) {
+                (Some(text), _) => text,
+                (None, Some(path)) => {
+                    std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?
+                }
+                (None, None) => bail!("give a query or --file"),
+            };
+            query(&open(&store.store)?, &text, format)
+        }
+        Command::Rank { metric, top, format, store } => rank(&open(&store.store)?, metric, top, format),
+        Command::Export { format, output, store } => export(&open(&store.store)?, format, output.as_deref()),
+        Command::Show { name, store } => show(&open(&store.store)?, &name),
+        Command::Path { from, to, store } => path(&open(&store.store)?, &from, &to),
+    }
+}
+
+fn open(path: &Path) -> Result<Store> {
+    Ok(Store::open_read_only(path)?)
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+fn build(
+    paths: &[PathBuf],
+    memory: bool,
+    gazetteers: &[PathBuf],
+    triggers: &[PathBuf],
+    top: usize,
+    quiet: bool,
+    store: &Path,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut lexicon = Lexicon::builtin()?;
+    for file in gazetteers {
+        lexicon.add_gazetteer_file(file)?;
+    }
+    for file in triggers {
+        lexicon.add_trigger_file(file)?;
+    }
+    let dossier = if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon);
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {msg}").expect("valid template"),
+    );
+    let report = dossier.build(paths, &|progress| match progress {
+        Progress::Files { total } => bar.set_length(total as u64),
+        Progress::FileDone => bar.inc(1),
+        Progress::Writing => bar.set_message("writing"),
+    })?;
+    bar.finish_and_clear();
+    for warning in &report.warnings {
+        eprintln!("dossier: warning: {warning}");
+    }
+    for skipped in &report.skipped {
+        eprintln!("dossier: skipped {skipped}");
+    }
+    let summary = Summary::from_store(dossier.store(), top)?;
+    let mut out = stdout();
+    if quiet {
+        let mut text = Vec::new();
+        summary.write_text(&mut text)?;
+        out.write_all(text.split(|b| *b == b'\n').next().unwrap_or_default())?;
+        writeln!(out)?;
+    } else {
+        summary.write_text(&mut out)?;
+    }
+    out.flush()?;
+    let present = report.documents.len() - report.added();
+    eprintln!(
+        "dossier: {} documents added{} in {:.2} s; {} triples {}",
+        report.added(),
+        if present > 0 { format!(", {present} already in the store") } else { String::new() },
+        started.elapsed().as_secs_f64(),
+        report.quads_after,
+        if memory { "in memory".to_string() } else { format!("in {}", store.display()) }
+    );
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
+}
+
+/// A term as a person reads it: prefixed names for known namespaces, plain literal values.
+fn display(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => {
+            let iri = node.as_str();
+            dossier::vocab::PREFIXES
+                .iter()
+                .filter(|(_, ns)| iri.starts_with(ns))
+                .max_by_key(|(_, ns)| ns.len())
+                .and_then(|(prefix, ns)| {
+                    let local = &iri[ns.len()..];
+                    (!local.contains(['/', '#'])).then(|| format!("{prefix}:{local}"))
+                })
+                .unwrap_or_else(|| format!("<{iri}>"))
+        }
+        Term::Literal(literal) => literal.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Prints rows as an aligned table.
+fn print_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(cell.chars().count().min(80));
+        }
+    }
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let c = briefing::clip(c, 80);
+                format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count())))
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+    for row in rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    Ok(())
+}
+
+fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
+    let results = store.query(text, &[])?;
+    let mut out = stdout();
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<_> = solutions.collect::<Result<_, _>>().context("query evaluation failed")?;
+            let results_format = match format {
+                QueryFormat::Table => {
+                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                    let cells: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| variables.iter().map(|v| r.get(v).map(display).unwrap_or_default()).collect())
+                        .collect();
+                    print_table(&mut out, &header, &cells)?;
+                    out.flush()?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                QueryFormat::Csv => QueryResultsFormat::Csv,
+                QueryFormat::Tsv => QueryResultsFormat::Tsv,
+                QueryFormat::Json => QueryResultsFormat::Json,
+                QueryFormat::Xml => QueryResultsFormat::Xml,
+                other => {
+                    bail!("--format {other:?} is for CONSTRUCT or DESCRIBE queries; use table, csv, tsv, json or xml")
+                }
+            };
+            let mut serializer = QueryResultsSerializer::from_format(results_format)
+                .serialize_solutions_to_writer(&mut out, variables)?;
+            for row in &rows {
+                serializer.serialize(row)?;
+            }
+            serializer.finish()?;
+        }
+        QueryResults::Boolean(value) => match format {
+            QueryFormat::Table => writeln!(out, "{value}")?,
+            QueryFormat::Csv => QueryResultsSerializer::from_format(QueryResultsFormat::Csv)
+                .serialize_boolean_to_writer(&mut out, value)
+                .map(|_| ())?,
+            QueryFormat::Tsv => QueryResultsSerializer::from_format(QueryResultsFormat::Tsv)
+                .serialize_boolean_to_writer(&mut out, value)
+                .map(|_| ())?,
+            QueryFormat::Json => QueryResultsSerializer::from_format(QueryResultsFormat::Json)
+                .serialize_boolean_to_writer(&mut out, value)
+                .map(|_| ())?,
+            QueryFormat::Xml => QueryResultsSerializer::from_format(QueryResultsFormat::Xml)
+                .serialize_boolean_to_writer(&mut out, value)
+                .map(|_| ())?,
+            other => bail!("--format {other:?} is for CONSTRUCT or DESCRIBE queries"),
+        },
+        QueryResults::Graph(triples) => {
+            let rdf_format = match format {
+                QueryFormat::Table | QueryFormat::Turtle => RdfFormat::Turtle,
+                QueryFormat::Ntriples => RdfFormat::NTriples,
+                QueryFormat::Nquads => RdfFormat::NQuads,
+                QueryFormat::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+                other => {
+                    bail!("--format {other:?} is for SELECT or ASK queries; use turtle, ntriples, nquads or jsonld")
+                }
+            };
+            let mut serializer = RdfSerializer::from_format(rdf_format);
+            if rdf_format == RdfFormat::Turtle {
+                for (prefix, iri) in dossier::vocab::PREFIXES {
+                    serializer = serializer.with_prefix(prefix, iri)?;
+                }
+            }
+            let mut writer = serializer.for_writer(&mut out);
+            for triple in triples {
+                writer.serialize_triple(&triple.context("query evaluation failed")?)?;
+            }
+            writer.finish()?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn metric(arg: MetricArg) -> Metric {
+    match arg {
+        MetricArg::Pagerank => Metric::PageRank,
+        MetricArg::Betweenness => Metric::Betweenness,
+        MetricArg::Closeness => Metric::Closeness,
+        MetricArg::Eigenvector => Metric::Eigenvector,
+        MetricArg::Degree => Metric::Degree,
+    }
+}
+
+fn rank(store: &Store, metric_arg: MetricArg, top: usize, format: TableFormat) -> Result<ExitCode> {
+    let metric = metric(metric_arg);
+    let network = ActorNetwork::from_store(store)?;
+    let mut rows: Vec<Ranking> = network.rank(metric)?;
+    if top > 0 {
+        rows.truncate(top);
+    }
+    let mut out = stdout();
+    match format {
+        TableFormat::Table => {
+            let header = ["rank", "actor", "type", metric.as_str()].map(String::from);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        r.label.clone(),
+                        r.kind.class_name().to_string(),
+                        format!("{:.6}", r.score),
+                    ]
+                })
+                .collect();
+            print_table(&mut out, &header, &cells)?;
+        }
+        TableFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(["rank", "iri", "label", "type", metric.as_str()])?;
+            for r in &rows {
+                writer.write_record([
+                    r.rank.to_string(),
+                    r.iri.clone(),
+                    r.label.clone(),
+                    r.kind.class_name().to_string(),
+                    format!("{}", r.score),
+                ])?;
+            }
+            writer.flush()?;
+        }
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(store: &Store, format: Option<ExportArg>, output: Option<&Path>) -> Result<ExitCode> {
+    let format = match format {
+        Some(arg) => match arg {
+            ExportArg::Nquads => ExportFormat::NQuads,
+            ExportArg::Turtle => ExportFormat::Turtle,
+            ExportArg::Trig => ExportFormat::TriG,
+            ExportArg::Ntriples => ExportFormat::NTriples,
+            ExportArg::Jsonld => ExportFormat::JsonLd,
+            ExportArg::Dot => ExportFormat::Dot,
+            ExportArg::Csv => ExportFormat::Csv,
+        },
+        None => match output.and_then(ExportFormat::from_extension) {
+            Some(format) => format,
+            None => bail!("give --format (nquads, turtle, trig, ntriples, jsonld, dot, csv); it cannot be guessed from the output name"),
+        },
+    };
+    if format == ExportFormat::Csv {
+        let Some(dir) = output else {
+            bail!("--format csv writes nodes.csv and edges.csv: give the folder with -o DIR")
+        };
+        export::write_csv(&ActorNetwork::from_store(store)?, dir)?;
+        eprintln!("dossier: wrote {} and {}", dir.join("nodes.csv").display(), dir.join("edges.csv").display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut writer: Box<dyn Write> = match output {
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).with_context(|| format!("cannot create {}", path.display()))?))
+        }
+        None => Box::new(stdout()),
+    };
+    match format.rdf_format() {
+        Some(rdf_format) => store.write(rdf_format, &mut writer)?,
+        None => {
+            let network = ActorNetwork::from_store(store)?;
+            export::write_dot(&network, &network_title(store)?, &mut writer)?;
+        }
+    }
+    writer.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "dossier: 5 documents, 2021-07-09 to 2021-10-08".
+fn network_title(store: &Store) -> Result<String> {
+    let documents = traverse::documents(store)?;
+    let mut dates: Vec<&str> = documents.iter().filter_map(|d| d.published.as_deref()).collect();
+    dates.sort_unstable();
+    let range = match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),
+        (Some(only), _) => format!(", {only}"),
+        _ => String::new(),
+    };
+    Ok(format!("dossier: {} documents{range}", documents.len()))
+}
+
+/// The actor a user means by `name`: the best-attested of those carrying the name.
+fn resolve_name(store: &Store, name: &str) -> Result<traverse::ActorRecord> {
+    let mut found = traverse::find_actors(store, name)?;
+    found.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.iri.cmp(&b.iri)));
+    match found.len() {
+        0 => bail!("no actor or place named {name:?} in the store (names are matched case-insensitively against labels and aliases)"),
+        1 => {}
+        _ => eprintln!(
+            "dossier: {name:?} names {} entries; showing the most mentioned ({}); others: {}",
+            found.len(),
+            found[0].label,
+            found[1..].iter().map(|a| format!("{} ({})", a.label, a.kind.class_name())).collect::<Vec<_>>().join(", ")
+        ),
+    }
+    Ok(found.remove(0))
+}
+
+fn show(store: &Store, name: &str) -> Result<ExitCode> {
+    let actor = resolve_name(store, name)?;
+    let mut out = stdout();
+    writeln!(out, "{} ({})  <{}>", actor.label, actor.kind.class_name(), actor.iri)?;
+    if !actor.aliases.is_empty() {
+        writeln!(out, "  also: {}", actor.aliases.join(", "))?;
+    }
+    writeln!(
+        out,
+        "  {} mentions in {} documents: {}",
+        actor.mentions,
+        actor.documents.len(),
+        actor.documents.join(", ")
+    )?;
+    let events = traverse::events(store, Some(&actor.iri))?;
+    writeln!(out, "\nEvents ({})", events.len())?;
+    for e in &events {
+        writeln!(
+            out,
+            "  {:<13} {:<9} {}  [{}{}]",
+            briefing::display_date(e.date.as_deref(), e.precision.as_deref()),
+            e.event_type,
+            briefing::describe_event(e),
+            e.status,
+            if e.sources > 1 { format!(", {} sources", e.sources) } else { String::new() }
+        )?;
+        for evidence in &e.evidence {
+            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+        }
+    }
+    let claims = traverse::claims(store, Some(&actor.iri))?;
+    writeln!(out, "\nClaims ({})", claims.len())?;
+    for c in &claims {
+        writeln!(
+            out,
+            "  {:<13} {} ({}, {}): \"{}\"",
+            c.date.as_deref().unwrap_or("-"),
+            c.claimant.label,
+            c.modality,
+            c.polarity,
+            briefing::clip(&c.content, 120)
+        )?;
+        for evidence in &c.evidence {
+            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+        }
+    }
+    let network = ActorNetwork::from_store(store)?;
+    if let Some(node) = network.node(&actor.iri) {
+        let neighbours = network.neighbourhood(node, 1);
+        writeln!(out, "\nNeighbours ({})", neighbours.len())?;
+        for (other, _) in neighbours {
+            let links = network.links_between(node, other);
+            let described: Vec<String> = links
+                .iter()
+                .map(|(from, _, link)| {
+                    format!(
+                        "{} {} ({} sources)",
+                        if *from == node { "->" } else { "<-" },
+                        link.summary(),
+                        link.sources()
+                    )
+                })
+                .collect();
+            writeln!(out, "  {:<30} {}", network.graph[other].label, described.join("; "))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn path(store: &Store, from: &str, to: &str) -> Result<ExitCode> {
+    let (a, b) = (resolve_name(store, from)?, resolve_name(store, to)?);
+    let network = ActorNetwork::from_store(store)?;
+    let (Some(start), Some(end)) = (network.node(&a.iri), network.node(&b.iri)) else {
+        bail!("{} and {} are not both actors of the network (places are not part of it)", a.label, b.label);
+    };
+    let Some(hops) = network.shortest_path(start, end) else {
+        let mut out = stdout();
+        writeln!(out, "no path between {} and {}", a.label, b.label)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut out = stdout();
+    let names: Vec<&str> = hops.iter().map(|n| network.graph[*n].label.as_str()).collect();
+    writeln!(out, "{} ({} hops)", names.join(" — "), hops.len() - 1)?;
+    for pair in hops.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        writeln!(out, "\n{} — {}", network.graph[x].label, network.graph[y].label)?;
+        let items: std::collections::BTreeSet<&String> =
+            network.links_between(x, y).iter().flat_map(|(_, _, link)| link.items.iter()).collect();
+        for e in traverse::events(store, Some(&network.graph[x].iri))?.iter().filter(|e| items.contains(&e.iri)) {
+            writeln!(
+                out,
+                "  {:<13} {:<9} {}  [{}]",
+                briefing::display_date(e.date.as_deref(), e.precision.as_deref()),
+                e.event_type,
+                briefing::describe_event(e),
+                e.status
+            )?;
+            for evidence in &e.evidence {
+                writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            }
+        }
+        for c in traverse::claims(store, Some(&network.graph[x].iri))?.iter().filter(|c| items.contains(&c.iri)) {
+            writeln!(
+                out,
+                "  {:<13} claim     {} ({}): \"{}\"",
+                c.date.as_deref().unwrap_or("-"),
+                c.claimant.label,
+                c.modality,
+                briefing::clip(&c.content, 110)
+            )?;
+            for evidence in &c.evidence {
+                writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

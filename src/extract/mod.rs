@@ -1,0 +1,191 @@
+//! Extraction: a pure function from a [`Document`] and a [`Lexicon`] to [`Findings`].
+//!
+//! Per document, in order:
+//! 1. actor mentions ([`actors`]): gazetteer names, positions held ("Kremlin Press Secretary
+//!    Dmitry Peskov", "Putin's special representative on Afghanistan"), capitals read as their
+//!    country when they act ("Moscow hosted"), coreferring descriptions ("the group", "the
+//!    Ministry"), and unknown proper names typed by their context ("spokesman for", "Institute");
+//! 2. time expressions ([`crate::time`]) resolved against the publication date;
+//! 3. events ([`events`]): PLOVER triggers with agent, target, place, date, mode and status;
+//! 4. claims ([`claims`]): reported speech and quotes with speaker, content, modality, polarity.
+//!
+//! Nothing here touches RDF or the store; offsets are byte ranges of `Document::text`.
+//!
+//! ```
+//! use dossier::corpus::Document;
+//! use dossier::extract::extract;
+//! use dossier::lexicon::Lexicon;
+//!
+//! let lexicon = Lexicon::builtin()?;
+//! let text = "date 2021-07-09 By Radio Azadi\n\nTaliban representatives visited Moscow on July 8.\n";
+//! let doc = Document::from_text("a.txt", text.into(), Default::default(), &lexicon.boilerplate);
+//! let findings = extract(&doc, &lexicon);
+//! let event = &findings.events[0];
+//! assert_eq!(event.event_type.as_str(), "CONSULT");
+//! assert_eq!(findings.actor(&event.agents[0]).label, "Taliban");
+//! assert_eq!(event.date.unwrap().date.to_string(), "2021-07-08");
+//! # Ok::<(), dossier::lexicon::LexiconError>(())
+//! ```
+
+pub mod actors;
+pub mod claims;
+pub mod events;
+pub(crate) mod text;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use crate::corpus::{Document, DocumentId};
+use crate::lexicon::{ActorKind, Lexicon};
+use crate::plover::EventType;
+use crate::time::TimeValue;
+
+/// The identity of an actor or place: its IRI (from the gazetteer, or minted from its name for
+/// an actor found in the text).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct ActorId(pub String);
+
+impl fmt::Display for ActorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An actor or place as known to one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: ActorId,
+    pub kind: ActorKind,
+    pub label: String,
+    /// Other names (gazetteer aliases, or other spellings seen in the text).
+    pub aliases: Vec<String>,
+    /// Whether it comes from the gazetteer (else it was discovered in the text).
+    pub curated: bool,
+}
+
+/// How a mention refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    /// A name or alias ("Taliban", "Zamir Kabulov").
+    Name,
+    /// A position held, possibly with the name ("Kremlin Press Secretary Dmitry Peskov").
+    Role,
+    /// A capital standing for its country ("Moscow hosted ...").
+    Metonym,
+    /// A definite description resolved by coreference ("the group", "the Ministry").
+    Description,
+    /// A pronoun resolved by coreference ("he said").
+    Pronoun,
+    /// An unknown proper name found by its context.
+    Discovered,
+}
+
+/// A stretch of text that refers to an actor or place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub actor: ActorId,
+    pub range: Range<usize>,
+    pub kind: MentionKind,
+}
+
+/// Whether an event happened, is planned, or is said not to have happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Occurred,
+    Planned,
+    Negated,
+}
+
+impl Status {
+    /// The graph literal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Planned => "planned",
+            Status::Negated => "negated",
+        }
+    }
+}
+
+/// A PLOVER event stated in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub agents: Vec<ActorId>,
+    pub targets: Vec<ActorId>,
+    pub place: Option<ActorId>,
+    pub date: Option<TimeValue>,
+    pub status: Status,
+    /// The sentence that states it.
+    pub evidence: Range<usize>,
+    /// The trigger words.
+    pub trigger: Range<usize>,
+}
+
+/// Positive or negative statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Positive,
+    Negative,
+}
+
+impl Polarity {
+    /// The graph literal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+/// An attributed statement: who said what, when, how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub claimant: ActorId,
+    pub about: Vec<ActorId>,
+    /// The said part, quotation marks excluded.
+    pub content: Range<usize>,
+    pub date: Option<TimeValue>,
+    pub polarity: Polarity,
+    /// asserted | promised | warned | denied | questioned
+    pub modality: String,
+    /// The sentence that reports it.
+    pub evidence: Range<usize>,
+    /// The relation it states between two actors, when it is a simple one.
+    pub relation: Option<(ActorId, EventType, ActorId)>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub struct Findings {
+    pub document: DocumentId,
+    pub actors: BTreeMap<ActorId, Actor>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+}
+
+impl Findings {
+    /// The actor with this id.
+    ///
+    /// # Panics
+    /// If the id is not one of this document's actors (every id in the findings is).
+    pub fn actor(&self, id: &ActorId) -> &Actor {
+        &self.actors[id]
+    }
+}
+
+/// Extracts actors, events and claims from a document.
+pub fn extract(document: &Document, lexicon: &Lexicon) -> Findings {
+    let mut people = actors::find_mentions(document, lexicon);
+    let events = events::find_events(document, lexicon, &mut people);
+    let claims = claims::find_claims(document, lexicon, &mut people, &events);
+    let events = events::merge_within_document(events);
+    let (actors, mentions) = people.finish();
+    Findings { document: document.id.clone(), actors, mentions, events, claims }
+}

@@ -1,0 +1,461 @@
+//! The curated gazetteer: known actors and places with their names, roles and demonyms.
+//!
+//! Read from Turtle (`ontology/actors.ttl`, plus any `--gazetteer FILE`). Entries with the same
+//! IRI merge, so a user file can add aliases to a shipped actor. Matching uses one Aho-Corasick
+//! automaton over every surface form; within each kind of form (name, role, demonym) the
+//! leftmost-longest valid match wins, so "Russian Foreign Ministry" is one mention, not
+//! "Russian" + "Foreign Ministry", while the role "Kremlin Press Secretary" and the name
+//! "Kremlin" can both be found in "Kremlin Press Secretary Dmitry Peskov".
+//!
+//! Case rules: a form without lower-case letters ("US", "CSTO", "U.S.") matches only as
+//! written; a form starting with a capital needs a capital in the text; other forms match in
+//! any case. Matches must start and end at word boundaries.
+//!
+//! ```
+//! use dossier::lexicon::{Gazetteer, gazetteer::FormKind};
+//!
+//! let gazetteer = Gazetteer::builtin()?;
+//! let text = "The US and the Russian Federation spoke with us.";
+//! let names: Vec<&str> = gazetteer
+//!     .find(text)
+//!     .iter()
+//!     .filter(|m| m.form == FormKind::Name)
+//!     .map(|m| &text[m.range.clone()])
+//!     .collect();
+//! assert_eq!(names, ["US", "the Russian Federation"]);
+//! # Ok::<(), dossier::lexicon::LexiconError>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
+
+use super::{LexiconError, Origin};
+use crate::vocab;
+
+/// The type of an actor or place, as in the contract (`dos:Person`, ..., `dos:Place`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum ActorKind {
+    Person,
+    Country,
+    GovernmentBody,
+    ArmedGroup,
+    IntergovernmentalOrganization,
+    MilitaryUnit,
+    MediaOrganization,
+    ThinkTank,
+    Group,
+    Place,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::Person,
+        ActorKind::Country,
+        ActorKind::GovernmentBody,
+        ActorKind::ArmedGroup,
+        ActorKind::IntergovernmentalOrganization,
+        ActorKind::MilitaryUnit,
+        ActorKind::MediaOrganization,
+        ActorKind::ThinkTank,
+        ActorKind::Group,
+        ActorKind::Place,
+    ];
+
+    /// The local name of the class in the `dos:` namespace.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "Person",
+            ActorKind::Country => "Country",
+            ActorKind::GovernmentBody => "GovernmentBody",
+            ActorKind::ArmedGroup => "ArmedGroup",
+            ActorKind::IntergovernmentalOrganization => "IntergovernmentalOrganization",
+            ActorKind::MilitaryUnit => "MilitaryUnit",
+            ActorKind::MediaOrganization => "MediaOrganization",
+            ActorKind::ThinkTank => "ThinkTank",
+            ActorKind::Group => "Group",
+            ActorKind::Place => "Place",
+        }
+    }
+
+    /// The kind named by a class local name.
+    pub fn from_class_name(name: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.class_name() == name)
+    }
+
+    /// Places are not actors.
+    pub fn is_actor(self) -> bool {
+        self != ActorKind::Place
+    }
+
+    /// Organisations and states: things that can act collectively.
+    pub fn is_collective(self) -> bool {
+        !matches!(self, ActorKind::Person | ActorKind::Place)
+    }
+}
+
+/// Index of an entry in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u32);
+
+/// One actor or place of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub iri: String,
+    pub kind: ActorKind,
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub roles: Vec<String>,
+    /// For a country: its capital (read metonymically as the country when it acts).
+    pub capital: Option<String>,
+    /// For a place: the country it lies in.
+    pub located_in: Option<String>,
+    /// For a person: whom they serve.
+    pub affiliation: Option<String>,
+}
+
+/// Which surface form of an entry matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FormKind {
+    /// Label or alias.
+    Name,
+    /// A position held ("Kremlin Press Secretary").
+    Role,
+    /// An adjective or demonym ("Russian").
+    Demonym,
+}
+
+/// A gazetteer form found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormMatch {
+    pub range: Range<usize>,
+    pub entry: EntryId,
+    pub form: FormKind,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: EntryId,
+    form: FormKind,
+    text: String,
+}
+
+/// The set of known actors and the automaton that finds them.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<ActorEntry>,
+    by_iri: HashMap<String, EntryId>,
+    patterns: Vec<Pattern>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl Gazetteer {
+    /// The shipped gazetteer (`ontology/actors.ttl`).
+    pub fn builtin() -> Result<Gazetteer, LexiconError> {
+        let mut gazetteer = Gazetteer::empty();
+        gazetteer.add_turtle(include_str!("../../ontology/actors.ttl"), &Origin::Builtin("ontology/actors.ttl"))?;
+        Ok(gazetteer)
+    }
+
+    /// A gazetteer without entries.
+    pub fn empty() -> Gazetteer {
+        Gazetteer { entries: Vec::new(), by_iri: HashMap::new(), patterns: Vec::new(), automaton: None }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: EntryId) -> &ActorEntry {
+        &self.entries[id.0 as usize]
+    }
+
+    /// All entries with their ids.
+    pub fn entries(&self) -> impl Iterator<Item = (EntryId, &ActorEntry)> {
+        self.entries.iter().enumerate().map(|(i, e)| (EntryId(i as u32), e))
+    }
+
+    /// The entry with this IRI.
+    pub fn by_iri(&self, iri: &str) -> Option<EntryId> {
+        self.by_iri.get(iri).copied()
+    }
+
+    /// The entry with this label or alias (case-insensitive, exact).
+    pub fn find_by_name(&self, name: &str) -> Option<EntryId> {
+        let wanted = name.trim().to_lowercase();
+        self.entries()
+            .find(|(_, e)| e.label.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted))
+            .map(|(id, _)| id)
+    }
+
+    /// Adds (or merges into existing entries) the actors described in a Turtle text.
+    pub fn add_turtle(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        let mut subjects: BTreeMap<String, Vec<(String, Term)>> = BTreeMap::new();
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+            let quad = quad.map_err(|e| {
+                let (line, column) =
+                    e.location().map_or((0, 0), |l| (l.start.line as usize + 1, l.start.column as usize + 1));
+                LexiconError::syntax(origin, line, column, e.to_string())
+            })?;
+            let NamedOrBlankNode::NamedNode(subject) = quad.subject else { continue };
+            subjects.entry(subject.into_string()).or_default().push((quad.predicate.into_string(), quad.object));
+        }
+        for (iri, properties) in subjects {
+            let error = |message: String| LexiconError::Entry { origin: origin.clone(), subject: iri.clone(), message };
+            let literal = |term: &Term| match term {
+                Term::Literal(l) => Some(l.value().trim().to_string()),
+                _ => None,
+            };
+            let node = |term: &Term| match term {
+                Term::NamedNode(n) => Some(n.as_str().to_string()),
+                _ => None,
+            };
+            let mut kinds = Vec::new();
+            let mut labels = Vec::new();
+            let mut entry = ActorEntry {
+                iri: iri.clone(),
+                kind: ActorKind::Group,
+                label: String::new(),
+                aliases: Vec::new(),
+                demonyms: Vec::new(),
+                roles: Vec::new(),
+                capital: None,
+                located_in: None,
+                affiliation: None,
+            };
+            for (predicate, object) in &properties {
+                match predicate.as_str() {
+                    vocab::RDF_TYPE => {
+                        if let Some(kind) = node(object)
+                            .as_deref()
+                            .and_then(|c| c.strip_prefix(vocab::DOS))
+                            .and_then(ActorKind::from_class_name)
+                        {
+                            kinds.push(kind);
+                        }
+                    }
+                    vocab::RDFS_LABEL => labels.extend(literal(object)),
+                    vocab::SKOS_ALT_LABEL => entry.aliases.extend(literal(object)),
+                    vocab::DOS_DEMONYM => entry.demonyms.extend(literal(object)),
+                    vocab::DOS_ROLE_LABEL => entry.roles.extend(literal(object)),
+                    vocab::DOS_CAPITAL => entry.capital = node(object),
+                    vocab::DOS_LOCATED_IN => entry.located_in = node(object),
+                    vocab::DOS_AFFILIATION => entry.affiliation = node(object),
+                    _ => {}
+                }
+            }
+            if let Some(existing) = self.by_iri.get(&iri).copied() {
+                let target = &mut self.entries[existing.0 as usize];
+                merge_unique(&mut target.aliases, labels.into_iter().chain(entry.aliases));
+                merge_unique(&mut target.demonyms, entry.demonyms);
+                merge_unique(&mut target.roles, entry.roles);
+                target.capital = target.capital.take().or(entry.capital);
+                target.located_in = target.located_in.take().or(entry.located_in);
+                target.affiliation = target.affiliation.take().or(entry.affiliation);
+                continue;
+            }
+            if kinds.is_empty() && labels.is_empty() {
+                continue; // a node the file only points to (e.g. the object of dos:capital)
+            }
+            let [kind] = kinds[..] else {
+                return Err(error(format!(
+                    "needs exactly one dossier type (dos:Person, dos:Country, ..., dos:Place), found {}",
+                    kinds.len()
+                )));
+            };
+            labels.sort();
+            let Some(label) = labels.first().cloned() else {
+                return Err(error("needs an rdfs:label".into()));
+            };
+            entry.kind = kind;
+            entry.label = label;
+            let extra_labels = labels.into_iter().skip(1);
+            let aliases = std::mem::take(&mut entry.aliases);
+            merge_unique(&mut entry.aliases, extra_labels.chain(aliases));
+            entry.aliases.retain(|a| *a != entry.label);
+            self.by_iri.insert(iri.clone(), EntryId(self.entries.len() as u32));
+            self.entries.push(entry);
+        }
+        self.rebuild();
+        Ok(())
+    }
+
+    fn rebuild(&mut self) {
+        let mut patterns = Vec::new();
+        for (id, entry) in self.entries() {
+            let names = std::iter::once(&entry.label).chain(&entry.aliases).map(|t| (FormKind::Name, t));
+            let roles = entry.roles.iter().map(|t| (FormKind::Role, t));
+            let demonyms = entry.demonyms.iter().map(|t| (FormKind::Demonym, t));
+            for (form, text) in names.chain(roles).chain(demonyms) {
+                for variant in apostrophe_variants(text) {
+                    patterns.push(Pattern { entry: id, form, text: variant });
+                }
+            }
+        }
+        self.automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .ok();
+        self.patterns = patterns;
+    }
+
+    /// Every gazetteer form in `text`: within each form kind, leftmost-longest and
+    /// non-overlapping; forms of different kinds may overlap. Sorted by start.
+    pub fn find(&self, text: &str) -> Vec<FormMatch> {
+        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let mut candidates: Vec<FormMatch> = automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let pattern = &self.patterns[m.pattern().as_usize()];
+                let range = m.range();
+                (at_word_boundaries(text, &range) && case_fits(&pattern.text, &text[range.clone()]))
+                    .then(|| FormMatch { range, entry: pattern.entry, form: pattern.form })
+            })
+            .collect();
+        candidates.sort_by_key(|m| (m.form, m.range.start, std::cmp::Reverse(m.range.end), m.entry));
+        let mut kept: Vec<FormMatch> = Vec::new();
+        for candidate in candidates {
+            let clash =
+                kept.iter().rev().take_while(|k| k.form == candidate.form).any(|k| k.range.end > candidate.range.start);
+            if !clash {
+                kept.push(candidate);
+            }
+        }
+        kept.sort_by_key(|m| (m.range.start, m.form));
+        kept
+    }
+}
+
+fn merge_unique(target: &mut Vec<String>, extra: impl IntoIterator<Item = String>) {
+    for item in extra {
+        if !target.contains(&item) {
+            target.push(item);
+        }
+    }
+}
+
+/// The form as written and, if it has an apostrophe, with the typographic one too.
+fn apostrophe_variants(text: &str) -> Vec<String> {
+    let mut variants = vec![text.to_string()];
+    if text.contains('\'') {
+        variants.push(text.replace('\'', "’"));
+    } else if text.contains('’') {
+        variants.push(text.replace('’', "'"));
+    }
+    variants
+}
+
+fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let first = text[range.clone()].chars().next();
+    let last = text[range.clone()].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if o.is_alphanumeric() && i.is_alphanumeric());
+    !joins(before, first) && !joins(after, last)
+}
+
+fn case_fits(pattern: &str, found: &str) -> bool {
+    if !pattern.chars().any(char::is_lowercase) {
+        return pattern == found;
+    }
+    match (pattern.chars().next(), found.chars().next()) {
+        (Some(p), Some(f)) if p.is_uppercase() => f.is_uppercase(),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+        @prefix dos: <https://w3id.org/dossier/ontology#> .
+        @prefix actor: <https://w3id.org/dossier/id/actor/> .
+        @prefix place: <https://w3id.org/dossier/id/place/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        actor:russia a dos:Country ; rdfs:label "Russia" ; skos:altLabel "Russian Federation" ; dos:demonym "Russian" ; dos:capital place:moscow .
+        actor:russian_mfa a dos:GovernmentBody ; rdfs:label "Russian Foreign Ministry" ; skos:altLabel "Russia's Foreign Ministry" .
+        actor:kremlin a dos:GovernmentBody ; rdfs:label "Kremlin" .
+        actor:dmitry_peskov a dos:Person ; rdfs:label "Dmitry Peskov" ; skos:altLabel "Peskov" ; dos:roleLabel "Kremlin Press Secretary" .
+        actor:united_states a dos:Country ; rdfs:label "United States" ; skos:altLabel "US", "U.S." .
+        place:moscow a dos:Place ; rdfs:label "Moscow" ; dos:locatedIn actor:russia .
+    "#;
+
+    fn sample() -> Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_turtle(SAMPLE, &Origin::Builtin("sample")).unwrap();
+        g
+    }
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<(String, FormKind, String)> {
+        g.find(text)
+            .into_iter()
+            .map(|m| (text[m.range.clone()].to_string(), m.form, g.entry(m.entry).label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_within_a_kind_overlap_across_kinds() {
+        let g = sample();
+        let got = found(&g, "Kremlin Press Secretary Dmitry Peskov said the Russian Foreign Ministry agreed.");
+        assert_eq!(
+            got,
+            [
+                ("Kremlin".into(), FormKind::Name, "Kremlin".into()),
+                ("Kremlin Press Secretary".into(), FormKind::Role, "Dmitry Peskov".into()),
+                ("Dmitry Peskov".into(), FormKind::Name, "Dmitry Peskov".into()),
+                ("Russian Foreign Ministry".into(), FormKind::Name, "Russian Foreign Ministry".into()),
+                ("Russian".into(), FormKind::Demonym, "Russia".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn case_and_boundaries() {
+        let g = sample();
+        let names =
+            |t: &str| found(&g, t).into_iter().filter(|m| m.1 == FormKind::Name).map(|m| m.0).collect::<Vec<_>>();
+        assert_eq!(names("tell us about the US and the U.S. army"), ["US", "U.S."]);
+        assert_eq!(names("Russians and Russia’s Foreign Ministry"), ["Russia’s Foreign Ministry"]);
+        assert_eq!(names("the moscow-based group in Moscow"), ["Moscow"]);
+    }
+
+    #[test]
+    fn user_files_merge_by_iri_and_errors_are_located() {
+        let mut g = sample();
+        g.add_turtle(
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <https://w3id.org/dossier/id/actor/russia> skos:altLabel \"RF\" .",
+            &Origin::Builtin("extra"),
+        )
+        .unwrap();
+        let russia = g.by_iri("https://w3id.org/dossier/id/actor/russia").unwrap();
+        assert!(g.entry(russia).aliases.contains(&"RF".to_string()));
+        let error = g
+            .add_turtle(
+                "@prefix dos: <http://x/#> .\n<http://x/a> dos:b \"unterminated .",
+                &Origin::File("mine.ttl".into()),
+            )
+            .unwrap_err();
+        assert!(error.to_string().starts_with("mine.ttl:2:"), "{error}");
+        let untyped = g
+            .add_turtle(
+                "<https://x/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .",
+                &Origin::File("mine.ttl".into()),
+            )
+            .unwrap_err();
+        assert!(untyped.to_string().contains("needs exactly one dossier type"), "{untyped}");
+    }
+}

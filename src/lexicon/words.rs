@@ -1,0 +1,379 @@
+//! Word lists: event triggers, reporting verbs, coreferring descriptions, and the English verb
+//! morphology that inflects them.
+//!
+//! Each list is a TSV file under `ontology/`. Verb entries are written as lemmas and inflected
+//! here ("visit" also matches "visits", "visited", "visiting"; irregular forms come from
+//! `ontology/irregular_verbs.tsv`); a multi-word verb phrase inflects its first word ("hold talks"
+//! matches "held talks"). Entries starting with `=` are fixed phrases, matched as written.
+//!
+//! ```
+//! use dossier::lexicon::WordLists;
+//! use dossier::lexicon::words::VerbForm;
+//!
+//! let words = WordLists::builtin()?;
+//! let held = words.triggers_at(&["held", "talks", "with"]);
+//! assert_eq!(held[0].event_type.as_str(), "CONSULT");
+//! assert_eq!(held[0].form, VerbForm::Past);
+//! # Ok::<(), dossier::lexicon::LexiconError>(())
+//! ```
+
+use std::collections::HashMap;
+
+use super::{tsv_rows, ActorKind, LexiconError, Origin};
+use crate::plover::EventType;
+
+/// The grammatical form a verb entry matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbForm {
+    /// Lemma / present ("visit"): after "will", "to", "plans to" it signals a planned event.
+    Base,
+    /// Third person present ("visits"), also headline present.
+    Third,
+    Past,
+    Participle,
+    Gerund,
+    /// A fixed phrase or noun ("talks", "phone call").
+    Phrase,
+}
+
+/// How an event trigger finds its arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// Agent is the subject before the trigger, target the object after it.
+    Active,
+    /// The actor after "to", "by" or "from" acts; the subject is acted on ("fell to the
+    /// Taliban", "received assurances from X").
+    AgentAfter,
+    /// A noun: agent is the possessor or modifier before ("the U.S. troop exit", "Russia's aid")
+    /// or "by X"; target follows "with", "to", "for", "against", "of".
+    Noun,
+}
+
+/// One event trigger of `ontology/events.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Lower-case words as matched.
+    pub words: Vec<String>,
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub frame: Frame,
+    pub form: VerbForm,
+}
+
+/// One reporting verb of `ontology/reporting.tsv` and the modality it gives a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingVerb {
+    pub words: Vec<String>,
+    pub modality: String,
+    pub form: VerbForm,
+}
+
+/// A definite description that refers back to an actor (`ontology/descriptions.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    /// Lower-case words, article included ("the", "islamist", "group").
+    pub words: Vec<String>,
+    /// Kinds of actor it can refer to.
+    pub kinds: Vec<ActorKind>,
+    /// A word the antecedent's label or role must contain ("ministry"), if any.
+    pub head: Option<String>,
+    /// How many actors it refers to ("the two leaders": 2).
+    pub count: usize,
+}
+
+/// Irregular verb forms.
+#[derive(Debug, Clone, Default)]
+pub struct Morphology {
+    irregular: HashMap<String, (Vec<String>, Vec<String>)>,
+}
+
+impl Morphology {
+    /// Parses `lemma<TAB>past forms<TAB>participles` rows (forms separated by `|`).
+    pub fn parse(text: &str, origin: &Origin) -> Result<Morphology, LexiconError> {
+        let mut irregular = HashMap::new();
+        for (line, fields) in tsv_rows(text) {
+            let [lemma, past, participle] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected LEMMA<TAB>PAST<TAB>PARTICIPLE"));
+            };
+            let split = |s: &str| s.split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
+            irregular.insert(lemma.to_lowercase(), (split(past), split(participle)));
+        }
+        Ok(Morphology { irregular })
+    }
+
+    /// All forms of a verb lemma, with their grammatical form.
+    pub fn inflect(&self, lemma: &str) -> Vec<(String, VerbForm)> {
+        let lemma = lemma.to_lowercase();
+        let mut forms = vec![
+            (lemma.clone(), VerbForm::Base),
+            (third_person(&lemma), VerbForm::Third),
+            (gerund(&lemma), VerbForm::Gerund),
+        ];
+        match self.irregular.get(&lemma) {
+            Some((past, participle)) => {
+                forms.extend(past.iter().map(|p| (p.clone(), VerbForm::Past)));
+                forms.extend(participle.iter().map(|p| (p.clone(), VerbForm::Participle)));
+            }
+            // A regular past form ("visited") doubles as the participle.
+            None => forms.push((regular_past(&lemma), VerbForm::Past)),
+        }
+        let mut seen = std::collections::HashSet::new();
+        forms.retain(|f| seen.insert(f.0.clone()));
+        forms
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// A short verb ending consonant-vowel-consonant doubles its last letter ("ban" -> "banned").
+fn doubles_final(lemma: &str) -> bool {
+    let chars: Vec<char> = lemma.chars().collect();
+    let vowel_groups = chars.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count()
+        + usize::from(chars.first().is_some_and(|c| is_vowel(*c)));
+    let n = chars.len();
+    n >= 3
+        && vowel_groups == 1
+        && !is_vowel(chars[n - 1])
+        && !matches!(chars[n - 1], 'w' | 'x' | 'y')
+        && is_vowel(chars[n - 2])
+        && !is_vowel(chars[n - 3])
+}
+
+fn third_person(lemma: &str) -> String {
+    if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        format!("{lemma}es")
+    } else if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.ends_with(is_vowel)) {
+        format!("{stem}ies")
+    } else {
+        format!("{lemma}s")
+    }
+}
+
+fn regular_past(lemma: &str) -> String {
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.ends_with(is_vowel)) {
+        format!("{stem}ied")
+    } else if doubles_final(lemma) {
+        format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ed")
+    }
+}
+
+fn gerund(lemma: &str) -> String {
+    if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else if doubles_final(lemma) {
+        format!("{lemma}{}ing", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ing")
+    }
+}
+
+/// The word lists used by the extractor.
+#[derive(Debug, Clone)]
+pub struct WordLists {
+    pub morphology: Morphology,
+    triggers: HashMap<String, Vec<Trigger>>,
+    reporting: HashMap<String, Vec<ReportingVerb>>,
+    descriptions: HashMap<String, Vec<Description>>,
+}
+
+impl WordLists {
+    /// The shipped lists.
+    pub fn builtin() -> Result<WordLists, LexiconError> {
+        let morphology = Morphology::parse(
+            include_str!("../../ontology/irregular_verbs.tsv"),
+            &Origin::Builtin("ontology/irregular_verbs.tsv"),
+        )?;
+        let mut words =
+            WordLists { morphology, triggers: HashMap::new(), reporting: HashMap::new(), descriptions: HashMap::new() };
+        words.add_triggers(include_str!("../../ontology/events.tsv"), &Origin::Builtin("ontology/events.tsv"))?;
+        words
+            .add_reporting(include_str!("../../ontology/reporting.tsv"), &Origin::Builtin("ontology/reporting.tsv"))?;
+        words.add_descriptions(
+            include_str!("../../ontology/descriptions.tsv"),
+            &Origin::Builtin("ontology/descriptions.tsv"),
+        )?;
+        Ok(words)
+    }
+
+    /// Expands a lexicon form into (words, verb form) pairs: `=phrase` as written, else a verb
+    /// phrase whose first word is inflected.
+    fn expand(&self, form: &str) -> Vec<(Vec<String>, VerbForm)> {
+        let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+        if let Some(fixed) = form.strip_prefix('=') {
+            return vec![(words(fixed), VerbForm::Phrase)];
+        }
+        let mut parts = words(form);
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        let rest = parts.split_off(1);
+        self.morphology
+            .inflect(&parts[0])
+            .into_iter()
+            .map(|(head, verb_form)| (std::iter::once(head).chain(rest.iter().cloned()).collect(), verb_form))
+            .collect()
+    }
+
+    /// Adds event triggers in the `events.tsv` format: `FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME]]`.
+    pub fn add_triggers(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            if fields.len() < 2 {
+                return Err(LexiconError::syntax(origin, line, 1, "expected FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME]]"));
+            }
+            let column_of = |index: usize| fields[..index].iter().map(|f| f.len() + 1).sum::<usize>() + 1;
+            let event_type: EventType = fields[1].parse().map_err(|e: crate::plover::UnknownEventType| {
+                LexiconError::syntax(origin, line, column_of(1), e.to_string())
+            })?;
+            let mode = fields.get(2).filter(|m| !m.is_empty() && **m != "-").map(|m| m.to_string());
+            let frame = match fields.get(3).copied().unwrap_or("") {
+                "" | "active" => Frame::Active,
+                "agent-after" => Frame::AgentAfter,
+                "noun" => Frame::Noun,
+                other => {
+                    return Err(LexiconError::syntax(
+                        origin,
+                        line,
+                        column_of(3),
+                        format!("unknown frame {other:?} (active, agent-after or noun)"),
+                    ))
+                }
+            };
+            let frame = if fields[0].starts_with('=') && frame == Frame::Active { Frame::Noun } else { frame };
+            for (words, form) in self.expand(fields[0]) {
+                let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form };
+                self.triggers.entry(trigger.words[0].clone()).or_default().push(trigger);
+            }
+        }
+        for list in self.triggers.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(())
+    }
+
+    /// Adds reporting verbs: `VERB<TAB>MODALITY`.
+    pub fn add_reporting(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [verb, modality] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected VERB<TAB>MODALITY"));
+            };
+            if !matches!(modality, "asserted" | "promised" | "warned" | "denied" | "questioned") {
+                return Err(LexiconError::syntax(
+                    origin,
+                    line,
+                    verb.len() + 2,
+                    format!("unknown modality {modality:?}"),
+                ));
+            }
+            for (words, form) in self.expand(verb) {
+                let entry = ReportingVerb { words, modality: modality.to_string(), form };
+                self.reporting.entry(entry.words[0].clone()).or_default().push(entry);
+            }
+        }
+        for list in self.reporting.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(())
+    }
+
+    /// Adds descriptions: `PHRASE<TAB>KIND[|KIND...][<TAB>HEAD[<TAB>COUNT]]`.
+    pub fn add_descriptions(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            if fields.len() < 2 {
+                return Err(LexiconError::syntax(origin, line, 1, "expected PHRASE<TAB>KINDS[<TAB>HEAD[<TAB>COUNT]]"));
+            }
+            let mut kinds = Vec::new();
+            for name in fields[1].split('|') {
+                let kind = ActorKind::from_class_name(name.trim()).ok_or_else(|| {
+                    LexiconError::syntax(origin, line, fields[0].len() + 2, format!("unknown actor type {name:?}"))
+                })?;
+                kinds.push(kind);
+            }
+            let head = fields.get(2).filter(|h| !h.is_empty() && **h != "-").map(|h| h.to_lowercase());
+            let count = match fields.get(3) {
+                Some(n) => n.parse().map_err(|_| LexiconError::syntax(origin, line, 1, format!("bad count {n:?}")))?,
+                None => 1,
+            };
+            let words: Vec<String> = fields[0].split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                continue;
+            }
+            self.descriptions.entry(words[0].clone()).or_default().push(Description { words, kinds, head, count });
+        }
+        for list in self.descriptions.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(())
+    }
+
+    /// Event triggers whose words start `words` (lower-case), longest first.
+    pub fn triggers_at(&self, words: &[&str]) -> Vec<&Trigger> {
+        matching(&self.triggers, words, |t| &t.words)
+    }
+
+    /// Reporting verbs whose words start `words` (lower-case), longest first.
+    pub fn reporting_at(&self, words: &[&str]) -> Vec<&ReportingVerb> {
+        matching(&self.reporting, words, |t| &t.words)
+    }
+
+    /// Descriptions whose words start `words` (lower-case), longest first.
+    pub fn descriptions_at(&self, words: &[&str]) -> Vec<&Description> {
+        matching(&self.descriptions, words, |t| &t.words)
+    }
+}
+
+fn matching<'a, T>(table: &'a HashMap<String, Vec<T>>, words: &[&str], key: impl Fn(&T) -> &Vec<String>) -> Vec<&'a T> {
+    let Some(first) = words.first() else { return Vec::new() };
+    table
+        .get(*first)
+        .map(|list| {
+            list.iter()
+                .filter(|t| key(t).len() <= words.len() && key(t).iter().zip(words).all(|(a, b)| a == b))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(lemma: &str) -> Vec<String> {
+        let m = Morphology::parse("hold\theld\theld\nmeet\tmet\tmet\n", &Origin::Builtin("t")).unwrap();
+        m.inflect(lemma).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn regular_and_irregular_inflection() {
+        assert_eq!(forms("visit"), ["visit", "visits", "visiting", "visited"]);
+        assert_eq!(forms("invite"), ["invite", "invites", "inviting", "invited"]);
+        assert_eq!(forms("ban"), ["ban", "bans", "banning", "banned"]);
+        assert_eq!(forms("deny"), ["deny", "denies", "denying", "denied"]);
+        assert_eq!(forms("reach"), ["reach", "reaches", "reaching", "reached"]);
+        assert_eq!(forms("hold"), ["hold", "holds", "holding", "held"]);
+        assert_eq!(forms("stay"), ["stay", "stays", "staying", "stayed"]);
+    }
+
+    #[test]
+    fn shipped_lists_parse_and_match() {
+        let words = WordLists::builtin().unwrap();
+        assert!(!words.reporting_at(&["said"]).is_empty());
+        assert_eq!(words.reporting_at(&["assured"])[0].modality, "promised");
+        assert!(!words.descriptions_at(&["the", "group"]).is_empty());
+    }
+
+    #[test]
+    fn bad_rows_are_located() {
+        let mut words = WordLists::builtin().unwrap();
+        let error =
+            words.add_triggers("visit\tCONSULTING\n", &Origin::File("mine.tsv".into())).unwrap_err().to_string();
+        assert!(error.starts_with("mine.tsv:1:7: unknown PLOVER event type"), "{error}");
+    }
+}

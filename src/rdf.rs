@@ -1,0 +1,190 @@
+//! Mapping findings to RDF, following `ontology/dossier.ttl` and the contract.
+//!
+//! Everything goes to the default graph (set semantics merge what several documents say about
+//! the same actor or event); analysis results go to the named graph `id:graph/analysis`.
+//! Offsets become `nif:beginIndex`/`nif:endIndex` in Unicode characters; mentions are
+//! `id:doc/<hash>#char=b,e` nodes, so every statement leads back to a document and a span.
+//!
+//! ```
+//! use dossier::{corpus::Document, extract::extract, lexicon::Lexicon, rdf};
+//!
+//! let lexicon = Lexicon::builtin()?;
+//! let doc = Document::from_text("a.txt", "Taliban representatives visited Moscow.".into(), Default::default(), &lexicon.boilerplate);
+//! let quads = rdf::document_quads(&doc, &extract(&doc, &lexicon));
+//! assert!(quads.iter().any(|q| q.predicate.as_str() == "http://semanticweb.cs.vu.nl/2009/11/sem/eventType"));
+//! # Ok::<(), dossier::lexicon::LexiconError>(())
+//! ```
+
+use std::ops::Range;
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
+
+use crate::corpus::Document;
+use crate::extract::{Findings, MentionKind};
+use crate::resolve;
+use crate::vocab::{self, DCT, DOS, GAF, NIF, PROV, RDF, RDFS, SEM, SKOS, XSD};
+
+fn node(iri: impl Into<String>) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn dos(local: &str) -> NamedNode {
+    node(format!("{DOS}{local}"))
+}
+
+fn typed(value: impl Into<String>, datatype: &str) -> Term {
+    Literal::new_typed_literal(value, node(format!("{XSD}{datatype}"))).into()
+}
+
+fn plain(value: impl Into<String>) -> Term {
+    Literal::new_simple_literal(value).into()
+}
+
+/// Collects default-graph quads.
+struct Out(Vec<Quad>);
+
+impl Out {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+        self.0.push(Quad::new(subject.clone(), predicate, object, GraphName::DefaultGraph));
+    }
+}
+
+/// Character offsets of byte offsets in a text (NIF counts Unicode scalar values).
+struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl CharIndex<'_> {
+    fn of(&self, byte: usize) -> usize {
+        if self.ascii {
+            byte
+        } else {
+            self.text[..byte].chars().count()
+        }
+    }
+}
+
+/// The quads one document contributes: the document, its actors and mentions, its events and
+/// claims (without the cross-document `dos:sourceCount`, see [`source_count_quad`]).
+pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
+    let mut out = Out(Vec::new());
+    let doc = node(vocab::document(document.id.short()));
+    let chars = CharIndex { text: &document.text, ascii: document.text.is_ascii() };
+    let rdf_type = || node(vocab::RDF_TYPE);
+
+    out.add(&doc, rdf_type(), dos("Document"));
+    out.add(&doc, dos("fileName"), plain(document.file_name.clone()));
+    out.add(&doc, dos("contentHash"), plain(document.id.as_str()));
+    if let Some(title) = &document.title {
+        out.add(&doc, node(format!("{DCT}title")), plain(title.clone()));
+    }
+    if let Some(date) = document.published {
+        out.add(&doc, node(format!("{DCT}issued")), typed(date.to_string(), "date"));
+    }
+    if let Some(publisher) = &document.publisher {
+        out.add(&doc, node(format!("{DCT}publisher")), plain(publisher.clone()));
+    }
+
+    let mention = |out: &mut Out, range: &Range<usize>| -> NamedNode {
+        let (begin, end) = (chars.of(range.start), chars.of(range.end));
+        let m = node(vocab::mention(doc.as_str(), begin, end));
+        out.add(&m, rdf_type(), node(format!("{NIF}String")));
+        out.add(&m, node(format!("{NIF}referenceContext")), doc.clone());
+        out.add(&m, node(format!("{NIF}beginIndex")), typed(begin.to_string(), "integer"));
+        out.add(&m, node(format!("{NIF}endIndex")), typed(end.to_string(), "integer"));
+        out.add(&m, node(format!("{NIF}anchorOf")), plain(&document.text[range.clone()]));
+        m
+    };
+
+    for actor in findings.actors.values() {
+        let a = node(actor.id.0.clone());
+        if actor.kind.is_actor() {
+            out.add(&a, rdf_type(), dos("Actor"));
+        }
+        out.add(&a, rdf_type(), dos(actor.kind.class_name()));
+        out.add(&a, node(format!("{RDFS}label")), plain(actor.label.clone()));
+        for alias in &actor.aliases {
+            out.add(&a, node(format!("{SKOS}altLabel")), plain(alias.clone()));
+        }
+    }
+    for m in &findings.mentions {
+        let span = mention(&mut out, &m.range);
+        out.add(&node(m.actor.0.clone()), node(format!("{GAF}denotedBy")), span.clone());
+        if m.kind == MentionKind::Discovered {
+            // Other spellings seen in the text ("Giustozzi") are aliases of a discovered actor.
+            let text = &document.text[m.range.clone()];
+            if text != findings.actor(&m.actor).label {
+                out.add(&node(m.actor.0.clone()), node(format!("{SKOS}altLabel")), plain(text));
+            }
+        }
+    }
+
+    for event in &findings.events {
+        let e = node(resolve::event_iri(event));
+        out.add(&e, rdf_type(), node(format!("{SEM}Event")));
+        out.add(&e, node(format!("{SEM}eventType")), dos(event.event_type.as_str()));
+        let names = |ids: &[crate::extract::ActorId]| {
+            ids.iter().map(|a| findings.actor(a).label.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        let mut label = format!("{} {}", names(&event.agents), event.event_type);
+        if !event.targets.is_empty() {
+            label.push(' ');
+            label.push_str(&names(&event.targets));
+        }
+        out.add(&e, node(format!("{RDFS}label")), plain(label));
+        if let Some(mode) = &event.mode {
+            out.add(&e, dos("mode"), plain(mode.clone()));
+        }
+        for agent in &event.agents {
+            out.add(&e, dos("agent"), node(agent.0.clone()));
+        }
+        for target in &event.targets {
+            out.add(&e, dos("target"), node(target.0.clone()));
+        }
+        if let Some(place) = &event.place {
+            out.add(&e, node(format!("{SEM}hasPlace")), node(place.0.clone()));
+        }
+        if let Some(date) = event.date {
+            out.add(&e, dos("date"), typed(date.date.to_string(), "date"));
+            out.add(&e, dos("datePrecision"), plain(date.precision.as_str()));
+        }
+        out.add(&e, dos("status"), plain(event.status.as_str()));
+        out.add(&e, node(format!("{PROV}wasDerivedFrom")), doc.clone());
+        let span = mention(&mut out, &event.evidence);
+        out.add(&e, node(format!("{GAF}denotedBy")), span);
+    }
+
+    for claim in &findings.claims {
+        let c = node(resolve::claim_iri_in(claim, &document.text));
+        out.add(&c, rdf_type(), dos("Claim"));
+        out.add(&c, dos("claimant"), node(claim.claimant.0.clone()));
+        for about in &claim.about {
+            out.add(&c, dos("about"), node(about.0.clone()));
+        }
+        out.add(&c, dos("content"), plain(&document.text[claim.content.clone()]));
+        if let Some(date) = claim.date {
+            out.add(&c, node(format!("{DCT}date")), typed(date.date.to_string(), "date"));
+        }
+        out.add(&c, dos("polarity"), plain(claim.polarity.as_str()));
+        out.add(&c, dos("modality"), plain(claim.modality.clone()));
+        out.add(&c, node(format!("{PROV}wasDerivedFrom")), doc.clone());
+        let span = mention(&mut out, &claim.evidence);
+        out.add(&c, node(format!("{GAF}denotedBy")), span);
+        if let Some((agent, event_type, target)) = &claim.relation {
+            let triple = Triple::new(node(agent.0.clone()), dos(event_type.relation_name()), node(target.0.clone()));
+            out.add(&c, node(format!("{RDF}reifies")), Term::from(triple));
+        }
+    }
+    out.0
+}
+
+/// The `dos:sourceCount` statement of an event or claim.
+pub fn source_count_quad(item: &str, count: usize) -> Quad {
+    Quad::new(node(item), dos("sourceCount"), typed(count.to_string(), "integer"), GraphName::DefaultGraph)
+}
+
+/// Whether a quad holds an RDF 1.2 triple term (JSON-LD cannot write those).
+pub fn has_triple_term(quad: &Quad) -> bool {
+    matches!(quad.object, Term::Triple(_))
+}

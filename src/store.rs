@@ -1,0 +1,268 @@
+//! The graph store: Oxigraph, on disk (RocksDB) or in memory.
+//!
+//! The only module that touches Oxigraph's storage. SPARQL runs with the vocabulary's prefixes
+//! predeclared (`dos:`, `sem:`, `prov:`, ...) and values from users are bound as variables,
+//! never spliced into query text. A batch of documents is written in one transaction, so a
+//! reader never sees half a document.
+//!
+//! ```
+//! use dossier::store::Store;
+//!
+//! let store = Store::memory()?;
+//! assert_eq!(store.len()?, 0);
+//! let rows = store.select("SELECT ?x WHERE { BIND(dos:CONSULT AS ?x) }", &[])?;
+//! assert_eq!(rows[0].get("x").unwrap().to_string(), "<https://w3id.org/dossier/ontology#CONSULT>");
+//! # Ok::<(), dossier::store::StoreError>(())
+//! ```
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::{
+    QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, SparqlSyntaxError, UpdateEvaluationError,
+    Variable,
+};
+use oxigraph::store::{SerializerError, StorageError};
+
+use crate::vocab;
+
+/// A store operation that failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {source}")]
+    Open { path: PathBuf, source: StorageError },
+    #[error("the store at {path} is in use by another dossier process; wait for it to finish or pass another --store")]
+    Locked { path: PathBuf },
+    #[error("there is no store at {path}; create one with `dossier build PATH... --store {path}`")]
+    Missing { path: PathBuf },
+    #[error("storage error: {0}")]
+    Storage(#[from] StorageError),
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] SparqlSyntaxError),
+    #[error("SPARQL evaluation failed: {0}")]
+    Evaluation(#[from] QueryEvaluationError),
+    #[error("SPARQL update failed: {0}")]
+    Update(#[from] UpdateEvaluationError),
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot serialize: {0}")]
+    Serializer(#[from] SerializerError),
+}
+
+/// The dossier graph store.
+pub struct Store {
+    inner: oxigraph::store::Store,
+    location: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) a store on disk, for reading and writing.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
+        Ok(Store { inner, location: Some(path.to_path_buf()) })
+    }
+
+    /// Opens an existing store on disk for reading, while another process may be writing it.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
+        Ok(Store { inner, location: Some(path.to_path_buf()) })
+    }
+
+    /// A store in memory, gone when dropped.
+    pub fn memory() -> Result<Store, StoreError> {
+        Ok(Store { inner: oxigraph::store::Store::new()?, location: None })
+    }
+
+    /// Where the store lives on disk, if it does.
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+
+    /// The underlying Oxigraph store, for what this API does not cover.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Whether the document with this IRI is in the store.
+    pub fn has_document(&self, document: &str) -> Result<bool, StoreError> {
+        let quad = Quad::new(
+            NamedNode::new_unchecked(document),
+            NamedNode::new_unchecked(vocab::RDF_TYPE),
+            NamedNode::new_unchecked(vocab::dos("Document")),
+            GraphName::DefaultGraph,
+        );
+        Ok(self.inner.contains(&quad)?)
+    }
+
+    /// The documents already recorded as sources (`prov:wasDerivedFrom`) of each item.
+    pub fn sources_of<'a>(
+        &self,
+        items: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let derived = NamedNode::new_unchecked(format!("{}wasDerivedFrom", vocab::PROV));
+        let mut known = Vec::new();
+        for item in items {
+            let subject = NamedNodeRef::new_unchecked(item);
+            for quad in self.inner.quads_for_pattern(
+                Some(subject.into()),
+                Some(derived.as_ref()),
+                None,
+                Some(GraphNameRef::DefaultGraph),
+            ) {
+                if let Term::NamedNode(doc) = quad?.object {
+                    known.push((item.to_string(), doc.into_string()));
+                }
+            }
+        }
+        Ok(known)
+    }
+
+    /// Writes a batch in one transaction: inserts `quads`, and sets `dos:sourceCount` of each
+    /// item of `counts` (replacing any earlier count).
+    pub fn commit_batch(&self, quads: &[Quad], counts: &[(String, usize)]) -> Result<(), StoreError> {
+        let count_predicate = NamedNode::new_unchecked(vocab::dos("sourceCount"));
+        let mut transaction = self.inner.start_transaction()?;
+        for (item, count) in counts {
+            let subject = NamedNodeRef::new_unchecked(item);
+            let old: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(subject.into()),
+                    Some(count_predicate.as_ref()),
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .collect::<Result<_, _>>()?;
+            for quad in &old {
+                transaction.remove(quad);
+            }
+            transaction.insert(&crate::rdf::source_count_quad(item, *count));
+        }
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the content of a named graph.
+    pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
+        let graph = NamedNode::new_unchecked(graph);
+        let mut transaction = self.inner.start_transaction()?;
+        transaction.clear_graph(graph.as_ref())?;
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Makes sure everything written is on disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        Ok(self.inner.flush()?)
+    }
+
+    fn evaluator() -> SparqlEvaluator {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, iri) in vocab::PREFIXES {
+            evaluator = evaluator.with_prefix(prefix, iri).expect("vocabulary prefixes are valid IRIs");
+        }
+        evaluator
+    }
+
+    /// Runs a SPARQL query (the vocabulary's prefixes predeclared), with `bindings` substituted
+    /// for variables of the same name.
+    pub fn query(&self, sparql: &str, bindings: &[(&str, Term)]) -> Result<QueryResults<'_>, StoreError> {
+        let mut prepared = Self::evaluator().parse_query(sparql)?;
+        for (name, value) in bindings {
+            prepared = prepared.substitute_variable(Variable::new_unchecked(*name), value.clone());
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SELECT query and collects its rows.
+    pub fn select(&self, sparql: &str, bindings: &[(&str, Term)]) -> Result<Vec<QuerySolution>, StoreError> {
+        match self.query(sparql, bindings)? {
+            QueryResults::Solutions(solutions) => Ok(solutions.collect::<Result<_, _>>()?),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// Runs a SPARQL update.
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        Ok(Self::evaluator().parse_update(sparql)?.on_store(&self.inner).execute()?)
+    }
+
+    /// All quads, sorted: the canonical, byte-stable dump.
+    pub fn sorted_quads(&self) -> Result<Vec<Quad>, StoreError> {
+        let mut quads: Vec<Quad> = self.inner.iter().collect::<Result<_, _>>()?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        Ok(quads)
+    }
+
+    /// Writes the store in an RDF format. N-Quads and TriG hold every graph; Turtle, N-Triples
+    /// and JSON-LD the default graph. JSON-LD cannot hold RDF 1.2 triple terms, so the
+    /// `rdf:reifies` statements are left out of it. Output is sorted, so the same store always
+    /// gives the same bytes.
+    pub fn write(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
+        let datasets = matches!(format, RdfFormat::NQuads | RdfFormat::TriG);
+        let mut serializer = RdfSerializer::from_format(format);
+        if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. }) {
+            for (prefix, iri) in vocab::PREFIXES {
+                serializer = serializer.with_prefix(prefix, iri).expect("vocabulary prefixes are valid IRIs");
+            }
+        }
+        let mut serializer = serializer.for_writer(writer);
+        for quad in self.sorted_quads()? {
+            if !datasets && quad.graph_name != GraphName::DefaultGraph {
+                continue;
+            }
+            if matches!(format, RdfFormat::JsonLd { .. }) && crate::rdf::has_triple_term(&quad) {
+                continue;
+            }
+            if datasets {
+                serializer.serialize_quad(&quad)?;
+            } else {
+                serializer.serialize_triple(quad.as_ref())?;
+            }
+        }
+        serializer.finish()?;
+        Ok(())
+    }
+
+    /// Loads an RDF file (N-Quads, Turtle, ...) into the store, in one bulk load.
+    pub fn load(&self, format: RdfFormat, reader: impl std::io::Read) -> Result<(), StoreError> {
+        let parser = oxigraph::io::RdfParser::from_format(format);
+        let mut loader = self.inner.bulk_loader();
+        loader.load_from_reader(parser, reader).map_err(|e| match e {
+            oxigraph::store::LoaderError::Storage(e) => StoreError::Storage(e),
+            other => StoreError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, other.to_string())),
+        })?;
+        loader.commit()?;
+        Ok(())
+    }
+}
+
+fn open_error(path: &Path, source: StorageError) -> StoreError {
+    let message = source.to_string();
+    if message.contains("lock") || message.contains("LOCK") {
+        StoreError::Locked { path: path.to_path_buf() }
+    } else {
+        StoreError::Open { path: path.to_path_buf(), source }
+    }
+}

@@ -1,0 +1,379 @@
+//! Typed reading of the graph: documents, actors, events and claims as plain structs, each with
+//! its evidence (document, sentence).
+//!
+//! Names given by users are bound as SPARQL values, never spliced into query text.
+//!
+//! ```
+//! use dossier::store::Store;
+//! use dossier::traverse;
+//!
+//! let store = Store::memory()?;
+//! assert!(traverse::find_actors(&store, "x\" } ; DROP ALL ; #")?.is_empty());
+//! assert!(traverse::events(&store, None)?.is_empty());
+//! # Ok::<(), dossier::store::StoreError>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{Literal, NamedNode, Term};
+
+use crate::lexicon::ActorKind;
+use crate::store::{Store, StoreError};
+use crate::vocab;
+
+/// A document of the store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DocumentRecord {
+    pub iri: String,
+    pub file_name: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+}
+
+/// An actor or place of the store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorRecord {
+    pub iri: String,
+    pub label: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    /// Number of mentions in the corpus.
+    pub mentions: usize,
+    /// Files it is mentioned in.
+    pub documents: Vec<String>,
+}
+
+/// Where an event or claim is stated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Evidence {
+    pub file_name: String,
+    pub sentence: String,
+}
+
+/// A participant of an event.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Participant {
+    pub iri: String,
+    pub label: String,
+}
+
+/// An event with its participants and evidence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EventRecord {
+    pub iri: String,
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub date: Option<String>,
+    pub precision: Option<String>,
+    pub status: String,
+    pub sources: usize,
+    pub agents: Vec<Participant>,
+    pub targets: Vec<Participant>,
+    pub place: Option<Participant>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A claim with its speaker and evidence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClaimRecord {
+    pub iri: String,
+    pub claimant: Participant,
+    pub content: String,
+    pub date: Option<String>,
+    pub modality: String,
+    pub polarity: String,
+    pub sources: usize,
+    pub about: Vec<Participant>,
+    pub evidence: Vec<Evidence>,
+}
+
+fn value(term: Option<&Term>) -> Option<String> {
+    match term? {
+        Term::NamedNode(n) => Some(n.as_str().to_string()),
+        Term::Literal(l) => Some(l.value().to_string()),
+        other => Some(other.to_string()),
+    }
+}
+
+fn iri_term(iri: &str) -> Term {
+    NamedNode::new_unchecked(iri).into()
+}
+
+/// Every document, by file name.
+pub fn documents(store: &Store) -> Result<Vec<DocumentRecord>, StoreError> {
+    let rows = store.select(
+        "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
+           ?d a dos:Document ; dos:fileName ?file .
+           OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
+         } GROUP BY ?d ?file ORDER BY ?file ?d",
+        &[],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| DocumentRecord {
+            iri: value(r.get("d")).unwrap_or_default(),
+            file_name: value(r.get("file")).unwrap_or_default(),
+            title: value(r.get("title")),
+            published: value(r.get("issued")),
+            publisher: value(r.get("publisher")),
+        })
+        .collect())
+}
+
+/// Actors and places whose label or alias is `name` (case-insensitive).
+pub fn find_actors(store: &Store, name: &str) -> Result<Vec<ActorRecord>, StoreError> {
+    let rows = store.select(
+        "SELECT DISTINCT ?a ?name WHERE {
+           { ?a a dos:Actor } UNION { ?a a dos:Place }
+           ?a rdfs:label|skos:altLabel ?n .
+           FILTER(LCASE(STR(?n)) = LCASE(STR(?name)))
+         } ORDER BY ?a",
+        &[("name", Literal::new_simple_literal(name).into())],
+    )?;
+    rows.iter()
+        .filter_map(|r| value(r.get("a")))
+        .map(|iri| actor(store, &iri))
+        .collect::<Result<Vec<_>, _>>()
+        .map(|v| v.into_iter().flatten().collect())
+}
+
+/// The actor or place with this IRI.
+pub fn actor(store: &Store, iri: &str) -> Result<Option<ActorRecord>, StoreError> {
+    let bind = [("a", iri_term(iri))];
+    let rows = store.select(
+        "SELECT ?a ?label ?class WHERE { ?a rdfs:label ?label ; a ?class . FILTER(?class != dos:Actor && STRSTARTS(STR(?class), STR(dos:))) } ORDER BY ?label LIMIT 1",
+        &bind,
+    )?;
+    let Some(row) = rows.first() else { return Ok(None) };
+    let kind = value(row.get("class"))
+        .and_then(|c| c.strip_prefix(vocab::DOS).and_then(ActorKind::from_class_name))
+        .unwrap_or(ActorKind::Group);
+    let aliases = store
+        .select("SELECT ?a ?n WHERE { ?a skos:altLabel ?n } ORDER BY ?n", &bind)?
+        .iter()
+        .filter_map(|r| value(r.get("n")))
+        .collect();
+    let documents: Vec<String> = store
+        .select("SELECT DISTINCT ?a ?file WHERE { ?a gaf:denotedBy ?m . ?m nif:referenceContext ?d . ?d dos:fileName ?file } ORDER BY ?file", &bind)?
+        .iter()
+        .filter_map(|r| value(r.get("file")))
+        .collect();
+    let mentions = store
+        .select("SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE { ?a gaf:denotedBy ?m } GROUP BY ?a", &bind)?
+        .first()
+        .and_then(|r| value(r.get("n")))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    Ok(Some(ActorRecord {
+        iri: iri.to_string(),
+        label: value(row.get("label")).unwrap_or_default(),
+        kind,
+        aliases,
+        mentions,
+        documents,
+    }))
+}
+
+/// Events, all of them or those an actor takes part in (as agent, target or place), ordered by
+/// date (undated last), then type.
+pub fn events(store: &Store, actor: Option<&str>) -> Result<Vec<EventRecord>, StoreError> {
+    let filter = if actor.is_some() {
+        "FILTER EXISTS { { ?e dos:agent ?actor } UNION { ?e dos:target ?actor } UNION { ?e sem:hasPlace ?actor } }"
+    } else {
+        ""
+    };
+    let bindings: Vec<(&str, Term)> = actor.map(|a| ("actor", iri_term(a))).into_iter().collect();
+    // A substituted variable must be projected.
+    let projection = if actor.is_some() { "?actor" } else { "" };
+    let base = format!(
+        "SELECT ?e ?type ?date ?precision ?status ?mode ?sources {projection} WHERE {{
+           ?e a sem:Event ; sem:eventType ?t ; dos:status ?status .
+           BIND(STRAFTER(STR(?t), STR(dos:)) AS ?type)
+           OPTIONAL {{ ?e dos:date ?date }} OPTIONAL {{ ?e dos:datePrecision ?precision }} OPTIONAL {{ ?e dos:mode ?mode }}
+           OPTIONAL {{ ?e dos:sourceCount ?sources }}
+           {filter}
+         }}"
+    );
+    let mut records: BTreeMap<String, EventRecord> = BTreeMap::new();
+    for row in store.select(&base, &bindings)? {
+        let iri = value(row.get("e")).unwrap_or_default();
+        records.entry(iri.clone()).or_insert_with(|| EventRecord {
+            iri,
+            event_type: value(row.get("type")).unwrap_or_default(),
+            mode: value(row.get("mode")),
+            date: value(row.get("date")),
+            precision: value(row.get("precision")),
+            status: value(row.get("status")).unwrap_or_default(),
+            sources: value(row.get("sources")).and_then(|n| n.parse().ok()).unwrap_or(1),
+            agents: Vec::new(),
+            targets: Vec::new(),
+            place: None,
+            evidence: Vec::new(),
+        });
+    }
+    let participants = format!(
+        "SELECT ?e ?role ?a ?name {projection} WHERE {{
+           ?e a sem:Event .
+           {{ ?e dos:agent ?a BIND(\"agent\" AS ?role) }} UNION {{ ?e dos:target ?a BIND(\"target\" AS ?role) }} UNION {{ ?e sem:hasPlace ?a BIND(\"place\" AS ?role) }}
+           ?a rdfs:label ?name .
+           {filter}
+         }}"
+    );
+    for row in store.select(&participants, &bindings)? {
+        let Some(record) = records.get_mut(&value(row.get("e")).unwrap_or_default()) else { continue };
+        let participant = Participant {
+            iri: value(row.get("a")).unwrap_or_default(),
+            label: value(row.get("name")).unwrap_or_default(),
+        };
+        let list = match value(row.get("role")).as_deref() {
+            Some("agent") => &mut record.agents,
+            Some("target") => &mut record.targets,
+            _ => {
+                record.place = record.place.take().or(Some(participant));
+                continue;
+            }
+        };
+        if !list.iter().any(|p| p.iri == participant.iri) {
+            list.push(participant);
+        }
+    }
+    add_evidence(store, "sem:Event", filter, &bindings, |iri, evidence| {
+        if let Some(record) = records.get_mut(iri) {
+            record.evidence.push(evidence);
+        }
+    })?;
+    let mut list: Vec<EventRecord> = records.into_values().collect();
+    for record in &mut list {
+        record.agents.sort();
+        record.targets.sort();
+        record.evidence.sort();
+        record.evidence.dedup();
+    }
+    list.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.event_type, &a.iri).cmp(&(b.date.is_none(), &b.date, &b.event_type, &b.iri))
+    });
+    Ok(list)
+}
+
+fn add_evidence(
+    store: &Store,
+    class: &str,
+    filter: &str,
+    bindings: &[(&str, Term)],
+    mut add: impl FnMut(&str, Evidence),
+) -> Result<(), StoreError> {
+    let projection = if bindings.is_empty() { "" } else { "?actor" };
+    let query = format!(
+        "SELECT ?e ?file ?sentence {projection} WHERE {{
+           ?e a {class} ; gaf:denotedBy ?m .
+           ?m nif:anchorOf ?sentence ; nif:referenceContext ?d . ?d dos:fileName ?file .
+           {filter}
+         }}"
+    );
+    for row in store.select(&query, bindings)? {
+        let evidence = Evidence {
+            file_name: value(row.get("file")).unwrap_or_default(),
+            sentence: value(row.get("sentence")).unwrap_or_default(),
+        };
+        add(&value(row.get("e")).unwrap_or_default(), evidence);
+    }
+    Ok(())
+}
+
+/// Claims, all of them or those an actor makes or is the subject of, ordered by date (undated
+/// last), then speaker.
+pub fn claims(store: &Store, actor: Option<&str>) -> Result<Vec<ClaimRecord>, StoreError> {
+    let filter =
+        if actor.is_some() { "FILTER EXISTS { { ?e dos:claimant ?actor } UNION { ?e dos:about ?actor } }" } else { "" };
+    let bindings: Vec<(&str, Term)> = actor.map(|a| ("actor", iri_term(a))).into_iter().collect();
+    // A substituted variable must be projected.
+    let projection = if actor.is_some() { "?actor" } else { "" };
+    let base = format!(
+        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection} WHERE {{
+           ?e a dos:Claim ; dos:claimant ?speaker ; dos:content ?content ; dos:modality ?modality ; dos:polarity ?polarity .
+           ?speaker rdfs:label ?name .
+           OPTIONAL {{ ?e dct:date ?date }} OPTIONAL {{ ?e dos:sourceCount ?sources }}
+           {filter}
+         }}"
+    );
+    let mut records: BTreeMap<String, ClaimRecord> = BTreeMap::new();
+    for row in store.select(&base, &bindings)? {
+        let iri = value(row.get("e")).unwrap_or_default();
+        records.entry(iri.clone()).or_insert_with(|| ClaimRecord {
+            iri,
+            claimant: Participant {
+                iri: value(row.get("speaker")).unwrap_or_default(),
+                label: value(row.get("name")).unwrap_or_default(),
+            },
+            content: value(row.get("content")).unwrap_or_default(),
+            date: value(row.get("date")),
+            modality: value(row.get("modality")).unwrap_or_default(),
+            polarity: value(row.get("polarity")).unwrap_or_default(),
+            sources: value(row.get("sources")).and_then(|n| n.parse().ok()).unwrap_or(1),
+            about: Vec::new(),
+            evidence: Vec::new(),
+        });
+    }
+    let about = format!(
+        "SELECT ?e ?a ?name {projection} WHERE {{ ?e a dos:Claim ; dos:about ?a . ?a rdfs:label ?name . {filter} }}"
+    );
+    for row in store.select(&about, &bindings)? {
+        if let Some(record) = records.get_mut(&value(row.get("e")).unwrap_or_default()) {
+            let participant = Participant {
+                iri: value(row.get("a")).unwrap_or_default(),
+                label: value(row.get("name")).unwrap_or_default(),
+            };
+            if !record.about.iter().any(|p| p.iri == participant.iri) {
+                record.about.push(participant);
+            }
+        }
+    }
+    add_evidence(store, "dos:Claim", filter, &bindings, |iri, evidence| {
+        if let Some(record) = records.get_mut(iri) {
+            record.evidence.push(evidence);
+        }
+    })?;
+    let mut list: Vec<ClaimRecord> = records.into_values().collect();
+    for record in &mut list {
+        record.about.sort();
+        record.evidence.sort();
+        record.evidence.dedup();
+    }
+    list.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.claimant.label, &a.content).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.claimant.label,
+            &b.content,
+        ))
+    });
+    Ok(list)
+}
+
+/// Counts of the main kinds of things in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub documents: usize,
+    pub actors: usize,
+    pub places: usize,
+    pub events: usize,
+    pub claims: usize,
+    pub triples: usize,
+}
+
+/// Counts documents, actors, places, events, claims and quads.
+pub fn counts(store: &Store) -> Result<Counts, StoreError> {
+    let count = |class: &str| -> Result<usize, StoreError> {
+        let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} }}"), &[])?;
+        Ok(rows.first().and_then(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0))
+    };
+    Ok(Counts {
+        documents: count("dos:Document")?,
+        actors: count("dos:Actor")?,
+        places: count("dos:Place")?,
+        events: count("sem:Event")?,
+        claims: count("dos:Claim")?,
+        triples: store.len()?,
+    })
+}
