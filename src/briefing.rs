@@ -73,7 +73,7 @@ impl Summary {
         }
         if !self.top_pagerank.is_empty() {
             writeln!(out, "\nMost central actors")?;
-            writeln!(out, "  {:<38}  {}", "by PageRank", "by betweenness")?;
+            writeln!(out, "  {:<38}  by betweenness", "by PageRank")?;
             let rows = self.top_pagerank.len().max(self.top_betweenness.len());
             for i in 0..rows {
                 let cell = |list: &[Ranking]| {

@@ -161,6 +161,18 @@ fn print_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) ->
     Ok(())
 }
 
+/// The results format for SELECT and ASK answers; `None` for the human table.
+fn results_format(format: QueryFormat) -> Result<Option<QueryResultsFormat>> {
+    Ok(Some(match format {
+        QueryFormat::Table => return Ok(None),
+        QueryFormat::Csv => QueryResultsFormat::Csv,
+        QueryFormat::Tsv => QueryResultsFormat::Tsv,
+        QueryFormat::Json => QueryResultsFormat::Json,
+        QueryFormat::Xml => QueryResultsFormat::Xml,
+        other => bail!("--format {other:?} is for CONSTRUCT or DESCRIBE queries; use table, csv, tsv, json or xml"),
+    }))
+}
+
 fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
     let results = store.query(text, &[])?;
     let mut out = stdout();
@@ -168,24 +180,15 @@ fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let rows: Vec<_> = solutions.collect::<Result<_, _>>().context("query evaluation failed")?;
-            let results_format = match format {
-                QueryFormat::Table => {
-                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
-                    let cells: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|r| variables.iter().map(|v| r.get(v).map(display).unwrap_or_default()).collect())
-                        .collect();
-                    print_table(&mut out, &header, &cells)?;
-                    out.flush()?;
-                    return Ok(ExitCode::SUCCESS);
-                }
-                QueryFormat::Csv => QueryResultsFormat::Csv,
-                QueryFormat::Tsv => QueryResultsFormat::Tsv,
-                QueryFormat::Json => QueryResultsFormat::Json,
-                QueryFormat::Xml => QueryResultsFormat::Xml,
-                other => {
-                    bail!("--format {other:?} is for CONSTRUCT or DESCRIBE queries; use table, csv, tsv, json or xml")
-                }
+            let Some(results_format) = results_format(format)? else {
+                let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| variables.iter().map(|v| r.get(v).map(display).unwrap_or_default()).collect())
+                    .collect();
+                print_table(&mut out, &header, &cells)?;
+                out.flush()?;
+                return Ok(ExitCode::SUCCESS);
             };
             let mut serializer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut out, variables)?;
@@ -194,21 +197,11 @@ fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
             }
             serializer.finish()?;
         }
-        QueryResults::Boolean(value) => match format {
-            QueryFormat::Table => writeln!(out, "{value}")?,
-            QueryFormat::Csv => QueryResultsSerializer::from_format(QueryResultsFormat::Csv)
-                .serialize_boolean_to_writer(&mut out, value)
-                .map(|_| ())?,
-            QueryFormat::Tsv => QueryResultsSerializer::from_format(QueryResultsFormat::Tsv)
-                .serialize_boolean_to_writer(&mut out, value)
-                .map(|_| ())?,
-            QueryFormat::Json => QueryResultsSerializer::from_format(QueryResultsFormat::Json)
-                .serialize_boolean_to_writer(&mut out, value)
-                .map(|_| ())?,
-            QueryFormat::Xml => QueryResultsSerializer::from_format(QueryResultsFormat::Xml)
-                .serialize_boolean_to_writer(&mut out, value)
-                .map(|_| ())?,
-            other => bail!("--format {other:?} is for CONSTRUCT or DESCRIBE queries"),
+        QueryResults::Boolean(value) => match results_format(format)? {
+            Some(results_format) => {
+                QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut out, value)?;
+            }
+            None => writeln!(out, "{value}")?,
         },
         QueryResults::Graph(triples) => {
             let rdf_format = match format {

@@ -98,6 +98,12 @@ pub enum Progress {
     Writing,
 }
 
+/// What reading one file gave.
+enum FileOutcome {
+    Read { documents: Vec<(Document, Findings)>, problems: Vec<String>, warnings: Vec<String> },
+    Unreadable(CorpusError),
+}
+
 /// A knowledge graph of news documents: a store and the lexicons that fill it.
 pub struct Dossier {
     store: Store,
@@ -147,31 +153,23 @@ impl Dossier {
         progress(Progress::Files { total: files.len() });
         let mut seen = BTreeSet::new();
         for chunk in files.chunks(BATCH) {
-            let read: Vec<(PathBuf, Result<Vec<(Document, Findings)>, CorpusError>, Vec<String>, Vec<String>)> = chunk
+            let read: Vec<FileOutcome> = chunk
                 .par_iter()
                 .map(|path| {
-                    let result = corpus::read_file(path, &self.lexicon.boilerplate);
+                    let outcome = self.read_and_extract(path);
                     progress(Progress::FileDone);
-                    match result {
-                        Ok(contents) => {
-                            let problems = contents.problems.iter().map(ToString::to_string).collect();
-                            let extracted = contents.documents.into_iter().map(|d| {
-                                let findings = extract::extract(&d, &self.lexicon);
-                                (d, findings)
-                            });
-                            (path.clone(), Ok(extracted.collect()), problems, contents.warnings)
-                        }
-                        Err(e) => (path.clone(), Err(e), Vec::new(), Vec::new()),
-                    }
+                    outcome
                 })
                 .collect();
             let mut batch = Vec::new();
-            for (_, result, problems, warnings) in read {
-                report.skipped.extend(problems);
-                report.warnings.extend(warnings);
-                match result {
-                    Ok(documents) => batch.extend(documents),
-                    Err(e) => report.skipped.push(e.to_string()),
+            for outcome in read {
+                match outcome {
+                    FileOutcome::Read { documents, problems, warnings } => {
+                        batch.extend(documents);
+                        report.skipped.extend(problems);
+                        report.warnings.extend(warnings);
+                    }
+                    FileOutcome::Unreadable(e) => report.skipped.push(e.to_string()),
                 }
             }
             progress(Progress::Writing);
@@ -180,6 +178,24 @@ impl Dossier {
         self.store.flush()?;
         report.quads_after = self.store.len()?;
         Ok(report)
+    }
+
+    fn read_and_extract(&self, path: &Path) -> FileOutcome {
+        match corpus::read_file(path, &self.lexicon.boilerplate) {
+            Ok(contents) => FileOutcome::Read {
+                problems: contents.problems.iter().map(ToString::to_string).collect(),
+                warnings: contents.warnings,
+                documents: contents
+                    .documents
+                    .into_iter()
+                    .map(|d| {
+                        let findings = extract::extract(&d, &self.lexicon);
+                        (d, findings)
+                    })
+                    .collect(),
+            },
+            Err(e) => FileOutcome::Unreadable(e),
+        }
     }
 
     /// Adds already-read documents (e.g. built in memory by a program).

@@ -402,7 +402,7 @@ mod tests {
         fs::write(dir.join("ignored.png"), "x").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
-        let (files, problems) = collect_files(&[dir.clone()]);
+        let (files, problems) = collect_files(std::slice::from_ref(&dir));
         assert!(problems.is_empty(), "{problems:?}");
         let names: Vec<_> =
             files.iter().map(|f| f.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();

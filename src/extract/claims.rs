@@ -255,12 +255,8 @@ fn according_to(people: &mut People, clause: &Clause, start: usize) -> Option<(A
     let after = tokens[start + 2..].iter().position(|t| t.lower == ",").map(|i| i + start + 2);
     let limit = after.map_or(tokens.len(), |i| i);
     let from = tokens.get(start + 2)?.range.start;
-    let mention = clause
-        .mentions
-        .iter()
-        .filter(|m| m.range.start >= from && m.range.end <= tokens[limit - 1].range.end)
-        .last()?
-        .clone();
+    let mention =
+        clause.mentions.iter().rfind(|m| m.range.start >= from && m.range.end <= tokens[limit - 1].range.end)?.clone();
     let speaker = as_participant(people, clause, &mention)?;
     let content = if start == 0 {
         content_after(tokens, limit + 1, tokens.len())?

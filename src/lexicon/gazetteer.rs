@@ -321,7 +321,7 @@ impl Gazetteer {
                 let pattern = &self.patterns[m.pattern().as_usize()];
                 let range = m.range();
                 (at_word_boundaries(text, &range) && case_fits(&pattern.text, &text[range.clone()]))
-                    .then(|| FormMatch { range, entry: pattern.entry, form: pattern.form })
+                    .then_some(FormMatch { range, entry: pattern.entry, form: pattern.form })
             })
             .collect();
         candidates.sort_by_key(|m| (m.form, m.range.start, std::cmp::Reverse(m.range.end), m.entry));

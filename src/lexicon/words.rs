@@ -164,8 +164,8 @@ fn regular_past(lemma: &str) -> String {
 }
 
 fn gerund(lemma: &str) -> String {
-    if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if lemma.ends_with('e') && !lemma.ends_with("ee") {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else if doubles_final(lemma) {

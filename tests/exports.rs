@@ -1,0 +1,118 @@
+//! Exports: DOT that Graphviz accepts, CSV tables, RDF that reloads to the same graph.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use dossier::store::Store;
+use oxigraph::io::RdfFormat;
+
+use crate::util::{ok, seed_store};
+
+#[test]
+fn dot_export_is_accepted_by_graphviz() {
+    let dot = ok([Path::new("export"), Path::new("--format"), Path::new("dot"), Path::new("--store"), seed_store()]);
+    assert!(dot.starts_with("digraph dossier {"));
+    assert!(dot.contains("label=\"Taliban\", shape=octagon"), "armed groups are octagons");
+    assert!(dot.contains("CONSULT"), "edges are labelled with event types");
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` is installed (.ci/run installs graphviz)");
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), dot.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "dot -Tsvg failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("<svg"));
+}
+
+#[test]
+fn nquads_export_reloads_to_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph.nq");
+    ok([Path::new("export"), Path::new("-o"), &file, Path::new("--store"), seed_store()]);
+    let original = Store::open_read_only(seed_store()).unwrap();
+    let reloaded = Store::memory().unwrap();
+    reloaded.load(RdfFormat::NQuads, std::fs::File::open(&file).unwrap()).unwrap();
+    assert_eq!(reloaded.len().unwrap(), original.len().unwrap());
+    // Triple terms survive the round trip.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<("), "no rdf:reifies triple term");
+}
+
+#[test]
+fn rdf_formats_parse_back() {
+    let store = seed_store();
+    for (format, rdf) in [("turtle", RdfFormat::Turtle), ("trig", RdfFormat::TriG), ("ntriples", RdfFormat::NTriples)] {
+        let text = ok([Path::new("export"), Path::new("--format"), Path::new(format), Path::new("--store"), store]);
+        let parsed = Store::memory().unwrap();
+        parsed.load(rdf, text.as_bytes()).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert!(parsed.len().unwrap() > 1000, "{format}");
+    }
+    let jsonld = ok([Path::new("export"), Path::new("--format"), Path::new("jsonld"), Path::new("--store"), store]);
+    let value: serde_json::Value = serde_json::from_str(&jsonld).expect("JSON-LD is JSON");
+    assert!(value.to_string().contains("Taliban"));
+    assert!(!jsonld.contains("reifies"), "JSON-LD leaves out triple terms");
+}
+
+#[test]
+fn csv_tables_for_gephi() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    ok([
+        Path::new("export"),
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("-o"),
+        &out,
+        Path::new("--store"),
+        seed_store(),
+    ]);
+    let mut nodes = csv::Reader::from_path(out.join("nodes.csv")).unwrap();
+    assert_eq!(
+        nodes.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Id", "Label", "Type", "Degree", "PageRank", "Betweenness"]
+    );
+    let node_ids: Vec<String> = nodes.records().map(|r| r.unwrap()[0].to_string()).collect();
+    let mut edges = csv::Reader::from_path(out.join("edges.csv")).unwrap();
+    assert_eq!(
+        edges.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Source", "Target", "Type", "Weight", "Sources", "Label"]
+    );
+    let edges: Vec<csv::StringRecord> = edges.records().map(|r| r.unwrap()).collect();
+    assert!(edges.len() > 20);
+    for edge in &edges {
+        assert!(
+            node_ids.contains(&edge[0].to_string()) && node_ids.contains(&edge[1].to_string()),
+            "dangling edge {edge:?}"
+        );
+        assert!(edge[3].parse::<usize>().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn every_vocabulary_term_used_is_declared_in_the_ontology() {
+    let ontology = Store::memory().unwrap();
+    ontology
+        .load(RdfFormat::Turtle, std::fs::File::open(crate::util::root().join("ontology/dossier.ttl")).unwrap())
+        .unwrap();
+    let declared: std::collections::BTreeSet<String> = ontology
+        .select("SELECT DISTINCT ?t WHERE { ?t rdfs:label ?l FILTER(STRSTARTS(STR(?t), STR(dos:))) }", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get("t").unwrap().to_string())
+        .collect();
+    let graph = Store::open_read_only(seed_store()).unwrap();
+    let used = graph
+        .select(
+            "SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } UNION { ?s sem:eventType ?t } FILTER(isIRI(?t) && STRSTARTS(STR(?t), STR(dos:))) }",
+            &[],
+        )
+        .unwrap();
+    assert!(used.len() > 20);
+    for row in used {
+        let term = row.get("t").unwrap().to_string();
+        assert!(declared.contains(&term), "{term} is used but not declared in ontology/dossier.ttl");
+    }
+}

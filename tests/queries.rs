@@ -1,0 +1,167 @@
+//! SPARQL on the seed graph: the example queries, the contract's shapes, show/path, and that
+//! names from the command line cannot change a query.
+
+use std::path::Path;
+
+use crate::util::{dossier, ok, query_csv, root, seed_store};
+
+fn example(name: &str) -> Vec<Vec<String>> {
+    let path = root().join("examples/queries").join(name);
+    let out = ok([
+        Path::new("query"),
+        Path::new("-f"),
+        &path,
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("--store"),
+        seed_store(),
+    ]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn every_example_query_runs_and_answers() {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("examples/queries"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rq"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    for name in names {
+        assert!(!example(&name).is_empty(), "{name} gave no rows");
+    }
+}
+
+#[test]
+fn actors_by_type() {
+    let rows = example("actors_by_type.rq");
+    let find = |actor: &str| rows.iter().find(|r| r[1] == actor).unwrap_or_else(|| panic!("{actor} missing"));
+    assert_eq!(find("Taliban")[0], "ArmedGroup");
+    assert_eq!(find("Taliban")[2], "5", "the Taliban are in all five documents");
+    assert_eq!(find("Zamir Kabulov")[0], "Person");
+    assert_eq!(find("Collective Security Treaty Organization")[0], "IntergovernmentalOrganization");
+    assert_eq!(find("Kremlin")[0], "GovernmentBody");
+}
+
+#[test]
+fn timeline_is_dated_and_ordered() {
+    let rows = example("timeline.rq");
+    let dates: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert!(
+        rows.iter().any(|r| r[0] == "2021-07-08"
+            && r[2] == "CONSULT"
+            && r[3] == "Taliban"
+            && r[4] == "Russia"
+            && r[5] == "Moscow"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r[0] == "2021-10-20"
+            && r[2] == "CONSULT"
+            && r[3] == "Russia"
+            && r[4] == "Taliban"
+            && r[6] == "planned"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn events_of_the_taliban_have_dates() {
+    let rows = example("taliban_events.rq");
+    let dated: Vec<&Vec<String>> = rows.iter().filter(|r| !r[0].is_empty()).collect();
+    assert!(dated.len() >= 3, "{rows:?}");
+    assert!(dated.iter().all(|r| r[0].len() == 10 && r[0].starts_with("20")), "{dated:?}");
+}
+
+#[test]
+fn claims_have_speakers_and_corroborated_events_have_sources() {
+    let claims = example("claims_by_speaker.rq");
+    assert!(claims.iter().any(|r| r[0] == "Suhail Shaheen" && r[4].contains("border crossings")), "{claims:?}");
+    assert!(claims.iter().any(|r| r[0] == "Dmitry Peskov"), "{claims:?}");
+    let corroborated = example("corroborated_events.rq");
+    assert!(corroborated.iter().all(|r| r[2].parse::<usize>().unwrap() >= 2));
+    assert!(
+        corroborated.iter().any(|r| r[0] == "Russia CONSULT Taliban" && r[3].contains("004_af7d90daf64bce6f.txt")),
+        "{corroborated:?}"
+    );
+}
+
+#[test]
+fn claims_reify_relations_as_triple_terms() {
+    let rows = example("claims_as_relations.rq");
+    assert!(rows.iter().any(|r| r[1] == "Russia" && r[2] == "consult" && r[3] == "Taliban"), "{rows:?}");
+}
+
+#[test]
+fn event_actors_come_with_evidence() {
+    let rows = example("event_actors.rq");
+    assert!(
+        rows.iter().any(|r| r[0] == "Taliban CONSULT Russia"
+            && r[1] == "agent"
+            && r[2] == "Taliban"
+            && r[3].starts_with("Taliban representatives visited Moscow")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn query_formats() {
+    let store = seed_store().to_str().unwrap();
+    let q = "SELECT ?label WHERE { actor:taliban rdfs:label ?label }";
+    let table = ok(["query", q, "--store", store]);
+    assert_eq!(table.lines().collect::<Vec<_>>(), ["label", "-------", "Taliban"]);
+    assert!(ok(["query", q, "--format", "json", "--store", store]).contains("\"value\":\"Taliban\""));
+    assert!(ok(["query", q, "--format", "tsv", "--store", store]).contains("\"Taliban\""));
+    assert!(ok(["query", q, "--format", "xml", "--store", store]).contains("<literal>Taliban</literal>"));
+    let construct = ok(["query", "CONSTRUCT WHERE { actor:taliban a ?t }", "--format", "turtle", "--store", store]);
+    assert!(construct.contains("actor:taliban a ") && construct.contains("dos:ArmedGroup"), "{construct}");
+    assert_eq!(ok(["query", "ASK { actor:taliban a dos:ArmedGroup }", "--store", store]).trim(), "true");
+    let bad = dossier(["query", "SELECT ?x WHERE { ?x", "--store", store]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("SPARQL syntax error"));
+}
+
+#[test]
+fn rank_lists_central_actors() {
+    let store = seed_store().to_str().unwrap();
+    let table = ok(["rank", "--store", store, "--top", "3"]);
+    assert!(table.lines().nth(2).unwrap().contains("Taliban"), "{table}");
+    let csv = ok(["rank", "--metric", "betweenness", "--format", "csv", "--top", "0", "--store", store]);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "rank,iri,label,type,betweenness");
+    assert!(rows.len() > 30);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(["rank", "--metric", "degree", "--format", "json", "--store", store])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn show_and_path_explain_with_evidence() {
+    let store = seed_store().to_str().unwrap();
+    let show = ok(["show", "zamir kabulov", "--store", store]);
+    assert!(show.starts_with("Zamir Kabulov (Person)"), "{show}");
+    assert!(show.contains("Events ("), "{show}");
+    assert!(show.contains("Claims ("), "{show}");
+    assert!(show.contains("Neighbours ("), "{show}");
+    assert!(show.contains("004_af7d90daf64bce6f.txt: \""), "{show}");
+    let path = ok(["path", "Suhail Shaheen", "Tajikistan", "--store", store]);
+    assert!(path.starts_with("Suhail Shaheen — "), "{path}");
+    assert!(path.contains(".txt: \""), "{path}");
+}
+
+#[test]
+fn hostile_names_change_nothing() {
+    let store = seed_store().to_str().unwrap();
+    let before = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    for name in ["x\" } ; DROP ALL ; #", "\\u0000", "Taliban\") } UNION { ?a ?b ?c", "'; DELETE WHERE { ?s ?p ?o } #"] {
+        let output = dossier(["show", name, "--store", store]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("no actor or place named"), "{name}");
+    }
+    assert_eq!(query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), before);
+}

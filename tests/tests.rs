@@ -1,0 +1,7 @@
+//! Integration tests: the real `dossier` binary on the seed articles.
+
+mod util;
+
+mod build;
+mod exports;
+mod queries;
