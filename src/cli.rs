@@ -137,6 +137,45 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Score the graph against gold annotations, as tests/data/eval/score.py does.
+    ///
+    /// Gold is one JSON file per document (format: tests/data/eval/GOLD_FORMAT.md). Prints a
+    /// per-document table and micro precision/recall/F1 for actors, places, typed events, event
+    /// pairs and claims, and how many matched events carry the gold date. Exits with 1 when a
+    /// --min bar is not met.
+    ///
+    /// Examples:
+    ///   dossier eval --gold tests/data/eval/gold-seeds --docs seeds
+    ///   dossier eval --gold my-gold/ --store my.db --verbose
+    #[command(verbatim_doc_comment)]
+    Eval {
+        /// Folder of gold JSON files.
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Build these documents in memory and score them (instead of the store).
+        #[arg(long, value_name = "PATH")]
+        docs: Option<PathBuf>,
+        /// Extra gazetteer for --docs (may repeat).
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
+        /// List what was missed and what was spurious, per document.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Lowest acceptable actors F1.
+        #[arg(long, value_name = "F1")]
+        min_actors: Option<f64>,
+        /// Lowest acceptable events F1.
+        #[arg(long, value_name = "F1")]
+        min_events: Option<f64>,
+        /// Lowest acceptable claims F1.
+        #[arg(long, value_name = "F1")]
+        min_claims: Option<f64>,
+        /// Lowest acceptable share of matched events with the right date.
+        #[arg(long, value_name = "SHARE")]
+        min_dates: Option<f64>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Shortest path between two actors in the actor network, with the evidence for each hop.
     ///
     /// Examples:

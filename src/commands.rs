@@ -44,6 +44,10 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Export { format, output, store } => export(&open(&store.store)?, format, output.as_deref()),
         Command::Show { name, store } => show(&open(&store.store)?, &name),
         Command::Path { from, to, store } => path(&open(&store.store)?, &from, &to),
+        Command::Eval { gold, docs, gazetteer, verbose, min_actors, min_events, min_claims, min_dates, store } => {
+            let bars = [("actors", min_actors), ("events", min_events), ("claims", min_claims), ("dates", min_dates)];
+            evaluate(&gold, docs.as_deref(), &gazetteer, verbose, &bars, &store.store)
+        }
     }
 }
 
@@ -326,6 +330,52 @@ fn export(store: &Store, format: Option<ExportArg>, output: Option<&Path>) -> Re
     }
     writer.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate(
+    gold_dir: &Path,
+    docs: Option<&Path>,
+    gazetteers: &[PathBuf],
+    verbose: bool,
+    bars: &[(&str, Option<f64>)],
+    store: &Path,
+) -> Result<ExitCode> {
+    let gold = dossier::eval::load_gold(gold_dir)?;
+    let score = match docs {
+        Some(docs) => {
+            let mut lexicon = Lexicon::builtin()?;
+            for file in gazetteers {
+                lexicon.add_gazetteer_file(file)?;
+            }
+            let dossier = Dossier::in_memory()?.with_lexicon(lexicon);
+            let report = dossier.build(&[docs.to_path_buf()], &|_| {})?;
+            for skipped in &report.skipped {
+                eprintln!("dossier: skipped {skipped}");
+            }
+            dossier::eval::score(dossier.store(), &gold)?
+        }
+        None => dossier::eval::score(&open(store)?, &gold)?,
+    };
+    if !score.missing_documents.is_empty() {
+        eprintln!("dossier: warning: documents absent from the graph: {}", score.missing_documents.join(", "));
+    }
+    let mut out = stdout();
+    write!(out, "{}", score.report(verbose))?;
+    let got = |name: &str| match name {
+        "actors" => score.actors.f1(),
+        "events" => score.events.f1(),
+        "claims" => score.claims.f1(),
+        _ => score.date_accuracy(),
+    };
+    let short: Vec<String> = bars
+        .iter()
+        .filter_map(|(name, bar)| bar.filter(|b| got(name) < *b).map(|b| format!("{name} {:.3} < {b}", got(name))))
+        .collect();
+    if !short.is_empty() {
+        writeln!(out, "below threshold: {}", short.join(", "))?;
+    }
+    out.flush()?;
+    Ok(if short.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// "dossier: 5 documents, 2021-07-09 to 2021-10-08".

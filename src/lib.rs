@@ -32,6 +32,7 @@ pub mod analysis;
 pub mod briefing;
 pub mod corpus;
 mod dossier;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod lexicon;

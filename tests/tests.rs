@@ -3,5 +3,6 @@
 mod util;
 
 mod build;
+mod eval;
 mod exports;
 mod queries;
