@@ -24,7 +24,9 @@ use crate::extract::{Claim, Event};
 use crate::time::TimeValue;
 use crate::vocab;
 
-/// The IRI of an event: a hash of its type, agents, targets and date (at its precision).
+/// The IRI of an event: a hash of its type, mode, agents, targets and date (at its precision).
+/// The mode keeps apart two acts of one kind by the same actors in one document ("held military
+/// exercises ... and bolstered its hardware").
 pub fn event_iri(event: &Event) -> String {
     let mut agents: Vec<&str> = event.agents.iter().map(|a| a.0.as_str()).collect();
     agents.sort_unstable();
@@ -33,7 +35,8 @@ pub fn event_iri(event: &Event) -> String {
     let date = event.date.map(date_key).unwrap_or_default();
     let agents = agents.join(" ");
     let targets = targets.join(" ");
-    vocab::hashed("event", &[event.event_type.as_str(), &agents, &targets, &date])
+    let mode = event.mode.as_deref().unwrap_or("");
+    vocab::hashed("event", &[event.event_type.as_str(), mode, &agents, &targets, &date])
 }
 
 /// The IRI of a claim: a hash of its speaker and its normalised content.

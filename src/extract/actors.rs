@@ -32,6 +32,8 @@ pub struct People<'l> {
     by_sentence: Vec<Vec<usize>>,
     /// Tokens per sentence.
     tokens: Vec<Vec<Token>>,
+    /// Gazetteer entries the document names somewhere (what "its embassy" may refer to).
+    named: std::collections::HashSet<EntryId>,
 }
 
 impl<'l> People<'l> {
@@ -75,6 +77,16 @@ impl<'l> People<'l> {
         id
     }
 
+    /// Makes sure an actor found through the gazetteer (a capital's country) is registered.
+    fn ensure(&mut self, actor: ActorId) -> ActorId {
+        if !self.actors.contains_key(&actor) {
+            if let Some(entry) = self.lexicon.gazetteer.by_iri(&actor.0) {
+                return self.register_entry(entry);
+            }
+        }
+        actor
+    }
+
     fn register_discovered(&mut self, name: &str, kind: ActorKind) -> ActorId {
         let id = ActorId(vocab::discovered_actor(name));
         self.actors.entry(id.clone()).or_insert_with(|| Actor {
@@ -100,29 +112,112 @@ impl<'l> People<'l> {
         list.sort_by_key(|&i| (mentions[i].range.start, std::cmp::Reverse(mentions[i].range.end)));
     }
 
-    /// The actor a pronoun at `position` in sentence `sentence` most likely refers to: the
-    /// nearest earlier mention of a fitting kind (persons for he/she, collectives for it/they),
-    /// preferring the subject (first mention) of a sentence over later ones.
-    pub fn resolve_pronoun(&self, kind: PronounKind, sentence: usize, position: usize) -> Option<ActorId> {
+    /// Whether a mention lies strictly inside a longer mention of its sentence ("Afghanistan" in
+    /// "Putin's special representative to Afghanistan"): not a candidate antecedent.
+    pub fn nested(&self, sentence: usize, mention: &Mention) -> bool {
+        self.in_sentence(sentence).any(|m| {
+            m.range.start <= mention.range.start
+                && mention.range.end <= m.range.end
+                && m.range.len() > mention.range.len()
+        })
+    }
+
+    /// The actor an anaphor at `position` of sentence `sentence` refers to: among the fitting
+    /// actors mentioned before it (this sentence, then up to three earlier ones), the subject
+    /// (first) of the sentence, or with `recent` the nearest. Nested mentions are passed over; a
+    /// subject-like antecedent is not governed by a preposition ("a conference on Afghanistan"),
+    /// and a capital in that place stands for its country ("Moscow hosted").
+    pub fn antecedent(
+        &self,
+        sentence: usize,
+        position: usize,
+        fits: impl Fn(&Actor) -> bool,
+        recent: bool,
+    ) -> Option<ActorId> {
+        for s in (0..=sentence).rev().take(4) {
+            let mut candidates: Vec<ActorId> = Vec::new();
+            let before = self
+                .in_sentence(s)
+                .filter(|m| (s < sentence || m.range.end <= position) && m.kind != MentionKind::Pronoun);
+            for m in before {
+                let governed = self.governed(s, m);
+                if self.nested(s, m) || (!recent && governed) {
+                    continue;
+                }
+                let country = if governed { None } else { self.capital_country(&m.actor) };
+                let fitting = match &country {
+                    Some(country) => self.lexicon.gazetteer.by_iri(&country.0).is_some_and(|e| {
+                        let entry = self.lexicon.gazetteer.entry(e);
+                        fits(&Actor {
+                            id: country.clone(),
+                            kind: entry.kind,
+                            label: entry.label.clone(),
+                            aliases: Vec::new(),
+                            curated: true,
+                        })
+                    }),
+                    None => fits(&self.actors[&m.actor]),
+                };
+                if fitting {
+                    candidates.push(country.unwrap_or_else(|| m.actor.clone()));
+                }
+            }
+            let pick = if recent { candidates.last() } else { candidates.first() };
+            if let Some(actor) = pick {
+                return Some(actor.clone());
+            }
+        }
+        None
+    }
+
+    /// Whether a preposition (not a conjunction) stands right before a mention.
+    fn governed(&self, sentence: usize, mention: &Mention) -> bool {
+        let Some(tokens) = self.tokens.get(sentence) else { return false };
+        tokens
+            .iter()
+            .rev()
+            .find(|t| t.range.end <= mention.range.start)
+            .is_some_and(|t| super::clause::is_preposition(&t.lower) && !super::clause::is_conjunction(&t.lower))
+    }
+
+    /// The country whose capital this actor is, if it is one (without registering it).
+    fn capital_country(&self, actor: &ActorId) -> Option<ActorId> {
+        if self.actors.get(actor)?.kind != ActorKind::Place {
+            return None;
+        }
+        let gazetteer = &self.lexicon.gazetteer;
+        let (_, country) = gazetteer.entries().find(|(_, e)| e.capital.as_deref() == Some(actor.0.as_str()))?;
+        Some(ActorId(country.iri.clone()))
+    }
+
+    /// The actor a personal pronoun at `position` refers to (see [`People::antecedent`]): persons
+    /// for he/she, collectives for it/they. An institution's "we" is its state's ("We received
+    /// assurances", said by a ministry).
+    pub fn resolve_pronoun(&mut self, pronoun: &str, sentence: usize, position: usize) -> Option<ActorId> {
+        let kind = super::text::pronoun(pronoun)?;
         let fits = |actor: &Actor| match kind {
             PronounKind::Person => actor.kind == ActorKind::Person,
             PronounKind::Collective => actor.kind.is_collective(),
             PronounKind::Plural => actor.kind.is_collective() || actor.kind == ActorKind::Group,
         };
-        // This sentence, before the pronoun: the first fitting mention (the subject).
-        let here =
-            self.in_sentence(sentence).filter(|m| m.range.end <= position).find(|m| fits(&self.actors[&m.actor]));
-        if let Some(m) = here {
-            return Some(m.actor.clone());
-        }
-        for earlier in (0..sentence).rev().take(3) {
-            let found =
-                self.in_sentence(earlier).find(|m| fits(&self.actors[&m.actor]) && m.kind != MentionKind::Pronoun);
-            if let Some(m) = found {
-                return Some(m.actor.clone());
+        let found = self.antecedent(sentence, position, fits, false)?;
+        let found = self.ensure(found);
+        if matches!(pronoun, "we" | "our" | "us")
+            && matches!(self.kind(&found), ActorKind::GovernmentBody | ActorKind::Person)
+        {
+            if let Some(state) = self.country_of(&found) {
+                return Some(state);
             }
         }
-        None
+        Some(found)
+    }
+
+    /// The country of a gazetteer actor (itself for a country), registered as an actor of the
+    /// document.
+    pub fn country_of(&mut self, actor: &ActorId) -> Option<ActorId> {
+        let entry = self.lexicon.gazetteer.by_iri(&actor.0)?;
+        let country = self.lexicon.gazetteer.country_of(entry)?;
+        Some(self.register_entry(country))
     }
 
     /// The actors and all their mentions, sorted.
@@ -142,23 +237,53 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
         mentions: Vec::new(),
         by_sentence: vec![Vec::new(); document.sentences.len()],
         tokens: Vec::with_capacity(document.sentences.len()),
+        named: std::collections::HashSet::new(),
     };
+    let forms_by_sentence: Vec<_> =
+        document.sentences.iter().map(|s| lexicon.gazetteer.find(&document.text[s.range.clone()])).collect();
+    people.named = forms_by_sentence.iter().flatten().filter(|f| f.form == FormKind::Name).map(|f| f.entry).collect();
     let mut local_names: Vec<(String, ActorId)> = Vec::new();
     for (index, sentence) in document.sentences.iter().enumerate() {
         let range = sentence.range.clone();
         let tokens = tokenize(&document.text, range.clone());
-        let forms = lexicon.gazetteer.find(&document.text[range.clone()]);
+        let forms = &forms_by_sentence[index];
         let shift = |r: &Range<usize>| r.start + range.start..r.end + range.start;
 
         // Names first, then roles that extend or stand for a person.
         for form in forms.iter().filter(|f| f.form == FormKind::Name) {
+            let range = shift(&form.range);
+            // "UK-based think-tank": a location modifier, not the actor.
+            if document.text[range.end..].starts_with("-based") {
+                continue;
+            }
+            // "to cross into neighbouring countries as refugees": a role, not a participant.
+            let before = document.text[..range.start].trim_end();
+            let generic = lexicon.gazetteer.entry(form.entry).kind == ActorKind::Group;
+            if generic && (before.ends_with(" as") || before.ends_with(" As")) {
+                continue;
+            }
             let actor = people.register_entry(form.entry);
-            people.add_mention(index, Mention { actor, range: shift(&form.range), kind: MentionKind::Name });
+            people.add_mention(index, Mention { actor, range, kind: MentionKind::Name });
         }
         for form in forms.iter().filter(|f| f.form == FormKind::Role) {
             let role = shift(&form.range);
+            // "former Afghan President": not the one in office.
+            let before = document.text[..role.start].trim_end().to_lowercase();
+            if ["former", "ex-", "then", "late", "outgoing", "previous"].iter().any(|w| before.ends_with(w)) {
+                continue;
+            }
             let actor = people.register_entry(form.entry);
             let mut start = role.start;
+            // "Afghan President Hamid Karzai": a role followed by another person's name is theirs.
+            let other_person = people.in_sentence(index).any(|m| {
+                m.actor != actor
+                    && m.range.start >= role.end
+                    && document.text[role.end..m.range.start].trim().is_empty()
+                    && people.kind(&m.actor) == ActorKind::Person
+            });
+            if other_person {
+                continue;
+            }
             // "Kremlin Press Secretary Dmitry Peskov": the role and the name are one mention.
             let named = people.by_sentence[index].iter().copied().find(|&i| {
                 let m = &people.mentions[i];
@@ -183,10 +308,179 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
             people.add_mention(index, Mention { actor, range: start..role.end, kind: MentionKind::Role });
         }
         people.tokens.push(tokens);
+        let demonyms: Vec<(Range<usize>, EntryId)> =
+            forms.iter().filter(|f| f.form == FormKind::Demonym).map(|f| (shift(&f.range), f.entry)).collect();
+        find_relational(&mut people, lexicon, &document.text, index, &demonyms);
         find_descriptions(&mut people, lexicon, index);
         discover_names(&mut people, lexicon, &document.text, index, &mut local_names);
     }
     people
+}
+
+/// Words that may stand between a possessor and a relational noun ("its key military bases",
+/// "Russia's largest international military base").
+const FILLERS: &[&str] = &[
+    "key",
+    "new",
+    "main",
+    "own",
+    "largest",
+    "biggest",
+    "only",
+    "remaining",
+    "top",
+    "senior",
+    "international",
+    "local",
+    "two",
+    "several",
+];
+
+/// Who a relational noun phrase belongs to.
+enum Possessor {
+    Pronoun,
+    /// A demonym ("Russian"), with where it is written.
+    Entry(EntryId, Range<usize>),
+    Actor(ActorId),
+}
+
+/// Relational noun phrases (`ontology/relations.tsv`): "its embassy", "their allies", "a Russian
+/// military base", "the Tajik presidency", "Taliban representatives". A phrase for the possessor
+/// itself ("its representatives") is a mention of the possessor; otherwise the gazetteer is asked
+/// for an actor of the right type named after the possessor ("Russian" + "military base" ->
+/// "Russian military base in Tajikistan"), and one is minted when it has none ("Tajik presidency").
+fn find_relational(
+    people: &mut People,
+    lexicon: &Lexicon,
+    text: &str,
+    sentence: usize,
+    demonyms: &[(Range<usize>, EntryId)],
+) {
+    let tokens = people.tokens[sentence].clone();
+    let mut index = 0;
+    while index < tokens.len() {
+        let token = &tokens[index];
+        let name_here = people
+            .in_sentence(sentence)
+            .find(|m| m.range.end == token.range.end && matches!(m.kind, MentionKind::Name | MentionKind::Discovered))
+            .cloned();
+        let (possessor, mut noun, start) = if matches!(token.lower.as_str(), "its" | "their") {
+            (Possessor::Pronoun, index + 1, token.range.start)
+        } else if let Some((range, entry)) =
+            demonyms.iter().find(|(r, _)| r.start == token.range.start).filter(|_| name_here.is_none())
+        {
+            let after = tokens.iter().position(|t| t.range.start >= range.end).unwrap_or(tokens.len());
+            (Possessor::Entry(*entry, range.clone()), after, range.start)
+        } else if let Some(m) = name_here {
+            if tokens.get(index + 1).is_some_and(|t| t.lower == "'s") {
+                (Possessor::Actor(m.actor.clone()), index + 2, m.range.start)
+            } else {
+                (Possessor::Actor(m.actor.clone()), index + 1, m.range.start)
+            }
+        } else {
+            index += 1;
+            continue;
+        };
+        let mut skipped = 0;
+        while skipped < 2 && tokens.get(noun).is_some_and(|t| FILLERS.contains(&t.lower.as_str())) {
+            noun += 1;
+            skipped += 1;
+        }
+        let words: Vec<&str> = tokens[noun.min(tokens.len())..].iter().take(3).map(|t| t.lower.as_str()).collect();
+        let Some(relation) = lexicon.words.relations_at(&words).into_iter().next() else {
+            index += 1;
+            continue;
+        };
+        // A bare name before a noun only makes a phrase for the possessor itself ("Taliban
+        // representatives"); "Russia embassy" is not English.
+        let possessive =
+            !matches!(possessor, Possessor::Actor(_)) || tokens.get(index + 1).is_some_and(|t| t.lower == "'s");
+        let end = noun + relation.words.len();
+        let span = start..tokens[end - 1].range.end;
+        let named = people.in_sentence(sentence).any(|m| {
+            matches!(m.kind, MentionKind::Name | MentionKind::Role)
+                && m.range.start < span.end
+                && span.start < m.range.end
+                && m.range.end > tokens[noun].range.start
+        });
+        if named || (relation.kind.is_some() && !possessive) {
+            index += 1;
+            continue;
+        }
+        let fits = |a: &Actor| relation.possessors.contains(&a.kind);
+        let owner = match &possessor {
+            Possessor::Pronoun => {
+                people.antecedent(sentence, span.start, fits, relation.kind.is_none()).map(|a| people.ensure(a))
+            }
+            Possessor::Entry(entry, _) => Some(people.register_entry(*entry)),
+            Possessor::Actor(actor) => Some(actor.clone()).filter(|a| fits(&people.actors[a])),
+        };
+        let Some(owner) = owner else {
+            index = end;
+            continue;
+        };
+        let actor = match relation.kind {
+            None => owner,
+            Some(kind) => {
+                let noun_text = relation.words.join(" ");
+                let written = match &possessor {
+                    Possessor::Entry(_, range) => Some(text[range.clone()].to_string()),
+                    _ => None,
+                };
+                // "its embassy" refers to an embassy the document names; "a Russian military
+                // base" or "Russia's embassy" may introduce one.
+                let introduce = !matches!(possessor, Possessor::Pronoun);
+                let Some(actor) =
+                    related_actor(people, lexicon, &owner, written.as_deref(), &noun_text, kind, introduce)
+                else {
+                    index = end;
+                    continue;
+                };
+                actor
+            }
+        };
+        people.add_mention(sentence, Mention { actor, range: span, kind: MentionKind::Description });
+        index = end;
+    }
+}
+
+/// The actor of type `kind` that `noun` names for `owner`: a gazetteer entry if one fits (with
+/// `introduce`, also one the document has not named yet), else, with `introduce`, one minted
+/// from the owner's demonym (or name) and the noun.
+fn related_actor(
+    people: &mut People,
+    lexicon: &Lexicon,
+    owner: &ActorId,
+    written: Option<&str>,
+    noun: &str,
+    kind: ActorKind,
+    introduce: bool,
+) -> Option<ActorId> {
+    let gazetteer = &lexicon.gazetteer;
+    let entry = gazetteer.by_iri(&owner.0).map(|e| gazetteer.entry(e));
+    let mut qualifiers: Vec<String> = written.map(str::to_string).into_iter().collect();
+    if let Some(entry) = entry {
+        qualifiers.extend(entry.demonyms.iter().cloned());
+        qualifiers.push(entry.label.clone());
+        qualifiers.extend(entry.aliases.iter().cloned());
+        qualifiers.push(format!("{}'s", entry.label));
+    } else {
+        qualifiers.push(people.actors[owner].label.clone());
+    }
+    let singular = match noun.strip_suffix("ies") {
+        Some(stem) => Some(format!("{stem}y")),
+        None => noun.strip_suffix('s').map(str::to_string),
+    };
+    for qualifier in &qualifiers {
+        for form in std::iter::once(noun.to_string()).chain(singular.clone()) {
+            if let Some(found) = gazetteer.find_prefixed(&format!("{qualifier} {form}"), &[kind]) {
+                let named = people.named.contains(&found);
+                return (introduce || named).then(|| people.register_entry(found));
+            }
+        }
+    }
+    let qualifier = qualifiers.first().cloned().unwrap_or_default();
+    introduce.then(|| people.register_discovered(&format!("{qualifier} {noun}"), kind))
 }
 
 /// Whether a token lies inside an existing mention of the sentence.
@@ -198,6 +492,45 @@ fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
     let tokens = people.tokens[sentence].clone();
     let mut index = 0;
     while index < tokens.len() {
+        if tokens[index].lower == "the"
+            && matches!(tokens.get(index + 1).map(|t| t.lower.as_str()), Some("former" | "latter"))
+        {
+            let span = tokens[index].range.start..tokens[index + 1].range.end;
+            let latter = tokens[index + 1].lower == "latter";
+            // "the former seized power", "the latter's": a reference; "the former Soviet
+            // republics", "the former president": an adjective.
+            let reference = tokens.get(index + 2).is_none_or(|t| {
+                !t.is_word
+                    || t.lower == "'s"
+                    || (!t.capitalized && t.lower.ends_with("ed"))
+                    || matches!(
+                        t.lower.as_str(),
+                        "is" | "was"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "does"
+                            | "did"
+                            | "also"
+                            | "remains"
+                            | "said"
+                    )
+            });
+            if reference {
+                if let Some(actor) = former_or_latter(people, sentence, span.start, latter) {
+                    people.add_mention(sentence, Mention { actor, range: span, kind: MentionKind::Description });
+                }
+            }
+            index += 2;
+            continue;
+        }
         let words: Vec<&str> = tokens[index..].iter().take(6).map(|t| t.lower.as_str()).collect();
         let Some(description) = lexicon.words.descriptions_at(&words).into_iter().next() else {
             index += 1;
@@ -207,7 +540,9 @@ fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
         let next = tokens.get(index + description.words.len());
         // "the militant group Taliban": an apposition, the name is already a mention.
         let appositive = next.is_some_and(|t| t.capitalized && covered(people, sentence, &t.range));
-        if covered(people, sentence, &span) || appositive {
+        // "the representative of the Taliban": a new person, not one mentioned before.
+        let restricted = next.is_some_and(|t| t.lower == "of");
+        if covered(people, sentence, &span) || appositive || restricted {
             index += description.words.len();
             continue;
         }
@@ -217,6 +552,24 @@ fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
         }
         index += description.words.len();
     }
+}
+
+/// "the former" / "the latter": the first or the last of the two actors mentioned most recently
+/// (this sentence first, then the previous one).
+fn former_or_latter(people: &People, sentence: usize, position: usize, latter: bool) -> Option<ActorId> {
+    for s in (0..=sentence).rev().take(2) {
+        let mut seen: Vec<ActorId> = Vec::new();
+        for m in people.in_sentence(s).filter(|m| s < sentence || m.range.end <= position) {
+            let kind = people.kind(&m.actor);
+            if kind.is_actor() && !people.nested(s, m) && !seen.contains(&m.actor) {
+                seen.push(m.actor.clone());
+            }
+        }
+        if seen.len() >= 2 {
+            return if latter { seen.last().cloned() } else { seen.get(seen.len() - 2).cloned() };
+        }
+    }
+    None
 }
 
 /// The nearest earlier actors (this sentence before `position`, then earlier sentences) that a

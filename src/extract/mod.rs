@@ -29,6 +29,7 @@
 
 pub mod actors;
 pub mod claims;
+pub(crate) mod clause;
 pub mod events;
 pub(crate) mod text;
 
@@ -123,6 +124,8 @@ pub struct Event {
     pub evidence: Range<usize>,
     /// The trigger words.
     pub trigger: Range<usize>,
+    /// Stated in a title or headline (which restate the body).
+    pub headline: bool,
 }
 
 /// Positive or negative statement.

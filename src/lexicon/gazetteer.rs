@@ -151,6 +151,8 @@ pub struct Gazetteer {
     by_iri: HashMap<String, EntryId>,
     patterns: Vec<Pattern>,
     automaton: Option<AhoCorasick>,
+    /// The country each entry belongs to, when known (see [`Gazetteer::country_of`]).
+    countries: Vec<Option<EntryId>>,
 }
 
 impl Gazetteer {
@@ -163,7 +165,13 @@ impl Gazetteer {
 
     /// A gazetteer without entries.
     pub fn empty() -> Gazetteer {
-        Gazetteer { entries: Vec::new(), by_iri: HashMap::new(), patterns: Vec::new(), automaton: None }
+        Gazetteer {
+            entries: Vec::new(),
+            by_iri: HashMap::new(),
+            patterns: Vec::new(),
+            automaton: None,
+            countries: Vec::new(),
+        }
     }
 
     /// Number of entries.
@@ -189,6 +197,68 @@ impl Gazetteer {
     /// The entry with this IRI.
     pub fn by_iri(&self, iri: &str) -> Option<EntryId> {
         self.by_iri.get(iri).copied()
+    }
+
+    /// The country an entry belongs to: itself for a country; for others the country it is
+    /// affiliated with or located in, or whose name or demonym its label carries ("Russian
+    /// Foreign Ministry" -> Russia).
+    pub fn country_of(&self, id: EntryId) -> Option<EntryId> {
+        self.countries.get(id.0 as usize).copied().flatten()
+    }
+
+    /// The entry of `kind` whose label or an alias starts with `prefix` as whole words
+    /// (case-insensitive), the shortest such label first: "Russian military base" finds the
+    /// entry with the alias "Russian military base in Tajikistan".
+    pub fn find_prefixed(&self, prefix: &str, kinds: &[ActorKind]) -> Option<EntryId> {
+        let prefix = prefix.to_lowercase().replace('’', "'");
+        let fits = |name: &str| {
+            let name = name.to_lowercase().replace('’', "'");
+            name == prefix || name.strip_prefix(&prefix).is_some_and(|rest| rest.starts_with(' '))
+        };
+        self.entries()
+            .filter(|(_, e)| kinds.contains(&e.kind))
+            .filter(|(_, e)| std::iter::once(&e.label).chain(&e.aliases).any(|n| fits(n)))
+            .min_by_key(|(_, e)| e.label.len())
+            .map(|(id, _)| id)
+    }
+
+    fn compute_countries(&self) -> Vec<Option<EntryId>> {
+        let countries: Vec<(EntryId, Vec<String>)> = self
+            .entries()
+            .filter(|(_, e)| e.kind == ActorKind::Country)
+            .map(|(id, e)| {
+                (id, std::iter::once(&e.label).chain(&e.aliases).chain(&e.demonyms).map(|n| n.to_lowercase()).collect())
+            })
+            .collect();
+        let words_contain = |text: &str, name: &str| {
+            let text = format!(" {} ", text.to_lowercase().replace(['\'', '’'], " "));
+            text.contains(&format!(" {name} "))
+        };
+        let direct = |entry: &ActorEntry| -> Option<EntryId> {
+            if entry.kind == ActorKind::Country {
+                return self.by_iri(&entry.iri);
+            }
+            let linked =
+                [&entry.affiliation, &entry.located_in].into_iter().flatten().filter_map(|iri| self.by_iri(iri));
+            for id in linked {
+                if self.entry(id).kind == ActorKind::Country {
+                    return Some(id);
+                }
+            }
+            countries.iter().find(|(_, names)| names.iter().any(|n| words_contain(&entry.label, n))).map(|(id, _)| *id)
+        };
+        let mut result: Vec<Option<EntryId>> = self.entries.iter().map(direct).collect();
+        // One more step through affiliations ("Kabulov" -> Russian Foreign Ministry -> Russia).
+        for (index, entry) in self.entries.iter().enumerate() {
+            if result[index].is_none() {
+                result[index] = [&entry.affiliation, &entry.located_in]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|iri| self.by_iri(iri))
+                    .find_map(|id| result[id.0 as usize]);
+            }
+        }
+        result
     }
 
     /// The entry with this label or alias (case-insensitive, exact).
@@ -303,6 +373,7 @@ impl Gazetteer {
                 }
             }
         }
+        self.countries = self.compute_countries();
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)

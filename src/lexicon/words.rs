@@ -58,6 +58,9 @@ pub struct Trigger {
     pub mode: Option<String>,
     pub frame: Frame,
     pub form: VerbForm,
+    /// Words of which one must follow within a few words for the trigger to count ("host"
+    /// needs "talks", "conference", ...); empty when anything goes.
+    pub needs: Vec<String>,
 }
 
 /// One reporting verb of `ontology/reporting.tsv` and the modality it gives a claim.
@@ -66,6 +69,21 @@ pub struct ReportingVerb {
     pub words: Vec<String>,
     pub modality: String,
     pub form: VerbForm,
+    /// A speech-act noun ("assurances"): counts only when "that" follows it.
+    pub noun: bool,
+    /// Words of which one must follow within a few words ("call" needs "to", "on", "for").
+    pub needs: Vec<String>,
+}
+
+/// A relational noun phrase of `ontology/relations.tsv` ("its embassy", "Taliban representatives").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// Lower-case words of the noun.
+    pub words: Vec<String>,
+    /// The type of the actor referred to; `None` when the phrase refers to the possessor itself.
+    pub kind: Option<ActorKind>,
+    /// Types the possessor may have.
+    pub possessors: Vec<ActorKind>,
 }
 
 /// A definite description that refers back to an actor (`ontology/descriptions.tsv`).
@@ -182,24 +200,29 @@ pub struct WordLists {
     triggers: HashMap<String, Vec<Trigger>>,
     reporting: HashMap<String, Vec<ReportingVerb>>,
     descriptions: HashMap<String, Vec<Description>>,
+    relations: HashMap<String, Vec<Relation>>,
 }
 
 impl WordLists {
     /// The shipped lists.
     pub fn builtin() -> Result<WordLists, LexiconError> {
+        let builtin = |name: &'static str| Origin::Builtin(name);
         let morphology = Morphology::parse(
             include_str!("../../ontology/irregular_verbs.tsv"),
-            &Origin::Builtin("ontology/irregular_verbs.tsv"),
+            &builtin("ontology/irregular_verbs.tsv"),
         )?;
-        let mut words =
-            WordLists { morphology, triggers: HashMap::new(), reporting: HashMap::new(), descriptions: HashMap::new() };
-        words.add_triggers(include_str!("../../ontology/events.tsv"), &Origin::Builtin("ontology/events.tsv"))?;
+        let mut words = WordLists {
+            morphology,
+            triggers: HashMap::new(),
+            reporting: HashMap::new(),
+            descriptions: HashMap::new(),
+            relations: HashMap::new(),
+        };
+        words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
+        words.add_reporting(include_str!("../../ontology/reporting.tsv"), &builtin("ontology/reporting.tsv"))?;
         words
-            .add_reporting(include_str!("../../ontology/reporting.tsv"), &Origin::Builtin("ontology/reporting.tsv"))?;
-        words.add_descriptions(
-            include_str!("../../ontology/descriptions.tsv"),
-            &Origin::Builtin("ontology/descriptions.tsv"),
-        )?;
+            .add_descriptions(include_str!("../../ontology/descriptions.tsv"), &builtin("ontology/descriptions.tsv"))?;
+        words.add_relations(include_str!("../../ontology/relations.tsv"), &builtin("ontology/relations.tsv"))?;
         Ok(words)
     }
 
@@ -222,7 +245,8 @@ impl WordLists {
             .collect()
     }
 
-    /// Adds event triggers in the `events.tsv` format: `FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME]]`.
+    /// Adds event triggers in the `events.tsv` format:
+    /// `FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME[<TAB>NEEDS]]]`.
     pub fn add_triggers(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
         for (line, fields) in tsv_rows(text) {
             if fields.len() < 2 {
@@ -247,8 +271,9 @@ impl WordLists {
                 }
             };
             let frame = if fields[0].starts_with('=') && frame == Frame::Active { Frame::Noun } else { frame };
+            let needs = split_words(fields.get(4).copied().unwrap_or(""));
             for (words, form) in self.expand(fields[0]) {
-                let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form };
+                let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form, needs: needs.clone() };
                 self.triggers.entry(trigger.words[0].clone()).or_default().push(trigger);
             }
         }
@@ -258,11 +283,28 @@ impl WordLists {
         Ok(())
     }
 
-    /// Adds reporting verbs: `VERB<TAB>MODALITY`.
+    /// Adds reporting verbs: `VERB<TAB>MODALITY[<TAB>OPTIONS]`, OPTIONS being `noun` (a
+    /// speech-act noun, needs "that" after it) or `needs=w1|w2` (one of the words must follow).
     pub fn add_reporting(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
         for (line, fields) in tsv_rows(text) {
-            let [verb, modality] = fields[..] else {
-                return Err(LexiconError::syntax(origin, line, 1, "expected VERB<TAB>MODALITY"));
+            if !(2..=3).contains(&fields.len()) {
+                return Err(LexiconError::syntax(origin, line, 1, "expected VERB<TAB>MODALITY[<TAB>OPTIONS]"));
+            }
+            let (verb, modality) = (fields[0], fields[1]);
+            let options = fields.get(2).copied().unwrap_or("");
+            let noun = options == "noun";
+            let needs = match options.strip_prefix("needs=") {
+                Some(list) => split_words(list),
+                None if options.is_empty() || noun => Vec::new(),
+                None => {
+                    let column = verb.len() + modality.len() + 3;
+                    return Err(LexiconError::syntax(
+                        origin,
+                        line,
+                        column,
+                        format!("unknown option {options:?} (noun or needs=WORDS)"),
+                    ));
+                }
             };
             if !matches!(modality, "asserted" | "promised" | "warned" | "denied" | "questioned") {
                 return Err(LexiconError::syntax(
@@ -273,7 +315,7 @@ impl WordLists {
                 ));
             }
             for (words, form) in self.expand(verb) {
-                let entry = ReportingVerb { words, modality: modality.to_string(), form };
+                let entry = ReportingVerb { words, modality: modality.to_string(), form, noun, needs: needs.clone() };
                 self.reporting.entry(entry.words[0].clone()).or_default().push(entry);
             }
         }
@@ -313,6 +355,35 @@ impl WordLists {
         Ok(())
     }
 
+    /// Adds relational nouns: `NOUN<TAB>KIND|=<TAB>POSSESSOR KINDS`.
+    pub fn add_relations(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [noun, kind, possessors] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected NOUN<TAB>KIND<TAB>POSSESSORS"));
+            };
+            let parse = |name: &str| {
+                ActorKind::from_class_name(name.trim()).ok_or_else(|| {
+                    LexiconError::syntax(origin, line, noun.len() + 2, format!("unknown actor type {name:?}"))
+                })
+            };
+            let kind = if kind == "=" { None } else { Some(parse(kind)?) };
+            let possessors = possessors.split('|').map(parse).collect::<Result<Vec<_>, _>>()?;
+            let words: Vec<String> = noun.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first().cloned() {
+                self.relations.entry(first).or_default().push(Relation { words, kind, possessors });
+            }
+        }
+        for list in self.relations.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(())
+    }
+
+    /// Relational nouns whose words start `words` (lower-case), longest first.
+    pub fn relations_at(&self, words: &[&str]) -> Vec<&Relation> {
+        matching(&self.relations, words, |t| &t.words)
+    }
+
     /// Event triggers whose words start `words` (lower-case), longest first.
     pub fn triggers_at(&self, words: &[&str]) -> Vec<&Trigger> {
         matching(&self.triggers, words, |t| &t.words)
@@ -327,6 +398,10 @@ impl WordLists {
     pub fn descriptions_at(&self, words: &[&str]) -> Vec<&Description> {
         matching(&self.descriptions, words, |t| &t.words)
     }
+}
+
+fn split_words(list: &str) -> Vec<String> {
+    list.split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty() && w != "-").collect()
 }
 
 fn matching<'a, T>(table: &'a HashMap<String, Vec<T>>, words: &[&str], key: impl Fn(&T) -> &Vec<String>) -> Vec<&'a T> {
