@@ -176,6 +176,31 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// List claims: who said what, when, how, backed by how many sources; or the pairs of claims
+    /// that contradict each other.
+    ///
+    /// Two claims contradict when one side (a speaker, or the state its officials speak for)
+    /// states opposite relations between the same actors ("will invite the Taliban to talks"
+    /// against "is not planning to negotiate with the Taliban"), or the same words with opposite
+    /// polarity.
+    ///
+    /// Examples:
+    ///   dossier claims
+    ///   dossier claims --speaker "Zamir Kabulov"
+    ///   dossier claims --contradictions
+    #[command(verbatim_doc_comment)]
+    Claims {
+        /// Only the claims of this speaker or about this actor (matched as in `show`).
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// List the pairs of contradicting claims instead.
+        #[arg(long)]
+        contradictions: bool,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Shortest path between two actors in the actor network, with the evidence for each hop.
     ///
     /// Examples:

@@ -44,6 +44,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Export { format, output, store } => export(&open(&store.store)?, format, output.as_deref()),
         Command::Show { name, store } => show(&open(&store.store)?, &name),
         Command::Path { from, to, store } => path(&open(&store.store)?, &from, &to),
+        Command::Claims { actor, contradictions, format, store } => {
+            claims(&open(&store.store)?, actor.as_deref(), contradictions, format)
+        }
         Command::Eval { gold, docs, gazetteer, verbose, min_actors, min_events, min_claims, min_dates, store } => {
             let bars = [("actors", min_actors), ("events", min_events), ("claims", min_claims), ("dates", min_dates)];
             evaluate(&gold, docs.as_deref(), &gazetteer, verbose, &bars, &store.store)
@@ -376,6 +379,99 @@ fn evaluate(
     }
     out.flush()?;
     Ok(if short.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: TableFormat) -> Result<ExitCode> {
+    let mut out = stdout();
+    let files = |c: &traverse::ClaimRecord| {
+        let mut files: Vec<&str> = c.evidence.iter().map(|e| e.file_name.as_str()).collect();
+        files.dedup();
+        files.join(" ")
+    };
+    let row = |c: &traverse::ClaimRecord| {
+        vec![
+            c.date.clone().unwrap_or_default(),
+            c.claimant.label.clone(),
+            c.modality.clone(),
+            c.polarity.clone(),
+            c.content.clone(),
+            c.sources.to_string(),
+            files(c),
+        ]
+    };
+    if contradictions {
+        let pairs = traverse::contradictions(store)?;
+        match format {
+            TableFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &pairs)?;
+                writeln!(out)?;
+            }
+            TableFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(&mut out);
+                writer.write_record([
+                    "date",
+                    "speaker",
+                    "content",
+                    "files",
+                    "contradicting_date",
+                    "contradicting_speaker",
+                    "contradicting_content",
+                    "contradicting_files",
+                ])?;
+                for (a, b) in &pairs {
+                    let (a, b) = (row(a), row(b));
+                    writer.write_record([&a[0], &a[1], &a[4], &a[6], &b[0], &b[1], &b[4], &b[6]])?;
+                }
+                writer.flush()?;
+            }
+            TableFormat::Table => {
+                writeln!(out, "{} contradictions", pairs.len())?;
+                for (a, b) in &pairs {
+                    writeln!(out)?;
+                    for (mark, c) in [("  ", a), ("x ", b)] {
+                        writeln!(
+                            out,
+                            "{mark}{} {} ({}, {}): \"{}\"  [{}]",
+                            c.date.as_deref().unwrap_or("-"),
+                            c.claimant.label,
+                            c.modality,
+                            c.polarity,
+                            briefing::clip(&c.content, 100),
+                            files(c)
+                        )?;
+                    }
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let filter = match actor {
+        Some(name) => Some(resolve_name(store, name)?.iri),
+        None => None,
+    };
+    let list = traverse::claims(store, filter.as_deref())?;
+    match format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(["date", "speaker", "modality", "polarity", "content", "sources", "files"])?;
+            for c in &list {
+                writer.write_record(row(c))?;
+            }
+            writer.flush()?;
+        }
+        TableFormat::Table => {
+            let header = ["date", "speaker", "modality", "polarity", "content", "sources", "files"].map(String::from);
+            let cells: Vec<Vec<String>> = list.iter().map(row).collect();
+            print_table(&mut out, &header, &cells)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// "dossier: 5 documents, 2021-07-09 to 2021-10-08".

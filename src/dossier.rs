@@ -22,10 +22,10 @@ use rayon::prelude::*;
 
 use crate::analysis::{ActorNetwork, AnalysisError};
 use crate::corpus::{self, CorpusError, Document};
-use crate::extract::{self, Findings};
+use crate::extract::{self, Findings, Polarity};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::rdf;
-use crate::resolve::{self, Resolver};
+use crate::resolve::{self, Resolver, Stance};
 use crate::store::{Store, StoreError};
 use crate::vocab;
 
@@ -221,6 +221,7 @@ impl Dossier {
     ) -> Result<(), Error> {
         let mut resolver = Resolver::default();
         let mut quads = Vec::new();
+        let mut stances = Vec::new();
         for (document, findings) in batch {
             let iri = vocab::document(document.id.short());
             let present = !seen.insert(iri.clone()) || self.store.has_document(&iri)?;
@@ -241,14 +242,75 @@ impl Dossier {
                 resolver.record(&resolve::event_iri(event), &iri);
             }
             for claim in &findings.claims {
-                resolver.record(&resolve::claim_iri_in(claim, &document.text), &iri);
+                let claim_iri = resolve::claim_iri_in(claim, &document.text);
+                resolver.record(&claim_iri, &iri);
+                stances.push(Stance {
+                    side: self.side_of(&claim.claimant.0),
+                    negative: claim.polarity == Polarity::Negative,
+                    relation: claim.relation.as_ref().map(|(a, t, b)| (a.0.clone(), *t, b.0.clone())),
+                    about: claim.about.iter().map(|a| a.0.clone()).collect(),
+                    words: Stance::words_of(&document.text[claim.content.clone()]),
+                    claim: claim_iri,
+                });
             }
             quads.extend(rdf::document_quads(&document, &findings));
         }
         let known = self.store.sources_of(resolver.items().collect::<Vec<_>>())?;
         resolver.seed(known);
+        let known_stances = if stances.is_empty() { Vec::new() } else { self.stored_stances()? };
+        for (a, b) in resolve::contradictions(&stances, &known_stances) {
+            quads.push(rdf::contradiction_quad(&a, &b));
+            quads.push(rdf::contradiction_quad(&b, &a));
+        }
         self.store.commit_batch(&quads, &resolver.source_counts())?;
         Ok(())
+    }
+
+    /// The side a speaker speaks for: its state when the gazetteer knows it, else itself.
+    fn side_of(&self, speaker: &str) -> String {
+        let gazetteer = &self.lexicon.gazetteer;
+        gazetteer
+            .by_iri(speaker)
+            .and_then(|e| gazetteer.country_of(e))
+            .map(|c| gazetteer.entry(c).iri.clone())
+            .unwrap_or_else(|| speaker.to_string())
+    }
+
+    /// The stances of the claims already in the store.
+    fn stored_stances(&self) -> Result<Vec<Stance>, Error> {
+        let rows = self.store.select(
+            "SELECT ?c ?speaker ?polarity ?content ?about ?s ?p ?o WHERE {
+               ?c a dos:Claim ; dos:claimant ?speaker ; dos:polarity ?polarity ; dos:content ?content .
+               OPTIONAL { ?c dos:about ?about }
+               OPTIONAL { ?c rdf:reifies <<( ?s ?p ?o )>> }
+             }",
+            &[],
+        )?;
+        let mut stances: std::collections::BTreeMap<String, Stance> = std::collections::BTreeMap::new();
+        for row in rows {
+            let text = |name: &str| match row.get(name) {
+                Some(oxigraph::model::Term::NamedNode(n)) => Some(n.as_str().to_string()),
+                Some(oxigraph::model::Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            let Some(claim) = text("c") else { continue };
+            let stance = stances.entry(claim.clone()).or_insert_with(|| Stance {
+                side: self.side_of(&text("speaker").unwrap_or_default()),
+                negative: text("polarity").as_deref() == Some("negative"),
+                relation: None,
+                about: BTreeSet::new(),
+                words: Stance::words_of(&text("content").unwrap_or_default()),
+                claim,
+            });
+            stance.about.extend(text("about"));
+            if let (Some(s), Some(p), Some(o)) = (text("s"), text("p"), text("o")) {
+                let event_type = p.strip_prefix(vocab::DOS).and_then(|local| local.to_uppercase().parse().ok());
+                if let Some(event_type) = event_type {
+                    stance.relation = Some((s, event_type, o));
+                }
+            }
+        }
+        Ok(stances.into_values().collect())
     }
 
     /// The actor network of everything in the store.

@@ -184,6 +184,11 @@ pub fn source_count_quad(item: &str, count: usize) -> Quad {
     Quad::new(node(item), dos("sourceCount"), typed(count.to_string(), "integer"), GraphName::DefaultGraph)
 }
 
+/// `a dos:contradicts b`.
+pub fn contradiction_quad(a: &str, b: &str) -> Quad {
+    Quad::new(node(a), dos("contradicts"), node(b), GraphName::DefaultGraph)
+}
+
 /// Whether a quad holds an RDF 1.2 triple term (JSON-LD cannot write those).
 pub fn has_triple_term(quad: &Quad) -> bool {
     matches!(quad.object, Term::Triple(_))

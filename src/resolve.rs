@@ -8,6 +8,10 @@
 //! holds for the items a batch touches, so building in several runs gives the same counts as
 //! one build.
 //!
+//! Resolution also finds claims that contradict each other ([`contradictions`]): claims of one
+//! side (a speaker, or the state its officials speak for) that state opposite relations between
+//! the same actors, or the same words with opposite polarity.
+//!
 //! ```
 //! use dossier::resolve::Resolver;
 //!
@@ -21,6 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{Claim, Event};
+use crate::plover::EventType;
 use crate::time::TimeValue;
 use crate::vocab;
 
@@ -98,5 +103,138 @@ impl Resolver {
     /// The number of distinct documents behind each recorded item, sorted by item.
     pub fn source_counts(&self) -> Vec<(String, usize)> {
         self.sources.iter().map(|(item, docs)| (item.clone(), docs.len())).collect()
+    }
+}
+
+/// What a claim commits its speaker's side to, for finding contradictions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stance {
+    /// The claim's IRI.
+    pub claim: String,
+    /// The state the speaker speaks for (a minister for their country), or the speaker.
+    pub side: String,
+    pub negative: bool,
+    /// The relation it states: (agent IRI, PLOVER type, target IRI).
+    pub relation: Option<(String, EventType, String)>,
+    /// Actors it is about.
+    pub about: BTreeSet<String>,
+    /// Its content words.
+    pub words: BTreeSet<String>,
+}
+
+impl Stance {
+    /// Content words of a claim's text (lower case, short function words left out).
+    pub fn words_of(content: &str) -> BTreeSet<String> {
+        const FUNCTION_WORDS: [&str; 24] = [
+            "the", "a", "an", "of", "to", "and", "that", "in", "on", "for", "be", "is", "are", "was", "were", "would",
+            "will", "it", "its", "their", "they", "with", "by", "as",
+        ];
+        normalise_content(content)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether two claims of one side contradict each other: they state opposite kinds of
+    /// relation between the same two actors (cooperation against conflict in PLOVER's quad
+    /// classes: "will invite the Taliban to talks" against "is not planning to negotiate with the
+    /// Taliban"), or, stating no such relation, they say much the same words about the same
+    /// actors with opposite polarity ("will attend the summit" against "will not attend the
+    /// summit").
+    pub fn contradicts(&self, other: &Stance) -> bool {
+        if self.side != other.side || self.claim == other.claim {
+            return false;
+        }
+        if let (Some((a1, t1, b1)), Some((a2, t2, b2))) = (&self.relation, &other.relation) {
+            if a1 == a2 && b1 == b2 {
+                return cooperative(*t1) != cooperative(*t2);
+            }
+        }
+        if self.negative == other.negative || self.about.is_disjoint(&other.about) {
+            return false;
+        }
+        let shared = self.words.intersection(&other.words).count();
+        let union = self.words.union(&other.words).count();
+        union > 0 && shared * 5 >= union * 2
+    }
+}
+
+/// Whether a PLOVER type is cooperation (verbal or material) rather than conflict.
+fn cooperative(event_type: EventType) -> bool {
+    event_type.quad_class().ends_with("cooperation")
+}
+
+/// The pairs of contradicting claims (each pair once, sorted) among `new` and between `new` and
+/// `known`.
+pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
+    let mut pairs = BTreeSet::new();
+    for (i, a) in new.iter().enumerate() {
+        for b in new[i + 1..].iter().chain(known) {
+            if a.contradicts(b) {
+                let (x, y) = if a.claim < b.claim { (&a.claim, &b.claim) } else { (&b.claim, &a.claim) };
+                pairs.insert((x.clone(), y.clone()));
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stance(
+        claim: &str,
+        side: &str,
+        negative: bool,
+        relation: Option<(&str, EventType, &str)>,
+        text: &str,
+    ) -> Stance {
+        Stance {
+            claim: claim.into(),
+            side: side.into(),
+            negative,
+            relation: relation.map(|(a, t, b)| (a.to_string(), t, b.to_string())),
+            about: ["taliban".to_string()].into(),
+            words: Stance::words_of(text),
+        }
+    }
+
+    #[test]
+    fn opposite_relations_of_one_side_contradict() {
+        let invite = stance(
+            "c1",
+            "russia",
+            false,
+            Some(("russia", EventType::Consult, "taliban")),
+            "Russia will invite the Taliban",
+        );
+        let refuse = stance(
+            "c2",
+            "russia",
+            true,
+            Some(("russia", EventType::Reject, "taliban")),
+            "Russia is not planning to negotiate",
+        );
+        let other_side = stance(
+            "c3",
+            "usa",
+            true,
+            Some(("russia", EventType::Reject, "taliban")),
+            "Russia is not planning to negotiate",
+        );
+        assert!(invite.contradicts(&refuse));
+        assert!(!invite.contradicts(&other_side), "different sides do not contradict each other");
+        assert_eq!(contradictions(&[refuse.clone()], &[invite.clone(), other_side]), vec![("c1".into(), "c2".into())]);
+    }
+
+    #[test]
+    fn same_words_opposite_polarity_contradict() {
+        let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
+        let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
+        let unrelated = stance("c3", "iran", true, None, "the border stays closed to refugees");
+        assert!(yes.contradicts(&no));
+        assert!(!yes.contradicts(&unrelated));
     }
 }

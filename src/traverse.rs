@@ -377,3 +377,24 @@ pub fn counts(store: &Store) -> Result<Counts, StoreError> {
         triples: store.len()?,
     })
 }
+
+/// Pairs of claims that contradict each other (`dos:contradicts`), each pair once, ordered by
+/// the first claim's date.
+pub fn contradictions(store: &Store) -> Result<Vec<(ClaimRecord, ClaimRecord)>, StoreError> {
+    let pairs =
+        store.select("SELECT ?a ?b WHERE { ?a dos:contradicts ?b FILTER(STR(?a) < STR(?b)) } ORDER BY ?a ?b", &[])?;
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all: BTreeMap<String, ClaimRecord> = claims(store, None)?.into_iter().map(|c| (c.iri.clone(), c)).collect();
+    let mut found: Vec<(ClaimRecord, ClaimRecord)> = pairs
+        .iter()
+        .filter_map(|row| {
+            let a = all.get(&value(row.get("a"))?)?.clone();
+            let b = all.get(&value(row.get("b"))?)?.clone();
+            Some((a, b))
+        })
+        .collect();
+    found.sort_by(|x, y| (x.0.date.is_none(), &x.0.date, &x.0.iri).cmp(&(y.0.date.is_none(), &y.0.date, &y.0.iri)));
+    Ok(found)
+}

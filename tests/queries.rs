@@ -165,3 +165,27 @@ fn hostile_names_change_nothing() {
     }
     assert_eq!(query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), before);
 }
+
+#[test]
+fn claims_and_contradictions() {
+    let store = seed_store().to_str().unwrap();
+    let list = ok(["claims", "--actor", "Suhail Shaheen", "--format", "csv", "--store", store]);
+    let mut reader = csv::Reader::from_reader(list.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows.len() >= 4, "{list}");
+    assert!(rows.iter().all(|r| &r[1] == "Suhail Shaheen"));
+    assert!(rows.iter().any(|r| r[4].contains("border crossings") && &r[2] == "promised"), "{list}");
+    // Kabulov's invitation to talks (October) against Peskov's refusal to negotiate (September),
+    // found across documents.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(["claims", "--contradictions", "--format", "json", "--store", store])).unwrap();
+    let pairs = json.as_array().unwrap();
+    let found = pairs.iter().any(|pair| {
+        let speakers = [&pair[0]["claimant"]["label"], &pair[1]["claimant"]["label"]];
+        speakers.contains(&&serde_json::json!("Zamir Kabulov"))
+            && speakers.contains(&&serde_json::json!("Dmitry Peskov"))
+    });
+    assert!(found, "{json:#}");
+    let contradicts = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b . ?b dos:contradicts ?a }");
+    assert_eq!(contradicts[0][0].parse::<usize>().unwrap(), 2 * pairs.len(), "dos:contradicts is stated both ways");
+}

@@ -50,6 +50,10 @@ pub struct Cleaned {
 
 static DATE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]+)?\s*").expect("valid"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: \(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\))? ?[-–—:] +(\p{Lu}|“|")"#)
+        .expect("valid")
+});
 static BY_PUBLISHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*$").expect("valid"));
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,6 +99,15 @@ pub fn clean(text: &str, rules: &Boilerplate) -> Cleaned {
             continue;
         }
         seen_body |= ends_sentence(content) || word_count(content) > 40;
+        // "TASHKENT (Reuters) - Uzbekistan's ...", "ISLAMABAD: Prime Minister ...": a dateline
+        // opens the lead; the prose starts after it, and a wire agency named there published it.
+        let mut line = line;
+        if let Some(dateline) = DATELINE.captures(content) {
+            if let Some(agency) = dateline.get(1) {
+                cleaned.publisher.get_or_insert_with(|| agency.as_str().trim().to_string());
+            }
+            line.start += dateline.get(2).map_or(0, |m| m.start());
+        }
         candidates.push(line);
     }
 
@@ -300,6 +313,21 @@ mod tests {
         let (_, lines) = kept(text);
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines[1].ends_with("on Friday."));
+    }
+
+    #[test]
+    fn datelines_open_the_lead() {
+        let (cleaned, lines) = kept("Talks in Tashkent\n\nTASHKENT (Reuters) - Uzbekistan met the Taliban.\n\nISLAMABAD: Pakistan agreed.\n\nUS-Russia talks: Both sides met.\n");
+        assert_eq!(
+            lines,
+            [
+                "Talks in Tashkent",
+                "Uzbekistan met the Taliban.",
+                "Pakistan agreed.",
+                "US-Russia talks: Both sides met."
+            ]
+        );
+        assert_eq!(cleaned.publisher.as_deref(), Some("Reuters"));
     }
 
     #[test]

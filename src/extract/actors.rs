@@ -263,6 +263,15 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
                 continue;
             }
             let actor = people.register_entry(form.entry);
+            // Later in the article a person is named by surname alone ("Khan said").
+            let entry = lexicon.gazetteer.entry(form.entry);
+            if entry.kind == ActorKind::Person {
+                if let Some((_, surname)) = entry.label.rsplit_once(' ') {
+                    if !local_names.iter().any(|(n, _)| n == surname) {
+                        local_names.push((surname.to_string(), actor.clone()));
+                    }
+                }
+            }
             people.add_mention(index, Mention { actor, range, kind: MentionKind::Name });
         }
         for form in forms.iter().filter(|f| f.form == FormKind::Role) {
@@ -984,6 +993,39 @@ mod tests {
             found.contains(&("the Ministry".into(), "Russian Foreign Ministry".into(), MentionKind::Description)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn relational_phrases() {
+        let found = mentions(
+            "Uzbekistan hosts a Russian military base. The Kyrgyz parliament said the Taliban representatives left.",
+        );
+        let has = |text: &str, label: &str| {
+            found.iter().any(|m| m.0 == text && m.1 == label && m.2 == MentionKind::Description)
+        };
+        assert!(has("Russian military base", "201st Russian military base"), "{found:?}");
+        assert!(has("Kyrgyz parliament", "Kyrgyz parliament"), "{found:?}");
+        assert!(has("Taliban representatives", "Taliban"), "{found:?}");
+        // A pronoun's relational phrase only refers to what the document names.
+        let found = mentions("Russia kept its embassy open. Russia's embassy in Kabul stayed open.");
+        assert!(found.iter().any(|m| m.0 == "its embassy" && m.1 == "Russian Embassy in Kabul"), "{found:?}");
+        let found = mentions("Iran kept its embassy open.");
+        assert!(!found.iter().any(|m| m.0 == "its embassy"), "{found:?}");
+    }
+
+    #[test]
+    fn roles_alone_and_groups_of_people() {
+        let found = mentions("Putin called the Tajik President on Thursday. The two leaders discussed Afghanistan. The former Afghan President Hamid Karzai stayed.");
+        assert!(found.contains(&("Tajik President".into(), "Emomali Rakhmon".into(), MentionKind::Role)), "{found:?}");
+        assert!(
+            found.contains(&("The two leaders".into(), "Vladimir Putin".into(), MentionKind::Description)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("The two leaders".into(), "Emomali Rakhmon".into(), MentionKind::Description)),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|m| m.1 == "Ashraf Ghani"), "a former president is not the one in office: {found:?}");
     }
 
     #[test]

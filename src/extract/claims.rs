@@ -113,6 +113,7 @@ pub fn find_claims(document: &Document, lexicon: &Lexicon, people: &mut People, 
             times: times.iter().map(|(t, _)| t.range.clone()).collect(),
         };
         let sentence_events: Vec<&Event> = events.iter().filter(|e| e.evidence == sentence.range).collect();
+        let quoted = quotation_spans(&tokens);
         let mut found: Vec<Attribution> = Vec::new();
         let mut taken_until = 0usize;
         let mut position = 0;
@@ -122,7 +123,9 @@ pub fn find_claims(document: &Document, lexicon: &Lexicon, people: &mut People, 
                 .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Role | MentionKind::Discovered));
             let words: Vec<&str> = tokens[position..].iter().take(2).map(|t| t.lower.as_str()).collect();
             let according = words == ["according", "to"];
-            let verb = if inside_name { None } else { reporting_at(lexicon, &tokens, position) };
+            // A verb inside a quotation is part of what was said, not an attribution.
+            let inside_quote = quoted.iter().any(|q| q.contains(&position));
+            let verb = if inside_name || inside_quote { None } else { reporting_at(lexicon, &tokens, position) };
             if verb.is_none() && !according {
                 position += 1;
                 continue;
@@ -195,12 +198,34 @@ pub fn find_claims(document: &Document, lexicon: &Lexicon, people: &mut People, 
         }
         for attribution in found {
             let claim = make_claim(document, people, &clause, events, attribution, sentence.range.clone());
-            if words_in(&tokens, &claim.content) >= 2 {
+            if words_in(&tokens, &claim.content) >= 3 {
                 claims.push(claim);
             }
         }
     }
     claims
+}
+
+/// Token index ranges inside quotation marks (“...”, "...").
+fn quotation_spans(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, token) in tokens.iter().enumerate() {
+        match (token.lower.as_str(), open) {
+            ("“", _) => open = Some(index),
+            ("”", Some(start)) => {
+                spans.push(start + 1..index);
+                open = None;
+            }
+            ("\"", None) => open = Some(index),
+            ("\"", Some(start)) => {
+                spans.push(start + 1..index);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 fn words_in(tokens: &[Token], range: &Range<usize>) -> usize {
@@ -228,9 +253,13 @@ fn make_claim(
             }
         }
     }
+    // The relation an affirmed event inside the content states ("Russia will invite the
+    // Taliban"); a negated one states none ("X will not attack Y" is no X-attacks-Y triple).
     let relation = events
         .iter()
-        .filter(|e| content.start <= e.trigger.start && e.trigger.end <= content.end)
+        .filter(|e| {
+            content.start <= e.trigger.start && e.trigger.end <= content.end && e.status != super::Status::Negated
+        })
         .find_map(|e| Some((e.agents.first()?.clone(), e.event_type, e.targets.first()?.clone())));
     // "X will/would ..." in the main clause of what was said is an undertaking; a modal in an
     // embedded clause ("received assurances that they will ...") is not.
@@ -318,6 +347,11 @@ fn attribute(
             .filter(|m| m.range.start >= after)
             .find(|m| !possessor(m) && clause.mention_at(clause.first_token(m)) == Some(*m))?
             .clone();
+        // The speaker ends the sentence (but for a tail): "..., said the two leaders agreed
+        // that ..." is not an inverted attribution.
+        if !tail_only(tokens, clause.last_token(&speaker_mention) + 1) {
+            return None;
+        }
         let speaker = as_participant(people, clause, &speaker_mention)?;
         let content = quoted_or(tokens, 0, start - 1).unwrap_or(tokens[0].range.start..tokens[start - 1].range.start);
         return Some((speaker, content));
@@ -550,6 +584,14 @@ mod tests {
         assert_eq!(got, ["Iran [promised|positive|-]: the border would stay open"]);
         let got = claims("The Kremlin envoy Zamir Kabulov held talks with a Taliban delegation, urging the group to free the hostages.");
         assert_eq!(got, ["Zamir Kabulov [asserted|positive|-]: the group to free the hostages"]);
+    }
+
+    #[test]
+    fn surnames_and_verbs_inside_quotes() {
+        let got = claims(
+            "Prime Minister Imran Khan spoke on Monday. “We guarantee the security of our border,” Khan told reporters.",
+        );
+        assert_eq!(got, ["Imran Khan [asserted|positive|-]: We guarantee the security of our border"]);
     }
 
     #[test]

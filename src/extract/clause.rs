@@ -169,6 +169,12 @@ pub(crate) fn as_participant(people: &mut People, clause: &Clause, mention: &Men
 /// Delhi", "Russia, the United States, China and Pakistan"), in text order.
 fn conjoined(people: &mut People, clause: &Clause, mention: &Mention) -> Vec<ActorId> {
     let mut subjects: Vec<ActorId> = as_participant(people, clause, mention).into_iter().collect();
+    // "the two leaders": one phrase, several actors.
+    for other in clause.mentions.iter().filter(|m| m.range == mention.range && m.actor != mention.actor) {
+        if !subjects.contains(&other.actor) {
+            subjects.push(other.actor.clone());
+        }
+    }
     let mut first = clause.first_token(mention);
     // The list must close with "and": "X, Y and Z" is a list, "the Taliban, Peskov" is not.
     let closes = first >= 2 && matches!(clause.tokens[first - 1].lower.as_str(), "and" | "&" | "or");

@@ -106,6 +106,13 @@ const OCCURRED_BEFORE_TO: &[&str] = &[
     "chose",
 ];
 
+/// Words before "to" that deny the next verb ("failed to reach").
+const NEGATING_BEFORE_TO: &[&str] = &["failed", "fails", "fail"];
+
+/// Refusals before "to": the refusal is the event (a REJECT of the infinitive's object), the
+/// infinitive none ("refused to recognise the Taliban").
+const REFUSING_BEFORE_TO: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "decline", "rejected"];
+
 /// Verbs that start a purpose clause after "to" ("joined hands to protect ..."), besides the
 /// lexicon's own verbs.
 const PURPOSE_VERBS: &[&str] = &[
@@ -244,6 +251,15 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
             continue;
         }
         let next = tokens.get(index + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        // "refused to recognise the Taliban": what is refused is the infinitive's object.
+        if index == end
+            && token.lower == "to"
+            && event_type == EventType::Reject
+            && tokens.get(index + 1).is_some_and(|t| t.is_word)
+        {
+            index += 2;
+            continue;
+        }
         let purpose = token.lower == "to" && starts_purpose(lexicon, next);
         if purpose || ends_clause(&token.lower) || token.lower == "." || token.lower == "that" {
             break;
@@ -274,6 +290,8 @@ fn status_before(clause: &Clause, trigger: usize, form: VerbForm, kind: Sentence
         match before {
             Some((word, _)) if FUTURE_BEFORE_TO.contains(&word) => planned = true,
             Some((word, _)) if OCCURRED_BEFORE_TO.contains(&word) => {}
+            Some((word, _)) if NEGATING_BEFORE_TO.contains(&word) => return Some(Status::Negated),
+            Some((word, _)) if REFUSING_BEFORE_TO.contains(&word) => return None,
             // "Russia to invite Taliban": a headline's future.
             Some((_, true)) if kind != SentenceKind::Body => planned = true,
             None if kind != SentenceKind::Body => planned = true,
@@ -851,6 +869,24 @@ mod tests {
         assert_eq!(
             events("The CSTO met on July 8. Since then, Pakistan held talks with India.", "2021-07-09")[1],
             "CONSULT Pakistan->India at - on - (occurred)"
+        );
+    }
+
+    #[test]
+    fn refusals_and_the_two_leaders() {
+        assert_eq!(
+            events("India has refused to recognise the Taliban government.", "2021-09-21"),
+            ["REJECT India->Taliban at - on - (occurred)"],
+            "the refused recognition is not an event of its own"
+        );
+        assert_eq!(
+            events(
+                "Prime Minister Imran Khan called Vladimir Putin. Later the two leaders agreed on a plan.",
+                "2021-09-21"
+            )
+            .last()
+            .unwrap(),
+            "AGREE Imran Khan->Vladimir Putin at - on - (occurred)"
         );
     }
 

@@ -245,7 +245,11 @@ impl Gazetteer {
                     return Some(id);
                 }
             }
-            countries.iter().find(|(_, names)| names.iter().any(|n| words_contain(&entry.label, n))).map(|(id, _)| *id)
+            let own_names = || std::iter::once(&entry.label).chain(&entry.aliases);
+            countries
+                .iter()
+                .find(|(_, names)| own_names().any(|own| names.iter().any(|n| words_contain(own, n))))
+                .map(|(id, _)| *id)
         };
         let mut result: Vec<Option<EntryId>> = self.entries.iter().map(direct).collect();
         // One more step through affiliations ("Kabulov" -> Russian Foreign Ministry -> Russia).
