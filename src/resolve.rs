@@ -226,7 +226,10 @@ mod tests {
         );
         assert!(invite.contradicts(&refuse));
         assert!(!invite.contradicts(&other_side), "different sides do not contradict each other");
-        assert_eq!(contradictions(std::slice::from_ref(&refuse), &[invite.clone(), other_side]), vec![("c1".into(), "c2".into())]);
+        assert_eq!(
+            contradictions(std::slice::from_ref(&refuse), &[invite.clone(), other_side]),
+            vec![("c1".into(), "c2".into())]
+        );
     }
 
     #[test]
