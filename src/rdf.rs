@@ -76,6 +76,8 @@ pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
     out.add(&doc, rdf_type(), dos("Document"));
     out.add(&doc, dos("fileName"), plain(document.file_name.clone()));
     out.add(&doc, dos("contentHash"), plain(document.id.as_str()));
+    // The NIF context string: every mention's offsets index it.
+    out.add(&doc, node(format!("{NIF}isString")), plain(document.text.clone()));
     if let Some(title) = &document.title {
         out.add(&doc, node(format!("{DCT}title")), plain(title.clone()));
     }
