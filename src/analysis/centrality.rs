@@ -87,7 +87,7 @@ pub fn compute(network: &ActorNetwork, metric: Metric) -> Result<Vec<f64>, Analy
                 })
                 .collect()
         }
-        Metric::PageRank => page_rank(&network.graph, |link| link.weight() as f64, 0.85, 100, 1e-6),
+        Metric::PageRank => page_rank(&network.graph, |link| link.weight(), 0.85, 100, 1e-6),
         Metric::Betweenness => {
             let undirected = network.undirected();
             rustworkx_core::centrality::betweenness_centrality(&undirected, false, true, 200)

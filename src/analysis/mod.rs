@@ -1,11 +1,14 @@
 //! The actor network and what can be computed on it: centrality, paths, neighbourhoods.
 //!
-//! **The network.** Nodes are the actors of the store (places are not actors). There is a
-//! directed edge agent -> target for each event with both, and claimant -> subject for each
-//! claim about another actor. Parallel evidence collapses into one edge per ordered pair, whose
-//! weight is the number of supporting events and claims and whose `sources` is the number of
-//! distinct documents behind them. Metrics that need an undirected graph (betweenness,
-//! closeness, eigenvector) use the undirected view, where the weights of a->b and b->a add up.
+//! **The network.** Nodes are the actors of the store (places too with
+//! [`NetworkFilter::with_places`]). There is a directed edge agent -> target for each event with
+//! both, and claimant -> subject for each claim about another actor (with places: agent -> place
+//! of an event, claimant -> place a claim is about). Parallel evidence collapses into one edge per
+//! ordered pair, whose weight is the number of supporting events and claims, or with
+//! [`Weight::Sources`] the number of distinct documents behind them. A [`NetworkFilter`] keeps
+//! only the evidence dated within a window, of one PLOVER type, or backed by enough sources.
+//! Metrics that need an undirected graph use the undirected view, where the weights of a->b and
+//! b->a add up.
 //!
 //! ```
 //! use dossier::analysis::{ActorNetwork, Metric};
@@ -22,11 +25,14 @@ pub mod centrality;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
+use jiff::civil::Date;
 use oxigraph::model::Term;
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
+use serde::Serialize;
 
 use crate::lexicon::ActorKind;
+use crate::plover::EventType;
 use crate::store::{Store, StoreError};
 pub use centrality::Metric;
 
@@ -49,7 +55,7 @@ pub struct ActorNode {
 }
 
 /// An edge: everything that links one actor to another in one direction.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Link {
     /// Event IRIs and claim IRIs supporting the edge.
     pub items: BTreeSet<String>,
@@ -57,11 +63,18 @@ pub struct Link {
     pub kinds: BTreeMap<String, usize>,
     /// Documents behind the evidence.
     pub documents: BTreeSet<String>,
+    /// The edge weight the metrics use: `items` or `documents` counted, per [`Weight`].
+    pub weight: f64,
 }
 
 impl Link {
+    /// The edge weight the metrics use (see [`Weight`]).
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+
     /// Number of supporting events and claims.
-    pub fn weight(&self) -> usize {
+    pub fn support(&self) -> usize {
         self.items.len()
     }
 
@@ -77,6 +90,53 @@ impl Link {
             .map(|(k, n)| if *n > 1 { format!("{k} x{n}") } else { k.clone() })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// What an edge's weight counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weight {
+    /// Supporting events and claims.
+    #[default]
+    Items,
+    /// Distinct documents behind them.
+    Sources,
+}
+
+/// Which evidence makes the network.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetworkFilter {
+    /// Only evidence dated on or after this day (undated evidence is left out when a window is set).
+    pub from: Option<Date>,
+    /// Only evidence dated on or before this day.
+    pub to: Option<Date>,
+    /// Only events of this PLOVER type (claims are then left out).
+    pub event_type: Option<EventType>,
+    /// Only events and claims reported by at least this many documents.
+    pub min_sources: usize,
+    /// Places as nodes, linked to the events that happen there and the claims about them.
+    pub with_places: bool,
+    pub weight: Weight,
+}
+
+impl NetworkFilter {
+    fn keeps(&self, kind: &str, date: Option<&str>, sources: usize) -> bool {
+        if sources < self.min_sources {
+            return false;
+        }
+        if let Some(wanted) = self.event_type {
+            if kind != wanted.as_str() {
+                return false;
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(date) = date.and_then(|d| d.get(..10)?.parse::<Date>().ok()) else { return false };
+            if self.from.is_some_and(|from| date < from) || self.to.is_some_and(|to| date > to) {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -98,20 +158,22 @@ pub struct ActorNetwork {
 }
 
 const NODES: &str = "SELECT ?a (MIN(?name) AS ?label) (MIN(?class) AS ?type) WHERE {
-  ?a a dos:Actor ; rdfs:label ?name ; a ?class .
+  { ?a a dos:Actor } UNION { ?a a dos:Place FILTER({places}) }
+  ?a rdfs:label ?name ; a ?class .
   FILTER(?class != dos:Actor && STRSTARTS(STR(?class), STR(dos:)))
 } GROUP BY ?a ORDER BY ?a";
 
-const EVENT_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc WHERE {
-  ?item a sem:Event ; sem:eventType ?type ; dos:agent ?from ; dos:target ?to ; prov:wasDerivedFrom ?doc .
-  ?from a dos:Actor . ?to a dos:Actor .
+const EVENT_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?sources WHERE {
+  ?item a sem:Event ; sem:eventType ?type ; dos:agent ?from ; prov:wasDerivedFrom ?doc .
+  { ?item dos:target ?to } UNION { ?item sem:hasPlace ?to FILTER({places}) }
+  OPTIONAL { ?item dos:date ?date } OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
   BIND(STRAFTER(STR(?type), STR(dos:)) AS ?kind)
 }";
 
-const CLAIM_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc WHERE {
+const CLAIM_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?sources WHERE {
   ?item a dos:Claim ; dos:claimant ?from ; dos:about ?to ; prov:wasDerivedFrom ?doc .
-  ?from a dos:Actor . ?to a dos:Actor .
+  OPTIONAL { ?item dct:date ?date } OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
   BIND(\"claim\" AS ?kind)
 }";
@@ -128,8 +190,15 @@ fn text(term: Option<&Term>) -> String {
 impl ActorNetwork {
     /// Builds the network of everything in the store.
     pub fn from_store(store: &Store) -> Result<ActorNetwork, AnalysisError> {
+        ActorNetwork::build(store, &NetworkFilter::default())
+    }
+
+    /// Builds the network of the evidence a filter keeps.
+    pub fn build(store: &Store, filter: &NetworkFilter) -> Result<ActorNetwork, AnalysisError> {
+        // A boolean of ours, not a user's value: spliced into the query text.
+        let places = |query: &str| query.replace("{places}", if filter.with_places { "true" } else { "false" });
         let mut network = ActorNetwork::default();
-        for row in store.select(NODES, &[])? {
+        for row in store.select(&places(NODES), &[])? {
             let iri = text(row.get("a"));
             let class = text(row.get("type"));
             let kind =
@@ -139,21 +208,33 @@ impl ActorNetwork {
         }
         let mut links: BTreeMap<(NodeIndex, NodeIndex), Link> = BTreeMap::new();
         for query in [EVENT_EDGES, CLAIM_EDGES] {
-            for row in store.select(query, &[])? {
+            if query == CLAIM_EDGES && filter.event_type.is_some() {
+                continue;
+            }
+            for row in store.select(&places(query), &[])? {
                 let (Some(&from), Some(&to)) =
                     (network.index.get(&text(row.get("from"))), network.index.get(&text(row.get("to"))))
                 else {
                     continue;
                 };
+                let kind = text(row.get("kind"));
+                let date = row.get("date").map(|t| text(Some(t)));
+                let sources = row.get("sources").map(|t| text(Some(t))).and_then(|s| s.parse().ok()).unwrap_or(1);
+                if !filter.keeps(&kind, date.as_deref(), sources) {
+                    continue;
+                }
                 let link = links.entry((from, to)).or_default();
-                let item = text(row.get("item"));
-                if link.items.insert(item) {
-                    *link.kinds.entry(text(row.get("kind"))).or_default() += 1;
+                if link.items.insert(text(row.get("item"))) {
+                    *link.kinds.entry(kind).or_default() += 1;
                 }
                 link.documents.insert(text(row.get("doc")));
             }
         }
-        for ((from, to), link) in links {
+        for ((from, to), mut link) in links {
+            link.weight = match filter.weight {
+                Weight::Items => link.items.len() as f64,
+                Weight::Sources => link.documents.len() as f64,
+            };
             network.graph.add_edge(from, to, link);
         }
         Ok(network)
@@ -173,7 +254,7 @@ impl ActorNetwork {
         let mut weights: BTreeMap<(NodeIndex, NodeIndex), f64> = BTreeMap::new();
         for edge in self.graph.edge_references() {
             let (a, b) = (edge.source().min(edge.target()), edge.source().max(edge.target()));
-            *weights.entry((a, b)).or_default() += edge.weight().weight() as f64;
+            *weights.entry((a, b)).or_default() += edge.weight().weight();
         }
         for ((a, b), w) in weights {
             graph.add_edge(a, b, w);
