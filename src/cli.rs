@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dossier::analysis::{Metric, NetworkFilter, Weight};
 
 /// Turn news articles into a knowledge graph you can question.
 ///
@@ -82,24 +83,36 @@ pub enum Command {
     },
     /// Rank actors by centrality in the actor network.
     ///
-    /// The network: nodes are actors (not places); a directed edge agent -> target for each
-    /// event, claimant -> subject for each claim; one edge per ordered pair, weighted by the
-    /// number of supporting events and claims. PageRank (damping 0.85) and degree use the
-    /// directed weighted graph; betweenness, closeness and eigenvector its undirected view.
-    /// Scores follow NetworkX.
+    /// The actor network: nodes are actors (places too with --with-places); a directed edge
+    /// agent -> target for each event and claimant -> subject for each claim (with places: agent
+    /// -> place of an event); one edge per ordered pair, weighted by the number of supporting
+    /// events and claims, or of distinct documents with --weight sources. PageRank (damping 0.85)
+    /// and degree use the directed graph; betweenness, closeness, eigenvector and Katz its
+    /// undirected view, where both directions' weights add up. Scores follow NetworkX.
     ///
     /// Examples:
     ///   dossier rank
     ///   dossier rank --metric betweenness --top 5 --format csv
+    ///   dossier rank --from 2021-07-01 --to 2021-10-31 --write
+    ///   dossier rank --by month --top 8
     #[command(verbatim_doc_comment)]
     Rank {
-        #[arg(long, value_enum, default_value_t = MetricArg::Pagerank)]
-        metric: MetricArg,
+        /// pagerank, betweenness, closeness, eigenvector, degree, ...
+        #[arg(long, default_value = "pagerank")]
+        metric: Metric,
         /// How many actors to list (0 for all).
         #[arg(long, default_value_t = 10)]
         top: usize,
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+        #[command(flatten)]
+        network: NetworkArgs,
+        /// Store the scores in the graph (named graph id:graph/analysis) so SPARQL sees them.
+        #[arg(long)]
+        write: bool,
+        /// Scores period by period instead (actors x months).
+        #[arg(long, value_enum, value_name = "PERIOD")]
+        by: Option<Period>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -134,6 +147,11 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Show {
         name: String,
+        /// Also list the actors up to this many hops away, with what links them.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        #[command(flatten)]
+        network: NetworkArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -205,10 +223,19 @@ pub enum Command {
     ///
     /// Examples:
     ///   dossier path Taliban Tajikistan
+    ///   dossier path "Suhail Shaheen" "Emomali Rakhmon" --all --max-len 4
     #[command(verbatim_doc_comment)]
     Path {
         from: String,
         to: String,
+        /// Every shortest path, not just one.
+        #[arg(long)]
+        all: bool,
+        /// Longest path to look for, in hops.
+        #[arg(long, default_value_t = 6)]
+        max_len: usize,
+        #[command(flatten)]
+        network: NetworkArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -234,13 +261,56 @@ pub enum TableFormat {
     Json,
 }
 
+/// Which evidence makes the actor network (shared by rank, show, path and export).
+#[derive(Debug, Args, Clone, Default)]
+pub struct NetworkArgs {
+    /// Only events and claims dated on or after DATE (YYYY-MM-DD); undated ones are left out.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    /// Only events and claims dated on or before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    /// Only events of this PLOVER type (AGREE, CONSULT, ..., ASSAULT); claims are left out.
+    #[arg(long = "type", value_name = "PLOVER_TYPE")]
+    pub event_type: Option<dossier::plover::EventType>,
+    /// Only events and claims reported by at least N documents.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_sources: usize,
+    /// Places as nodes too, linked to the events that happen there.
+    #[arg(long)]
+    pub with_places: bool,
+    /// Edge weight: supporting events and claims, or distinct source documents.
+    #[arg(long, value_enum, default_value_t = WeightArg::Items)]
+    pub weight: WeightArg,
+}
+
+impl NetworkArgs {
+    /// The library's filter.
+    pub fn filter(&self) -> NetworkFilter {
+        NetworkFilter {
+            from: self.from,
+            to: self.to,
+            event_type: self.event_type,
+            min_sources: self.min_sources,
+            with_places: self.with_places,
+            weight: match self.weight {
+                WeightArg::Items => Weight::Items,
+                WeightArg::Sources => Weight::Sources,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum WeightArg {
+    #[default]
+    Items,
+    Sources,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MetricArg {
-    Pagerank,
-    Betweenness,
-    Closeness,
-    Eigenvector,
-    Degree,
+pub enum Period {
+    Month,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

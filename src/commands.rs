@@ -20,7 +20,7 @@ use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
-use crate::cli::{Command, ExportArg, MetricArg, QueryFormat, TableFormat};
+use crate::cli::{Command, ExportArg, NetworkArgs, Period, QueryFormat, TableFormat};
 
 /// Exit code of a build that finished but skipped some inputs.
 const SKIPPED: u8 = 3;
@@ -40,10 +40,15 @@ pub fn run(command: Command) -> Result<ExitCode> {
             };
             query(&open(&store.store)?, &text, format)
         }
-        Command::Rank { metric, top, format, store } => rank(&open(&store.store)?, metric, top, format),
+        Command::Rank { metric, top, format, network, write, by, store } => {
+            let store = if write { Store::open(&store.store)? } else { open(&store.store)? };
+            rank(&store, metric, top, format, &network, write, by)
+        }
         Command::Export { format, output, store } => export(&open(&store.store)?, format, output.as_deref()),
-        Command::Show { name, store } => show(&open(&store.store)?, &name),
-        Command::Path { from, to, store } => path(&open(&store.store)?, &from, &to),
+        Command::Show { name, depth, network, store } => show(&open(&store.store)?, &name, depth, &network),
+        Command::Path { from, to, all, max_len, network, store } => {
+            path(&open(&store.store)?, &from, &to, all, max_len, &network)
+        }
         Command::Claims { actor, contradictions, format, store } => {
             claims(&open(&store.store)?, actor.as_deref(), contradictions, format)
         }
@@ -237,24 +242,53 @@ fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn metric(arg: MetricArg) -> Metric {
-    match arg {
-        MetricArg::Pagerank => Metric::PageRank,
-        MetricArg::Betweenness => Metric::Betweenness,
-        MetricArg::Closeness => Metric::Closeness,
-        MetricArg::Eigenvector => Metric::Eigenvector,
-        MetricArg::Degree => Metric::Degree,
+/// The parameters of a ranking, as written next to its scores.
+fn parameters(metric: Metric, args: &NetworkArgs) -> String {
+    let mut parts = vec![format!("weight={:?}", args.weight).to_lowercase()];
+    if metric == Metric::PageRank {
+        parts.push("damping=0.85".into());
     }
+    if let Some(t) = args.event_type {
+        parts.push(format!("type={t}"));
+    }
+    if args.min_sources > 0 {
+        parts.push(format!("min-sources={}", args.min_sources));
+    }
+    if args.with_places {
+        parts.push("with-places".into());
+    }
+    parts.join(" ")
 }
 
-fn rank(store: &Store, metric_arg: MetricArg, top: usize, format: TableFormat) -> Result<ExitCode> {
-    let metric = metric(metric_arg);
-    let network = ActorNetwork::from_store(store)?;
-    let mut rows: Vec<Ranking> = network.rank(metric)?;
-    if top > 0 {
-        rows.truncate(top);
-    }
+fn rank(
+    store: &Store,
+    metric: Metric,
+    top: usize,
+    format: TableFormat,
+    args: &NetworkArgs,
+    write: bool,
+    by: Option<Period>,
+) -> Result<ExitCode> {
+    let filter = args.filter();
     let mut out = stdout();
+    if let Some(Period::Month) = by {
+        return rank_by_month(store, metric, top, format, args, write);
+    }
+    let network = ActorNetwork::build(store, &filter)?;
+    let all: Vec<Ranking> = network.rank(metric)?;
+    if write {
+        let quads =
+            dossier::rdf::analysis_quads(&all, metric.as_str(), &parameters(metric, args), (filter.from, filter.to));
+        let window = (filter.from.map(|d| d.to_string()), filter.to.map(|d| d.to_string()));
+        store.replace_analysis(metric.as_str(), &parameters(metric, args), window, &quads)?;
+        eprintln!(
+            "dossier: wrote {} {} scores into the graph {}",
+            all.len(),
+            metric.as_str(),
+            dossier::vocab::analysis_graph()
+        );
+    }
+    let rows: Vec<&Ranking> = all.iter().take(if top == 0 { usize::MAX } else { top }).collect();
     match format {
         TableFormat::Table => {
             let header = ["rank", "actor", "type", metric.as_str()].map(String::from);
@@ -287,6 +321,104 @@ fn rank(store: &Store, metric_arg: MetricArg, top: usize, format: TableFormat) -
         }
         TableFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The months the dated evidence of the store spans (first days), in order.
+fn months(store: &Store, args: &NetworkArgs) -> Result<Vec<jiff::civil::Date>> {
+    let rows = store.select(
+        "SELECT DISTINCT ?date WHERE {
+           { ?x a sem:Event ; dos:date ?date OPTIONAL { ?x dos:datePrecision ?p } } UNION { ?x a dos:Claim ; dct:date ?date }
+           FILTER(!BOUND(?p) || ?p != \"year\")
+         }",
+        &[],
+    )?;
+    let mut months: std::collections::BTreeSet<jiff::civil::Date> = std::collections::BTreeSet::new();
+    for row in rows {
+        if let Some(oxigraph::model::Term::Literal(l)) = row.get("date") {
+            if let Ok(date) = l.value().parse::<jiff::civil::Date>() {
+                let in_window = args.from.is_none_or(|f| date >= f) && args.to.is_none_or(|t| date <= t);
+                if in_window {
+                    months.insert(date.first_of_month());
+                }
+            }
+        }
+    }
+    Ok(months.into_iter().collect())
+}
+
+/// `rank --by month`: each actor's score month by month, for the actors best ranked overall.
+fn rank_by_month(
+    store: &Store,
+    metric: Metric,
+    top: usize,
+    format: TableFormat,
+    args: &NetworkArgs,
+    write: bool,
+) -> Result<ExitCode> {
+    let filter = args.filter();
+    let overall = ActorNetwork::build(store, &filter)?.rank(metric)?;
+    let chosen: Vec<&Ranking> = overall.iter().take(if top == 0 { usize::MAX } else { top }).collect();
+    let mut columns: Vec<(String, std::collections::HashMap<String, f64>)> = Vec::new();
+    for first in months(store, args)? {
+        let last = first.last_of_month();
+        let monthly = dossier::analysis::NetworkFilter { from: Some(first), to: Some(last), ..filter.clone() };
+        let ranking = ActorNetwork::build(store, &monthly)?.rank(metric)?;
+        if write {
+            let quads = dossier::rdf::analysis_quads(
+                &ranking,
+                metric.as_str(),
+                &parameters(metric, args),
+                (Some(first), Some(last)),
+            );
+            store.replace_analysis(
+                metric.as_str(),
+                &parameters(metric, args),
+                (Some(first.to_string()), Some(last.to_string())),
+                &quads,
+            )?;
+        }
+        let label = format!("{:04}-{:02}", first.year(), first.month());
+        columns.push((label, ranking.into_iter().map(|r| (r.iri, r.score)).collect()));
+    }
+    let mut out = stdout();
+    let header: Vec<String> = ["actor".to_string()].into_iter().chain(columns.iter().map(|(m, _)| m.clone())).collect();
+    let cells: Vec<Vec<String>> = chosen
+        .iter()
+        .map(|r| {
+            std::iter::once(r.label.clone())
+                .chain(
+                    columns.iter().map(|(_, scores)| scores.get(&r.iri).map_or("-".to_string(), |s| format!("{s:.4}"))),
+                )
+                .collect()
+        })
+        .collect();
+    match format {
+        TableFormat::Table => print_table(&mut out, &header, &cells)?,
+        TableFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(&header)?;
+            for row in &cells {
+                writer.write_record(row)?;
+            }
+            writer.flush()?;
+        }
+        TableFormat::Json => {
+            let json: Vec<serde_json::Value> = chosen
+                .iter()
+                .map(|r| {
+                    let scores: serde_json::Map<String, serde_json::Value> = columns
+                        .iter()
+                        .filter_map(|(m, s)| Some((m.clone(), serde_json::json!(s.get(&r.iri)?))))
+                        .collect();
+                    serde_json::json!({ "iri": r.iri, "label": r.label, "scores": scores })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &json)?;
             writeln!(out)?;
         }
     }
@@ -504,7 +636,38 @@ fn resolve_name(store: &Store, name: &str) -> Result<traverse::ActorRecord> {
     Ok(found.remove(0))
 }
 
-fn show(store: &Store, name: &str) -> Result<ExitCode> {
+/// Prints the events and claims of a hop with their evidence sentences.
+fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Result<()> {
+    for e in &hop.events {
+        writeln!(
+            out,
+            "{indent}{:<13} {:<9} {}  [{}]",
+            briefing::display_date(e.date.as_deref(), e.precision.as_deref()),
+            e.event_type,
+            briefing::describe_event(e),
+            e.status
+        )?;
+        for evidence in &e.evidence {
+            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+        }
+    }
+    for c in &hop.claims {
+        writeln!(
+            out,
+            "{indent}{:<13} claim     {} ({}): \"{}\"",
+            c.date.as_deref().unwrap_or("-"),
+            c.claimant.label,
+            c.modality,
+            briefing::clip(&c.content, 110)
+        )?;
+        for evidence in &c.evidence {
+            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+        }
+    }
+    Ok(())
+}
+
+fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<ExitCode> {
     let actor = resolve_name(store, name)?;
     let mut out = stdout();
     writeln!(out, "{} ({})  <{}>", actor.label, actor.kind.class_name(), actor.iri)?;
@@ -550,75 +713,83 @@ fn show(store: &Store, name: &str) -> Result<ExitCode> {
             writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
         }
     }
-    let network = ActorNetwork::from_store(store)?;
+    let network = ActorNetwork::build(store, &args.filter())?;
     if let Some(node) = network.node(&actor.iri) {
-        let neighbours = network.neighbourhood(node, 1);
-        writeln!(out, "\nNeighbours ({})", neighbours.len())?;
-        for (other, _) in neighbours {
-            let links = network.links_between(node, other);
-            let described: Vec<String> = links
-                .iter()
-                .map(|(from, _, link)| {
-                    format!(
-                        "{} {} ({} sources)",
-                        if *from == node { "->" } else { "<-" },
-                        link.summary(),
-                        link.sources()
-                    )
+        let neighbours = network.neighbourhood(node, depth.max(1));
+        writeln!(
+            out,
+            "\nNeighbours within {} hop{} ({})",
+            depth.max(1),
+            if depth > 1 { "s" } else { "" },
+            neighbours.len()
+        )?;
+        for (other, distance) in neighbours {
+            let path = network.shortest_path(node, other).unwrap_or_default();
+            let names: Vec<&str> = path.iter().map(|n| network.graph[*n].label.as_str()).collect();
+            let last = path.len().checked_sub(2).map(|i| (path[i], path[i + 1]));
+            let summary: Vec<String> = last
+                .map(|(a, b)| {
+                    network
+                        .links_between(a, b)
+                        .iter()
+                        .map(|(from, _, link)| {
+                            format!(
+                                "{} {} ({} sources)",
+                                if *from == a { "->" } else { "<-" },
+                                link.summary(),
+                                link.sources()
+                            )
+                        })
+                        .collect()
                 })
-                .collect();
-            writeln!(out, "  {:<30} {}", network.graph[other].label, described.join("; "))?;
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<30} {}  {}",
+                network.graph[other].label,
+                summary.join("; "),
+                if distance > 1 { format!("via {}", names.join(" — ")) } else { String::new() }
+            )?;
+            if depth > 1 {
+                if let Some((a, b)) = last {
+                    print_hop(&mut out, &traverse::hop(store, &network, a, b)?, "      ")?;
+                }
+            }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn path(store: &Store, from: &str, to: &str) -> Result<ExitCode> {
+fn path(store: &Store, from: &str, to: &str, all: bool, max_len: usize, args: &NetworkArgs) -> Result<ExitCode> {
     let (a, b) = (resolve_name(store, from)?, resolve_name(store, to)?);
-    let network = ActorNetwork::from_store(store)?;
+    let network = ActorNetwork::build(store, &args.filter())?;
     let (Some(start), Some(end)) = (network.node(&a.iri), network.node(&b.iri)) else {
-        bail!("{} and {} are not both actors of the network (places are not part of it)", a.label, b.label);
+        bail!(
+            "{} and {} are not both in the actor network (places are in it only with --with-places)",
+            a.label,
+            b.label
+        );
     };
-    let Some(hops) = network.shortest_path(start, end) else {
-        let mut out = stdout();
-        writeln!(out, "no path between {} and {}", a.label, b.label)?;
+    let paths = network.all_shortest_paths(start, end, max_len, if all { 50 } else { 1 });
+    let mut out = stdout();
+    if paths.is_empty() {
+        writeln!(out, "no path of at most {max_len} hops between {} and {}", a.label, b.label)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
-    };
-    let mut out = stdout();
-    let names: Vec<&str> = hops.iter().map(|n| network.graph[*n].label.as_str()).collect();
-    writeln!(out, "{} ({} hops)", names.join(" — "), hops.len() - 1)?;
-    for pair in hops.windows(2) {
-        let (x, y) = (pair[0], pair[1]);
-        writeln!(out, "\n{} — {}", network.graph[x].label, network.graph[y].label)?;
-        let items: std::collections::BTreeSet<&String> =
-            network.links_between(x, y).iter().flat_map(|(_, _, link)| link.items.iter()).collect();
-        for e in traverse::events(store, Some(&network.graph[x].iri))?.iter().filter(|e| items.contains(&e.iri)) {
-            writeln!(
-                out,
-                "  {:<13} {:<9} {}  [{}]",
-                briefing::display_date(e.date.as_deref(), e.precision.as_deref()),
-                e.event_type,
-                briefing::describe_event(e),
-                e.status
-            )?;
-            for evidence in &e.evidence {
-                writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
-            }
+    }
+    if all {
+        writeln!(out, "{} shortest paths of {} hops", paths.len(), paths[0].len() - 1)?;
+    }
+    for (number, hops) in paths.iter().enumerate() {
+        let names: Vec<&str> = hops.iter().map(|n| network.graph[*n].label.as_str()).collect();
+        if number > 0 {
+            writeln!(out)?;
         }
-        for c in traverse::claims(store, Some(&network.graph[x].iri))?.iter().filter(|c| items.contains(&c.iri)) {
-            writeln!(
-                out,
-                "  {:<13} claim     {} ({}): \"{}\"",
-                c.date.as_deref().unwrap_or("-"),
-                c.claimant.label,
-                c.modality,
-                briefing::clip(&c.content, 110)
-            )?;
-            for evidence in &c.evidence {
-                writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
-            }
+        writeln!(out, "{} ({} hops)", names.join(" — "), hops.len() - 1)?;
+        for hop in traverse::hops(store, &network, hops)? {
+            writeln!(out, "\n{} — {}", hop.from.label, hop.to.label)?;
+            print_hop(&mut out, &hop, "  ")?;
         }
     }
     out.flush()?;

@@ -313,6 +313,26 @@ impl Dossier {
         Ok(stances.into_values().collect())
     }
 
+    /// The actor named `name` (label or alias, case-insensitive), to walk from: its events,
+    /// claims and neighbours.
+    pub fn actor(&self, name: &str) -> Result<Option<crate::traverse::ActorView<'_>>, Error> {
+        Ok(crate::traverse::ActorView::find(&self.store, name)?)
+    }
+
+    /// A shortest path between two named actors in the actor network, each hop with the events
+    /// and claims that make it; `None` when either is unknown or they are not connected.
+    pub fn path(&self, from: &str, to: &str) -> Result<Option<Vec<crate::traverse::Hop>>, Error> {
+        let (Some(a), Some(b)) = (self.actor(from)?, self.actor(to)?) else { return Ok(None) };
+        let network = self.network()?;
+        let (Some(start), Some(end)) = (network.node(&a.record.iri), network.node(&b.record.iri)) else {
+            return Ok(None);
+        };
+        match network.shortest_path(start, end) {
+            Some(path) => Ok(Some(crate::traverse::hops(&self.store, &network, &path)?)),
+            None => Ok(None),
+        }
+    }
+
     /// The actor network of everything in the store.
     pub fn network(&self) -> Result<ActorNetwork, Error> {
         Ok(ActorNetwork::from_store(&self.store)?)

@@ -172,6 +172,47 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces, in the analysis graph, the results of one metric with one set of parameters and
+    /// one window by `quads` (from [`crate::rdf::analysis_quads`]), in one transaction.
+    pub fn replace_analysis(
+        &self,
+        metric: &str,
+        parameters: &str,
+        window: (Option<String>, Option<String>),
+        quads: &[Quad],
+    ) -> Result<(), StoreError> {
+        let graph = NamedNode::new_unchecked(vocab::analysis_graph());
+        let value_of = |quads: &[Quad], local: &str| -> Option<String> {
+            quads.iter().find(|q| q.predicate.as_str() == vocab::dos(local)).and_then(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+        };
+        let mut transaction = self.inner.start_transaction()?;
+        let all: Vec<Quad> =
+            transaction.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).collect::<Result<_, _>>()?;
+        let mut by_subject: std::collections::BTreeMap<String, Vec<Quad>> = std::collections::BTreeMap::new();
+        for quad in all {
+            by_subject.entry(quad.subject.to_string()).or_default().push(quad);
+        }
+        for statements in by_subject.values() {
+            let same = value_of(statements, "metric").as_deref() == Some(metric)
+                && value_of(statements, "parameters").as_deref() == Some(parameters)
+                && value_of(statements, "windowStart") == window.0
+                && value_of(statements, "windowEnd") == window.1;
+            if same {
+                for quad in statements {
+                    transaction.remove(quad);
+                }
+            }
+        }
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)

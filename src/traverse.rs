@@ -17,9 +17,11 @@ use std::collections::BTreeMap;
 
 use oxigraph::model::{Literal, NamedNode, Term};
 
+use crate::analysis::ActorNetwork;
 use crate::lexicon::ActorKind;
 use crate::store::{Store, StoreError};
 use crate::vocab;
+use petgraph::graph::NodeIndex;
 
 /// A document of the store.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -397,4 +399,97 @@ pub fn contradictions(store: &Store) -> Result<Vec<(ClaimRecord, ClaimRecord)>, 
         .collect();
     found.sort_by(|x, y| (x.0.date.is_none(), &x.0.date, &x.0.iri).cmp(&(y.0.date.is_none(), &y.0.date, &y.0.iri)));
     Ok(found)
+}
+
+/// What links two neighbouring actors: the events and claims between them, both ways.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Hop {
+    pub from: Participant,
+    pub to: Participant,
+    pub events: Vec<EventRecord>,
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// An actor near another, with how far it is and the hop that reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Neighbour {
+    pub actor: Participant,
+    pub kind: ActorKind,
+    pub distance: usize,
+    /// The last hop of a shortest path from the starting actor.
+    pub via: Hop,
+}
+
+/// The events and claims that link two actors of a network, with their evidence.
+pub fn hop(store: &Store, network: &ActorNetwork, a: NodeIndex, b: NodeIndex) -> Result<Hop, StoreError> {
+    let items: std::collections::BTreeSet<&String> =
+        network.links_between(a, b).into_iter().flat_map(|(_, _, link)| link.items.iter()).collect();
+    let from = &network.graph[a];
+    let events = events(store, Some(&from.iri))?.into_iter().filter(|e| items.contains(&e.iri)).collect();
+    let claims = claims(store, Some(&from.iri))?.into_iter().filter(|c| items.contains(&c.iri)).collect();
+    let participant =
+        |n: NodeIndex| Participant { iri: network.graph[n].iri.clone(), label: network.graph[n].label.clone() };
+    Ok(Hop { from: participant(a), to: participant(b), events, claims })
+}
+
+/// The hops of a path of nodes.
+pub fn hops(store: &Store, network: &ActorNetwork, path: &[NodeIndex]) -> Result<Vec<Hop>, StoreError> {
+    path.windows(2).map(|pair| hop(store, network, pair[0], pair[1])).collect()
+}
+
+/// An actor of the graph, to walk from.
+///
+/// ```
+/// use dossier::Dossier;
+///
+/// let dossier = Dossier::in_memory()?;
+/// assert!(dossier.actor("Taliban")?.is_none());
+/// # Ok::<(), dossier::Error>(())
+/// ```
+pub struct ActorView<'s> {
+    store: &'s Store,
+    pub record: ActorRecord,
+}
+
+impl<'s> ActorView<'s> {
+    /// The actor named `name` (label or alias, case-insensitive); the most mentioned when several
+    /// carry the name.
+    pub fn find(store: &'s Store, name: &str) -> Result<Option<ActorView<'s>>, StoreError> {
+        let mut found = find_actors(store, name)?;
+        found.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.iri.cmp(&b.iri)));
+        Ok(found.into_iter().next().map(|record| ActorView { store, record }))
+    }
+
+    /// Its events (as agent, target or place), dated ones first, with their evidence.
+    pub fn events(&self) -> Result<Vec<EventRecord>, StoreError> {
+        events(self.store, Some(&self.record.iri))
+    }
+
+    /// Its claims, made or about it, with their evidence.
+    pub fn claims(&self) -> Result<Vec<ClaimRecord>, StoreError> {
+        claims(self.store, Some(&self.record.iri))
+    }
+
+    /// The actors within `depth` hops in the actor network, nearest first, each with the hop
+    /// that reaches it.
+    pub fn neighbours(&self, depth: usize) -> Result<Vec<Neighbour>, crate::analysis::AnalysisError> {
+        let network = ActorNetwork::from_store(self.store)?;
+        let Some(start) = network.node(&self.record.iri) else { return Ok(Vec::new()) };
+        let mut found = Vec::new();
+        for (node, distance) in network.neighbourhood(start, depth) {
+            let path = network.shortest_path(start, node).unwrap_or_default();
+            let via = match path.len() {
+                0 | 1 => continue,
+                n => hop(self.store, &network, path[n - 2], path[n - 1])?,
+            };
+            let actor = &network.graph[node];
+            found.push(Neighbour {
+                actor: Participant { iri: actor.iri.clone(), label: actor.label.clone() },
+                kind: actor.kind,
+                distance,
+                via,
+            });
+        }
+        Ok(found)
+    }
 }

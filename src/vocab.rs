@@ -40,9 +40,10 @@ pub const DOS_LOCATED_IN: &str = "https://w3id.org/dossier/ontology#locatedIn";
 pub const DOS_AFFILIATION: &str = "https://w3id.org/dossier/ontology#affiliation";
 
 /// Prefix declarations used by Turtle/TriG exports and prepended to user SPARQL queries.
-pub const PREFIXES: [(&str, &str); 15] = [
+pub const PREFIXES: [(&str, &str); 16] = [
     ("dos", DOS),
     ("id", ID),
+    ("graph", "https://w3id.org/dossier/id/graph/"),
     ("actor", "https://w3id.org/dossier/id/actor/"),
     ("place", "https://w3id.org/dossier/id/place/"),
     ("sem", SEM),

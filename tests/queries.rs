@@ -147,7 +147,7 @@ fn show_and_path_explain_with_evidence() {
     assert!(show.starts_with("Zamir Kabulov (Person)"), "{show}");
     assert!(show.contains("Events ("), "{show}");
     assert!(show.contains("Claims ("), "{show}");
-    assert!(show.contains("Neighbours ("), "{show}");
+    assert!(show.contains("Neighbours within 1 hop ("), "{show}");
     assert!(show.contains("004_af7d90daf64bce6f.txt: \""), "{show}");
     let path = ok(["path", "Suhail Shaheen", "Tajikistan", "--store", store]);
     assert!(path.starts_with("Suhail Shaheen — "), "{path}");
@@ -188,4 +188,74 @@ fn claims_and_contradictions() {
     assert!(found, "{json:#}");
     let contradicts = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b . ?b dos:contradicts ?a }");
     assert_eq!(contradicts[0][0].parse::<usize>().unwrap(), 2 * pairs.len(), "dos:contradicts is stated both ways");
+}
+
+#[test]
+fn written_scores_answer_sparql() {
+    let rows = example("central_actors_window.rq");
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert_eq!(rows[0][0], "Taliban");
+    assert_eq!(rows.iter().map(|r| r[3].as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4", "5"]);
+    // The same scores as `rank` prints for the window.
+    let store = seed_store().to_str().unwrap();
+    let csv_out =
+        ok(["rank", "--from", "2021-07-01", "--to", "2021-10-31", "--format", "csv", "--top", "5", "--store", store]);
+    let printed: Vec<String> = csv_out.lines().skip(1).map(|l| l.split(',').nth(2).unwrap().to_string()).collect();
+    assert_eq!(printed, rows.iter().map(|r| r[0].clone()).collect::<Vec<_>>());
+}
+
+#[test]
+fn rank_by_month_and_filters() {
+    let store = seed_store().to_str().unwrap();
+    let monthly = ok(["rank", "--by", "month", "--format", "csv", "--top", "3", "--store", store]);
+    let header = monthly.lines().next().unwrap();
+    assert_eq!(header, "actor,2021-03,2021-07,2021-09,2021-10", "{monthly}");
+    assert!(monthly.lines().nth(1).unwrap().starts_with("Taliban,"), "{monthly}");
+    // Filters narrow the network: only CONSULT events, only corroborated evidence.
+    let consult: serde_json::Value =
+        serde_json::from_str(&ok(["rank", "--type", "CONSULT", "--format", "json", "--top", "0", "--store", store]))
+            .unwrap();
+    let all: serde_json::Value =
+        serde_json::from_str(&ok(["rank", "--format", "json", "--top", "0", "--store", store])).unwrap();
+    let score = |v: &serde_json::Value, name: &str| {
+        v.as_array().unwrap().iter().find(|r| r["label"] == name).map(|r| r["score"].as_f64().unwrap()).unwrap()
+    };
+    assert_ne!(score(&consult, "Suhail Shaheen"), score(&all, "Suhail Shaheen"), "Shaheen is linked by claims only");
+    let corroborated = ok(["path", "Suhail Shaheen", "Taliban", "--min-sources", "2", "--store", store]);
+    assert!(corroborated.starts_with("no path"), "{corroborated}");
+    let places = ok(["rank", "--with-places", "--format", "csv", "--top", "0", "--store", store]);
+    assert!(places.contains(",Moscow,Place,"), "{places}");
+}
+
+#[test]
+fn show_depth_and_every_shortest_path() {
+    let store = seed_store().to_str().unwrap();
+    let show = ok(["show", "Suhail Shaheen", "--depth", "2", "--store", store]);
+    assert!(show.contains("Neighbours within 2 hops"), "{show}");
+    assert!(show.contains("via Suhail Shaheen — Taliban — "), "{show}");
+    let paths = ok(["path", "Suhail Shaheen", "Emomali Rakhmon", "--all", "--max-len", "4", "--store", store]);
+    assert!(paths.lines().next().unwrap().ends_with("shortest paths of 3 hops"), "{paths}");
+    assert!(paths.contains("Vladimir Putin — Emomali Rakhmon"), "{paths}");
+    let none = ok(["path", "Suhail Shaheen", "Emomali Rakhmon", "--max-len", "2", "--store", store]);
+    assert!(none.starts_with("no path of at most 2 hops"), "{none}");
+}
+
+#[test]
+fn the_library_walks_the_graph() {
+    let dossier = dossier::Dossier::open_read_only(seed_store()).unwrap();
+    let taliban = dossier.actor("taliban").unwrap().expect("the Taliban are in the graph");
+    assert!(taliban
+        .events()
+        .unwrap()
+        .iter()
+        .any(|e| e.event_type == "CONSULT" && e.date.as_deref() == Some("2021-07-08")));
+    assert!(taliban.claims().unwrap().iter().any(|c| c.claimant.label == "Suhail Shaheen"));
+    let near = taliban.neighbours(2).unwrap();
+    let russia = near.iter().find(|n| n.actor.label == "Russia").unwrap();
+    assert_eq!(russia.distance, 1);
+    assert!(!russia.via.events.is_empty() && russia.via.events[0].evidence.iter().all(|e| !e.sentence.is_empty()));
+    let hops = dossier.path("Suhail Shaheen", "Emomali Rakhmon").unwrap().unwrap();
+    assert_eq!(hops.len(), 3);
+    assert_eq!(hops[0].from.label, "Suhail Shaheen");
+    assert_eq!(hops[2].to.label, "Emomali Rakhmon");
 }

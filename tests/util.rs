@@ -47,6 +47,17 @@ pub fn seed_store() -> &'static Path {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = dir.path().join("seeds.db");
         ok([Path::new("build"), &seeds(), Path::new("--store"), &store, Path::new("--quiet")]);
+        // Scores for the example query over the analysis graph.
+        ok([
+            Path::new("rank"),
+            Path::new("--from"),
+            Path::new("2021-07-01"),
+            Path::new("--to"),
+            Path::new("2021-10-31"),
+            Path::new("--write"),
+            Path::new("--store"),
+            &store,
+        ]);
         (dir, store)
     });
     path

@@ -121,7 +121,10 @@ pub struct NetworkFilter {
 }
 
 impl NetworkFilter {
-    fn keeps(&self, kind: &str, date: Option<&str>, sources: usize) -> bool {
+    /// Whether an item with this kind, date (its period's first day), precision and number of
+    /// sources is kept: a dated item is in the window when its whole period is ("2018" is not
+    /// in January 2018, "the week of 5 July" is in July).
+    fn keeps(&self, kind: &str, date: Option<&str>, precision: Option<&str>, sources: usize) -> bool {
         if sources < self.min_sources {
             return false;
         }
@@ -132,7 +135,12 @@ impl NetworkFilter {
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(date) = date.and_then(|d| d.get(..10)?.parse::<Date>().ok()) else { return false };
-            if self.from.is_some_and(|from| date < from) || self.to.is_some_and(|to| date > to) {
+            let last = match precision {
+                Some("year") => date.last_of_year(),
+                Some("month") => date.last_of_month(),
+                _ => date,
+            };
+            if self.from.is_some_and(|from| date < from) || self.to.is_some_and(|to| last > to) {
                 return false;
             }
         }
@@ -163,15 +171,16 @@ const NODES: &str = "SELECT ?a (MIN(?name) AS ?label) (MIN(?class) AS ?type) WHE
   FILTER(?class != dos:Actor && STRSTARTS(STR(?class), STR(dos:)))
 } GROUP BY ?a ORDER BY ?a";
 
-const EVENT_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?sources WHERE {
+const EVENT_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?precision ?sources WHERE {
   ?item a sem:Event ; sem:eventType ?type ; dos:agent ?from ; prov:wasDerivedFrom ?doc .
   { ?item dos:target ?to } UNION { ?item sem:hasPlace ?to FILTER({places}) }
-  OPTIONAL { ?item dos:date ?date } OPTIONAL { ?item dos:sourceCount ?sources }
+  OPTIONAL { ?item dos:date ?date } OPTIONAL { ?item dos:datePrecision ?precision }
+  OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
   BIND(STRAFTER(STR(?type), STR(dos:)) AS ?kind)
 }";
 
-const CLAIM_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?sources WHERE {
+const CLAIM_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?precision ?sources WHERE {
   ?item a dos:Claim ; dos:claimant ?from ; dos:about ?to ; prov:wasDerivedFrom ?doc .
   OPTIONAL { ?item dct:date ?date } OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
@@ -219,8 +228,9 @@ impl ActorNetwork {
                 };
                 let kind = text(row.get("kind"));
                 let date = row.get("date").map(|t| text(Some(t)));
+                let precision = row.get("precision").map(|t| text(Some(t)));
                 let sources = row.get("sources").map(|t| text(Some(t))).and_then(|s| s.parse().ok()).unwrap_or(1);
-                if !filter.keeps(&kind, date.as_deref(), sources) {
+                if !filter.keeps(&kind, date.as_deref(), precision.as_deref(), sources) {
                     continue;
                 }
                 let link = links.entry((from, to)).or_default();
@@ -313,6 +323,61 @@ impl ActorNetwork {
             }
         }
         None
+    }
+
+    /// Every shortest path (fewest hops, undirected view) between two actors, at most `limit`
+    /// of them, sorted by the labels along the way; none when the shortest is longer than
+    /// `max_len` hops.
+    pub fn all_shortest_paths(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        max_len: usize,
+        limit: usize,
+    ) -> Vec<Vec<NodeIndex>> {
+        let undirected = self.undirected();
+        let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(from, 0)]);
+        let mut parents: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+        let mut queue = VecDeque::from([from]);
+        while let Some(node) = queue.pop_front() {
+            let d = distance[&node];
+            if d >= max_len || distance.get(&to).is_some_and(|&t| d >= t) {
+                continue;
+            }
+            for next in undirected.neighbors(node) {
+                match distance.get(&next) {
+                    None => {
+                        distance.insert(next, d + 1);
+                        parents.entry(next).or_default().push(node);
+                        queue.push_back(next);
+                    }
+                    Some(&e) if e == d + 1 => parents.entry(next).or_default().push(node),
+                    _ => {}
+                }
+            }
+        }
+        if !distance.contains_key(&to) {
+            return Vec::new();
+        }
+        let mut paths: Vec<Vec<NodeIndex>> = Vec::new();
+        let mut stack: Vec<Vec<NodeIndex>> = vec![vec![to]];
+        while let Some(partial) = stack.pop() {
+            let head = *partial.last().expect("never empty");
+            if head == from {
+                let mut path = partial.clone();
+                path.reverse();
+                paths.push(path);
+                continue;
+            }
+            for parent in parents.get(&head).into_iter().flatten() {
+                let mut longer = partial.clone();
+                longer.push(*parent);
+                stack.push(longer);
+            }
+        }
+        paths.sort_by_key(|p| p.iter().map(|n| self.graph[*n].label.clone()).collect::<Vec<_>>());
+        paths.truncate(limit);
+        paths
     }
 
     /// The links between two actors, in both directions.
