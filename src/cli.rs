@@ -155,6 +155,28 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Check the stored graph: counts, dangling references, documents whole, offsets that slice
+    /// the document texts, source counts. Exits with 1 when anything is wrong.
+    ///
+    /// Examples:
+    ///   dossier check
+    ///   dossier check --store my.db
+    #[command(verbatim_doc_comment)]
+    Check {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write a consistent copy of the store into DIR (which must not exist), usable as a store.
+    ///
+    /// Examples:
+    ///   dossier backup backups/2021-10-08.db
+    #[command(verbatim_doc_comment)]
+    Backup {
+        /// The folder to create.
+        target: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Score the graph against gold annotations, as tests/data/eval/score.py does.
     ///
     /// Gold is one JSON file per document (format: tests/data/eval/GOLD_FORMAT.md). Prints a

@@ -49,6 +49,15 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Path { from, to, all, max_len, network, store } => {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
         }
+        Command::Check { store } => check(&open(&store.store)?),
+        Command::Backup { target, store } => {
+            if target.exists() {
+                bail!("{} already exists: give a new folder for the backup", target.display());
+            }
+            Store::open(&store.store)?.backup(&target)?;
+            eprintln!("dossier: backed up {} into {}", store.store.display(), target.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Claims { actor, contradictions, format, store } => {
             claims(&open(&store.store)?, actor.as_deref(), contradictions, format)
         }
@@ -511,6 +520,26 @@ fn evaluate(
     }
     out.flush()?;
     Ok(if short.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn check(store: &Store) -> Result<ExitCode> {
+    let report = dossier::check::check(store)?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "{} quads: {} documents, {} actors, {} places, {} events, {} claims, {} mentions",
+        report.quads, report.documents, report.actors, report.places, report.events, report.claims, report.mentions
+    )?;
+    if report.problems.is_empty() {
+        writeln!(out, "ok: no dangling reference, every document whole, every offset slices its text")?;
+    } else {
+        writeln!(out, "{} problems:", report.problems.len())?;
+        for problem in &report.problems {
+            writeln!(out, "  {problem}")?;
+        }
+    }
+    out.flush()?;
+    Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: TableFormat) -> Result<ExitCode> {

@@ -30,6 +30,7 @@
 
 pub mod analysis;
 pub mod briefing;
+pub mod check;
 pub mod corpus;
 mod dossier;
 pub mod eval;

@@ -213,6 +213,13 @@ impl Store {
         Ok(())
     }
 
+    /// Writes a consistent copy of an on-disk store into `target` (which must not exist yet),
+    /// usable as a store of its own. On the same file system the copy shares the store's
+    /// immutable files through hard links, so it is cheap.
+    pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
+        Ok(self.inner.backup(target)?)
+    }
+
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)

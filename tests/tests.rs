@@ -6,3 +6,4 @@ mod build;
 mod eval;
 mod exports;
 mod queries;
+mod reliability;

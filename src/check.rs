@@ -1,0 +1,134 @@
+//! Integrity checks of a stored graph (`dossier check`): what it holds, and anything broken.
+//!
+//! A graph is sound when every reference resolves (mentions to documents, events and claims to
+//! documents and actors, contradictions to claims, analysis results to actors), every document is
+//! whole (file name, hash, text), every mention's offsets slice its document's text to its anchor,
+//! and every source count equals the number of documents recorded as sources. Builds write a
+//! batch of documents in one transaction, so even a build killed mid-way leaves a sound graph.
+//!
+//! ```
+//! use dossier::check::check;
+//! use dossier::store::Store;
+//!
+//! let report = check(&Store::memory()?)?;
+//! assert!(report.problems.is_empty());
+//! assert_eq!(report.documents, 0);
+//! # Ok::<(), dossier::store::StoreError>(())
+//! ```
+
+use std::collections::HashMap;
+
+use oxigraph::model::Term;
+
+use crate::store::{Store, StoreError};
+
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CheckReport {
+    pub quads: usize,
+    pub documents: usize,
+    pub actors: usize,
+    pub places: usize,
+    pub events: usize,
+    pub claims: usize,
+    pub mentions: usize,
+    /// One line per problem, with the IRIs involved.
+    pub problems: Vec<String>,
+}
+
+fn value(term: Option<&Term>) -> String {
+    match term {
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Queries whose every row is a problem, with how to describe it.
+const DANGLING: &[(&str, &str)] = &[
+    (
+        "SELECT ?x ?m WHERE { ?x gaf:denotedBy ?m FILTER NOT EXISTS { ?m nif:referenceContext ?d . ?d a dos:Document } }",
+        "mention without a stored document",
+    ),
+    (
+        "SELECT ?x ?m WHERE { ?x prov:wasDerivedFrom ?m FILTER NOT EXISTS { ?m a dos:Document } }",
+        "derived from a document that is not stored",
+    ),
+    (
+        "SELECT ?x ?m WHERE { { ?x dos:agent ?m } UNION { ?x dos:target ?m } UNION { ?x dos:claimant ?m } UNION { ?x dos:about ?m } UNION { ?x sem:hasPlace ?m } FILTER NOT EXISTS { ?m rdfs:label ?l } }",
+        "participant that is not a known actor or place",
+    ),
+    (
+        "SELECT ?x ?m WHERE { ?x dos:contradicts ?m FILTER NOT EXISTS { ?m a dos:Claim } }",
+        "contradicts something that is not a claim",
+    ),
+    (
+        "SELECT ?x ?m WHERE { GRAPH graph:analysis { ?x dos:forActor ?m } FILTER NOT EXISTS { ?m rdfs:label ?l } }",
+        "analysis result for an unknown actor",
+    ),
+    (
+        "SELECT ?x ?m WHERE { ?x a dos:Document . FILTER NOT EXISTS { ?x dos:fileName ?f ; dos:contentHash ?h ; nif:isString ?t } BIND(\"\" AS ?m) }",
+        "document without its file name, hash or text",
+    ),
+    (
+        "SELECT ?x ?m WHERE { { ?x a sem:Event } UNION { ?x a dos:Claim } FILTER NOT EXISTS { ?x prov:wasDerivedFrom ?d } BIND(\"\" AS ?m) }",
+        "event or claim without a source document",
+    ),
+    (
+        "SELECT ?x ?m WHERE { ?x prov:wasDerivedFrom ?d . { SELECT ?x (COUNT(DISTINCT ?d2) AS ?n) WHERE { ?x prov:wasDerivedFrom ?d2 } GROUP BY ?x } ?x dos:sourceCount ?c FILTER(?c != ?n) BIND(CONCAT(STR(?c), \" recorded, \", STR(?n), \" documents\") AS ?m) }",
+        "source count differs from its documents",
+    ),
+];
+
+fn count(store: &Store, class: &str) -> Result<usize, StoreError> {
+    let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} }}"), &[])?;
+    Ok(rows.first().map(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0))
+}
+
+/// Checks a stored graph.
+pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
+    let mut report = CheckReport {
+        quads: store.len()?,
+        documents: count(store, "dos:Document")?,
+        actors: count(store, "dos:Actor")?,
+        places: count(store, "dos:Place")?,
+        events: count(store, "sem:Event")?,
+        claims: count(store, "dos:Claim")?,
+        mentions: count(store, "nif:String")?,
+        problems: Vec::new(),
+    };
+    for (query, what) in DANGLING {
+        for row in store.select(query, &[])? {
+            let (x, m) = (value(row.get("x")), value(row.get("m")));
+            report.problems.push(if m.is_empty() { format!("{what}: <{x}>") } else { format!("{what}: <{x}> -> {m}") });
+        }
+    }
+    // Every mention slices its document's text to its anchor.
+    let texts: HashMap<String, Vec<char>> = store
+        .select("SELECT ?d ?t WHERE { ?d a dos:Document ; nif:isString ?t }", &[])?
+        .iter()
+        .map(|r| (value(r.get("d")), value(r.get("t")).chars().collect()))
+        .collect();
+    let mentions = store.select(
+        "SELECT ?m ?d ?b ?e ?a WHERE { ?m a nif:String ; nif:referenceContext ?d ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a }",
+        &[],
+    )?;
+    for row in mentions {
+        let Some(text) = texts.get(&value(row.get("d"))) else { continue };
+        let (begin, end) = (value(row.get("b")).parse::<usize>().ok(), value(row.get("e")).parse::<usize>().ok());
+        let slice: Option<String> = match (begin, end) {
+            (Some(b), Some(e)) if b <= e && e <= text.len() => Some(text[b..e].iter().collect()),
+            _ => None,
+        };
+        if slice.as_deref() != Some(value(row.get("a")).as_str()) {
+            report.problems.push(format!(
+                "mention offsets do not slice the document text to the anchor: <{}>",
+                value(row.get("m"))
+            ));
+        }
+    }
+    report.problems.sort();
+    report.problems.dedup();
+    Ok(report)
+}

@@ -1,0 +1,162 @@
+//! Reliability: a build killed at any moment leaves a sound store that a re-run completes; a
+//! second writer is refused clearly; readers can read while a build writes; backups are whole;
+//! bad input of every kind is reported and the rest is built.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::util::{dossier, ok, seeds};
+
+/// A corpus of `copies` distinct documents made from the seeds (each copy gets its own line, so
+/// its own content hash).
+fn corpus(dir: &Path, copies: usize) -> PathBuf {
+    let out = dir.join("corpus");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    for i in 0..copies {
+        let seed = &seeds[i % seeds.len()];
+        let text = std::fs::read_to_string(seed).unwrap();
+        std::fs::write(out.join(format!("{i:05}.txt")), format!("{text}\n\nThis is copy number {i} of the article.\n"))
+            .unwrap();
+    }
+    out
+}
+
+fn quads(store: &Path) -> String {
+    ok([Path::new("export"), Path::new("--format"), Path::new("nquads"), Path::new("--store"), store])
+}
+
+#[test]
+fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 300);
+    let reference = dir.path().join("reference.db");
+    ok([Path::new("build"), &input, Path::new("--store"), &reference, Path::new("-q")]);
+    let expected = quads(&reference);
+    for (round, delay) in [40u64, 200, 700].into_iter().enumerate() {
+        let store = dir.path().join(format!("killed-{round}.db"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        if store.join("CURRENT").exists() {
+            let check = dossier([Path::new("check"), Path::new("--store"), &store]);
+            assert!(check.status.success(), "after a kill at {delay} ms: {}", String::from_utf8_lossy(&check.stdout));
+        }
+        ok([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")]);
+        assert_eq!(quads(&store), expected, "re-run after a kill at {delay} ms differs from a clean build");
+    }
+}
+
+#[test]
+fn one_writer_at_a_time_and_readers_read_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 600);
+    let store = dir.path().join("busy.db");
+    ok([Path::new("build"), &seeds(), Path::new("--store"), &store, Path::new("-q")]);
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let second = dossier([Path::new("build"), &seeds(), Path::new("--store"), &store]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("is in use by another dossier process"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    // A reader sees whole batches only.
+    let check = dossier([Path::new("check"), Path::new("--store"), &store]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(writer.wait().unwrap().success());
+    let check = dossier([Path::new("check"), Path::new("--store"), &store]);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains(" quads: 605 documents,"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(check.status.success());
+}
+
+#[test]
+fn backups_are_whole_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    ok([Path::new("build"), &seeds(), Path::new("--store"), &store, Path::new("-q")]);
+    let copy = dir.path().join("copy.db");
+    ok([Path::new("backup"), &copy, Path::new("--store"), &store]);
+    assert_eq!(quads(&copy), quads(&store));
+    let again = dossier([Path::new("backup"), &copy, Path::new("--store"), &store]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(dossier([Path::new("check"), Path::new("--store"), &copy]).status.success());
+}
+
+#[test]
+fn odd_input_is_read_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    // Broken HTML with scripts; a name with a newline; a broken symlink; a JSON record naming a
+    // path (never followed).
+    std::fs::write(
+        input.join("broken.html"),
+        "<html><body><div><p>Russia will invite the Taliban to talks in Moscow, the envoy said.<div><script>document.write('x')</script><p>Unclosed <b>tags <i>everywhere",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("two\nlines.txt"),
+        "Tajikistan reinforced its border with Afghanistan, officials said.\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("missing.txt"), input.join("dangling.txt")).unwrap();
+    std::fs::write(
+        input.join("record.json"),
+        "{\"text\": \"Iran sent aid to Afghanistan.\", \"path\": \"/etc/passwd\", \"file\": \"../../secret\"}",
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    let output = dossier([Path::new("build"), &input, Path::new("--store"), &store]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "the dangling link is reported: {stderr}");
+    assert!(stderr.contains("dangling.txt"), "{stderr}");
+    let files = ok([
+        Path::new("query"),
+        Path::new("SELECT ?f WHERE { ?d dos:fileName ?f } ORDER BY ?f"),
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("--store"),
+        &store,
+    ]);
+    assert!(
+        files.contains("broken.html") && files.contains("record.json") && files.contains("two\nlines.txt"),
+        "{files}"
+    );
+    let text = quads(&store);
+    assert!(!text.contains("root:x:0"), "paths named in input are never read");
+    assert!(!text.contains("document.write"), "scripts are not text");
+    assert!(dossier([Path::new("check"), Path::new("--store"), &store]).status.success());
+}
+
+#[test]
+fn oversized_files_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(dossier::corpus::MAX_FILE_BYTES + 1).unwrap(); // sparse: no disk used
+    let output = dossier([Path::new("build"), &big, Path::new("--memory")]);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("huge.txt") && stderr.contains("larger than the limit"), "{stderr}");
+}
