@@ -112,11 +112,13 @@ pub struct Dossier {
 
 impl Dossier {
     /// Opens (or creates) a graph on disk, with the shipped lexicons.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Dossier, Error> {
         Ok(Dossier { store: Store::open(path)?, lexicon: Lexicon::builtin()? })
     }
 
     /// Opens an existing graph on disk for reading only.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Dossier, Error> {
         Ok(Dossier { store: Store::open_read_only(path)?, lexicon: Lexicon::builtin()? })
     }

@@ -60,12 +60,14 @@ pub struct Store {
 
 impl Store {
     /// Opens (or creates) a store on disk, for reading and writing.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
         Ok(Store { inner, location: Some(path.to_path_buf()) })
     }
 
     /// Opens an existing store on disk for reading, while another process may be writing it.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing { path: path.to_path_buf() });
@@ -216,13 +218,16 @@ impl Store {
     /// Writes a consistent copy of an on-disk store into `target` (which must not exist yet),
     /// usable as a store of its own. On the same file system the copy shares the store's
     /// immutable files through hard links, so it is cheap.
+    #[cfg(feature = "rocksdb")]
     pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
         Ok(self.inner.backup(target)?)
     }
 
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
-        Ok(self.inner.flush()?)
+        #[cfg(feature = "rocksdb")]
+        self.inner.flush()?;
+        Ok(())
     }
 
     fn evaluator() -> SparqlEvaluator {
@@ -306,6 +311,7 @@ impl Store {
     }
 }
 
+#[cfg(feature = "rocksdb")]
 fn open_error(path: &Path, source: StorageError) -> StoreError {
     let message = source.to_string();
     if message.contains("lock") || message.contains("LOCK") {

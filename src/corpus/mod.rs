@@ -212,15 +212,23 @@ fn walk(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<CorpusErro
 
 /// Reads one file into documents.
 pub fn read_file(path: &Path, boilerplate: &Boilerplate) -> Result<FileContents, CorpusError> {
-    let kind = FileKind::from_path(path).ok_or_else(|| CorpusError::UnsupportedKind { path: path.to_path_buf() })?;
+    // Known kinds only, before reading anything.
+    FileKind::from_path(path).ok_or_else(|| CorpusError::UnsupportedKind { path: path.to_path_buf() })?;
     let io = |source| CorpusError::Io { path: path.to_path_buf(), source };
     let size = fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(CorpusError::TooLarge { path: path.to_path_buf(), size, limit: MAX_FILE_BYTES });
     }
     let bytes = fs::read(path).map_err(io)?;
+    read_bytes(path, &bytes, boilerplate)
+}
+
+/// Reads the bytes of a file named `path` (its extension gives the kind; it is not opened) into
+/// documents.
+pub fn read_bytes(path: &Path, bytes: &[u8], boilerplate: &Boilerplate) -> Result<FileContents, CorpusError> {
+    let kind = FileKind::from_path(path).ok_or_else(|| CorpusError::UnsupportedKind { path: path.to_path_buf() })?;
     let mut contents = FileContents::default();
-    let text = decode(path, &bytes, &mut contents.warnings)?;
+    let text = decode(path, bytes, &mut contents.warnings)?;
     let base_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     match kind {
         FileKind::Text => {
