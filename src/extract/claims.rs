@@ -158,7 +158,8 @@ pub fn find_claims(document: &Document, lexicon: &Lexicon, people: &mut People, 
                 } else {
                     continue;
                 };
-                last.content.end = last.content.end.min(tokens[verb_start - 1].range.start);
+                // End the earlier claim before this verb (never before its start).
+                last.content.end = last.content.end.min(tokens[verb_start - 1].range.start).max(last.content.start);
                 let date = last.date;
                 if let Some(content) = content_after(&clause, verb_end, tokens.len()) {
                     found.push(Attribution { speaker, content, modality, date });
@@ -498,6 +499,10 @@ fn split_coordinated(text: &str, tokens: &[Token], content: Range<usize>) -> Vec
 /// Trims spaces, commas, quote marks and a final full stop from a content range.
 fn trim_content(text: &str, range: &mut Range<usize>) {
     let junk = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | '“' | '”' | '"' | '‘' | '’' | ';' | ':');
+    if range.end <= range.start {
+        range.end = range.start;
+        return;
+    }
     let slice = &text[range.clone()];
     let start_trim = slice.len() - slice.trim_start_matches(junk).len();
     let end_trim = slice.len() - slice.trim_end_matches(junk).len();

@@ -231,7 +231,8 @@ impl WordLists {
     fn expand(&self, form: &str) -> Vec<(Vec<String>, VerbForm)> {
         let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
         if let Some(fixed) = form.strip_prefix('=') {
-            return vec![(words(fixed), VerbForm::Phrase)];
+            let words = words(fixed);
+            return if words.is_empty() { Vec::new() } else { vec![(words, VerbForm::Phrase)] };
         }
         let mut parts = words(form);
         if parts.is_empty() {
@@ -442,6 +443,14 @@ mod tests {
         assert!(!words.reporting_at(&["said"]).is_empty());
         assert_eq!(words.reporting_at(&["assured"])[0].modality, "promised");
         assert!(!words.descriptions_at(&["the", "group"]).is_empty());
+    }
+
+    /// Found by the `lexicons` fuzz target: an empty fixed phrase ("=") panicked.
+    #[test]
+    fn fuzz_empty_fixed_phrase_is_ignored() {
+        let mut words = WordLists::builtin().unwrap();
+        words.add_reporting("=\tasserted\n", &Origin::File("f.tsv".into())).unwrap();
+        words.add_triggers("=\tCONSULT\n", &Origin::File("f.tsv".into())).unwrap();
     }
 
     #[test]
