@@ -1,5 +1,5 @@
 //! Exports: RDF serialisations of the store, the actor network as a Graphviz picture, tables for
-//! spreadsheets and Gephi, and GraphML.
+//! spreadsheets and Gephi, GraphML, and the self-contained HTML briefing.
 //!
 //! | format | writer | for |
 //! |---|---|---|
@@ -7,8 +7,10 @@
 //! | DOT | [`dot::write_dot_with`] | Graphviz; [`dot::render`] makes SVG, PNG or PDF of it |
 //! | CSV | [`tables::write_tables`] | Gephi (`nodes.csv`, `edges.csv`), spreadsheets (`events.csv`, `claims.csv`) |
 //! | GraphML | [`graphml::write_graphml`] | Gephi, yEd, Cytoscape |
+//! | HTML | [`html::write_briefing`] | people: one file to hand over |
 //!
-//! Each submodule documents its format: DOT attributes, CSV columns, GraphML keys.
+//! Each submodule documents its format: DOT attributes, CSV columns, GraphML keys, the sections
+//! and anchors of the briefing.
 //!
 //! **Everything is deterministic**: the same store gives byte-identical files. Rows, nodes and
 //! edges are sorted by IRI (or by date, then IRI, for events and claims), scores are written
@@ -26,6 +28,7 @@
 
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod tables;
 
 use std::collections::BTreeSet;
@@ -46,6 +49,7 @@ pub use dot::{
     ego_network, render, render_with, top_actors, write_dot, write_dot_with, DotOptions, ImageFormat, RenderError,
 };
 pub use graphml::write_graphml;
+pub use html::{write_briefing, BriefingOptions};
 pub use tables::{write_claims_csv, write_csv, write_edges_csv, write_events_csv, write_nodes_csv, write_tables};
 
 /// What `dossier export` can write.
