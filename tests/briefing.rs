@@ -12,6 +12,7 @@ use dossier::analysis::{centrality, ActorNetwork, Metric};
 use dossier::export::{self, BriefingOptions, DotOptions, ImageFormat};
 use dossier::store::Store;
 use dossier::{traverse, Dossier};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
 use crate::util::seed_store;
 
@@ -374,6 +375,16 @@ fn hostile_text_comes_out_inert() {
     dossier.build(&[corpus], &|_| {}).unwrap();
     let store = dossier.store();
     assert!(!traverse::events(store, None).unwrap().is_empty());
+    // A hostile name too: it sorts first, so it becomes the Taliban's label in the picture.
+    store
+        .oxigraph()
+        .insert(&Quad::new(
+            NamedNode::new("https://w3id.org/dossier/id/actor/taliban").unwrap(),
+            NamedNode::new("http://www.w3.org/2000/01/rdf-schema#label").unwrap(),
+            Literal::new_simple_literal("<script>alert(4)</script>\" onmouseover=\"alert(5)"),
+            GraphName::DefaultGraph,
+        ))
+        .unwrap();
 
     let page = dir.path().join("briefing.html");
     let mut html = Vec::new();
@@ -390,6 +401,11 @@ fn hostile_text_comes_out_inert() {
     assert!(sources.contains("<script>alert(1)</script>"), "the text is shown as text");
     assert!(sources.contains("\" onmouseover=\"alert(2)\""));
     assert!(dom.select("#scope").text().contains("a\"<b> onmouseover=x.txt"), "file names are text");
+    assert!(
+        dom.select("#network-picture svg").text().contains("<script>alert(4)</script>\""),
+        "names in the picture are text"
+    );
+    assert!(dom.select("#actors").text().contains("<script>alert(4)</script>\" onmouseover=\"alert(5)"));
     assert_eq!(dom.select("#timeline tr.event").length(), traverse::events(store, None).unwrap().len());
     assert_eq!(dom.select("#claims tr.claim").length(), traverse::claims(store, None).unwrap().len());
 }
