@@ -52,7 +52,7 @@
 //! | `iri` | claim IRI |
 //! | `date` | `YYYY-MM-DD` when the claim was made, empty when unknown |
 //! | `speaker` | name of the claimant |
-//! | `modality` | `asserted`, `promised`, `warned`, `denied`, ... (the reporting verb's class) |
+//! | `modality` | `asserted`, `promised`, `warned`, `denied` or `questioned` (the reporting verb's class) |
 //! | `polarity` | `positive` or `negative` |
 //! | `content` | what was claimed, as written |
 //! | `about` | names of the actors the claim is about |
