@@ -8,7 +8,9 @@
 #
 # System packages installed when missing: libclang-dev (Oxigraph's RocksDB build runs bindgen),
 # g++ (compiles RocksDB), graphviz (DOT rendering, checked by the tests), python3 (the
-# independent gold scorer used by the tests). Builds go to $CARGO_TARGET_DIR, by default
+# independent gold scorer used by the tests), chromium (the tests open the HTML briefing in
+# headless Chromium; on Ubuntu, where `chromium` is a snap, point DOSSIER_CHROMIUM at a
+# Chrome or Chromium binary instead). Builds go to $CARGO_TARGET_DIR, by default
 # ~/.cache/dossier/target, outside the checkout, so every clone on this machine shares one build
 # of RocksDB (the first one takes 10-25 minutes on two cores).
 set -euo pipefail
@@ -25,6 +27,10 @@ dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ -z "${DOSSIER_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+  && ! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "dev.sh: installing ${missing[*]}" >&2
   sudo=""

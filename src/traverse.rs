@@ -10,6 +10,7 @@
 //! let store = Store::memory()?;
 //! assert!(traverse::find_actors(&store, "x\" } ; DROP ALL ; #")?.is_empty());
 //! assert!(traverse::events(&store, None)?.is_empty());
+//! assert!(traverse::evidence_spans(&store)?.is_empty());
 //! # Ok::<(), dossier::store::StoreError>(())
 //! ```
 
@@ -121,6 +122,55 @@ pub fn documents(store: &Store) -> Result<Vec<DocumentRecord>, StoreError> {
             publisher: value(r.get("publisher")),
         })
         .collect())
+}
+
+/// The text of a document (its `nif:isString`), the string every mention offset indexes.
+pub fn document_text(store: &Store, document: &str) -> Result<Option<String>, StoreError> {
+    let rows = store.select("SELECT ?d ?text WHERE { ?d nif:isString ?text } LIMIT 1", &[("d", iri_term(document))])?;
+    Ok(rows.first().and_then(|r| value(r.get("text"))))
+}
+
+/// A span of a document that states an event or a claim: its `gaf:denotedBy` mention.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct EvidenceSpan {
+    /// The event or claim IRI.
+    pub item: String,
+    /// The document IRI.
+    pub document: String,
+    pub file_name: String,
+    /// Start of the span in the document text, in characters (`nif:beginIndex`).
+    pub begin: usize,
+    /// End of the span, exclusive, in characters (`nif:endIndex`).
+    pub end: usize,
+}
+
+/// The spans stating every event and claim, sorted by item, document and offsets.
+pub fn evidence_spans(store: &Store) -> Result<Vec<EvidenceSpan>, StoreError> {
+    let rows = store.select(
+        "SELECT DISTINCT ?e ?d ?file ?begin ?end WHERE {
+           { ?e a sem:Event } UNION { ?e a dos:Claim }
+           ?e gaf:denotedBy ?m .
+           ?m nif:referenceContext ?d ; nif:beginIndex ?begin ; nif:endIndex ?end .
+           ?d dos:fileName ?file .
+         }",
+        &[],
+    )?;
+    let number = |term: Option<&Term>| value(term).and_then(|n| n.parse::<usize>().ok());
+    let mut spans: Vec<EvidenceSpan> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(EvidenceSpan {
+                item: value(r.get("e"))?,
+                document: value(r.get("d"))?,
+                file_name: value(r.get("file")).unwrap_or_default(),
+                begin: number(r.get("begin"))?,
+                end: number(r.get("end"))?,
+            })
+        })
+        .collect();
+    spans.sort();
+    spans.dedup();
+    Ok(spans)
 }
 
 /// Actors and places whose label or alias is `name` (case-insensitive).

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod briefing;
 mod build;
 mod eval;
 mod exports;
