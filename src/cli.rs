@@ -116,15 +116,21 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Export the graph (RDF), the actor network (DOT) or tables (CSV).
+    /// Export the graph (RDF), the actor network (DOT, SVG, PNG, PDF, GraphML) or tables (CSV).
     ///
     /// nquads and trig hold the whole store; turtle, ntriples and jsonld the default graph
     /// (jsonld without the RDF 1.2 rdf:reifies statements, which JSON-LD cannot express).
-    /// dot is the actor network for Graphviz; csv writes nodes.csv and edges.csv into -o DIR.
+    /// dot is the actor network for Graphviz: shape and colour by actor type (with a legend),
+    /// size by --size-by, edges labelled with the evidence and its counts, wider with more
+    /// sources, dashed when only claims link two actors, red for contradictions; svg, png and pdf
+    /// render it with Graphviz's `dot`. csv writes nodes.csv, edges.csv, events.csv and
+    /// claims.csv into -o DIR; graphml is for Gephi, yEd and Cytoscape.
     ///
     /// Examples:
     ///   dossier export --format nquads -o graph.nq
-    ///   dossier export --format dot | dot -Tsvg > network.svg
+    ///   dossier export --format svg --size-by pagerank -o network.svg
+    ///   dossier export --format png --actor Taliban --depth 1 -o taliban.png
+    ///   dossier export --format dot --from 2021-07-01 --to 2021-07-31 --top 15
     ///   dossier export --format csv -o tables/
     #[command(verbatim_doc_comment)]
     Export {
@@ -134,6 +140,43 @@ pub enum Command {
         /// Output file (folder for csv); standard output when omitted.
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Pictures: node size by this metric (pagerank, betweenness, degree, ...).
+        #[arg(long, value_name = "METRIC")]
+        size_by: Option<Metric>,
+        /// Pictures: only this actor and its neighbours within --depth hops.
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Pictures: hops around --actor.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Pictures: only the N most central actors (by --size-by, PageRank by default).
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        #[command(flatten)]
+        network: NetworkArgs,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write the HTML briefing: one self-contained page with the scope, the network picture, the
+    /// most central actors, the timeline, the claims (contradictions highlighted) and every
+    /// item's evidence highlighted in the documents' text.
+    ///
+    /// Examples:
+    ///   dossier brief -o briefing.html
+    ///   dossier brief -o july.html --from 2021-07-01 --to 2021-07-31 --title "July briefing"
+    #[command(verbatim_doc_comment)]
+    Brief {
+        /// The HTML file to write.
+        #[arg(long, short, value_name = "FILE.html")]
+        output: PathBuf,
+        /// The page title (default: the corpus and its dates).
+        #[arg(long)]
+        title: Option<String>,
+        /// Node size in the picture and order of the actor table.
+        #[arg(long, default_value = "pagerank")]
+        size_by: Metric,
+        #[command(flatten)]
+        network: NetworkArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -343,5 +386,9 @@ pub enum ExportArg {
     Ntriples,
     Jsonld,
     Dot,
+    Svg,
+    Png,
+    Pdf,
     Csv,
+    Graphml,
 }

@@ -44,7 +44,22 @@ pub fn run(command: Command) -> Result<ExitCode> {
             let store = if write { Store::open(&store.store)? } else { open(&store.store)? };
             rank(&store, metric, top, format, &network, write, by)
         }
-        Command::Export { format, output, store } => export(&open(&store.store)?, format, output.as_deref()),
+        Command::Export { format, output, size_by, actor, depth, top, network, store } => {
+            let picture = Picture { size_by, actor, depth, top };
+            export(&open(&store.store)?, format, output.as_deref(), &picture, &network)
+        }
+        Command::Brief { output, title, size_by, network, store } => {
+            let mut options = export::BriefingOptions::default().with_filter(network.filter()).with_size_by(size_by);
+            if let Some(title) = title {
+                options = options.with_title(title);
+            }
+            let file = File::create(&output).with_context(|| format!("cannot create {}", output.display()))?;
+            let mut writer = BufWriter::new(file);
+            export::write_briefing(&open(&store.store)?, &options, &mut writer)?;
+            writer.flush()?;
+            eprintln!("dossier: wrote {}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show { name, depth, network, store } => show(&open(&store.store)?, &name, depth, &network),
         Command::Path { from, to, all, max_len, network, store } => {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
@@ -435,7 +450,21 @@ fn rank_by_month(
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(store: &Store, format: Option<ExportArg>, output: Option<&Path>) -> Result<ExitCode> {
+/// Picture options of `dossier export`.
+struct Picture {
+    size_by: Option<Metric>,
+    actor: Option<String>,
+    depth: usize,
+    top: Option<usize>,
+}
+
+fn export(
+    store: &Store,
+    format: Option<ExportArg>,
+    output: Option<&Path>,
+    picture: &Picture,
+    args: &NetworkArgs,
+) -> Result<ExitCode> {
     let format = match format {
         Some(arg) => match arg {
             ExportArg::Nquads => ExportFormat::NQuads,
@@ -444,36 +473,88 @@ fn export(store: &Store, format: Option<ExportArg>, output: Option<&Path>) -> Re
             ExportArg::Ntriples => ExportFormat::NTriples,
             ExportArg::Jsonld => ExportFormat::JsonLd,
             ExportArg::Dot => ExportFormat::Dot,
+            ExportArg::Svg => ExportFormat::Svg,
+            ExportArg::Png => ExportFormat::Png,
+            ExportArg::Pdf => ExportFormat::Pdf,
             ExportArg::Csv => ExportFormat::Csv,
+            ExportArg::Graphml => ExportFormat::GraphMl,
         },
         None => match output.and_then(ExportFormat::from_extension) {
             Some(format) => format,
-            None => bail!("give --format (nquads, turtle, trig, ntriples, jsonld, dot, csv); it cannot be guessed from the output name"),
+            None => bail!(
+                "give --format (nquads, turtle, trig, ntriples, jsonld, dot, svg, png, pdf, csv, graphml); it cannot be guessed from the output name"
+            ),
         },
     };
-    if format == ExportFormat::Csv {
-        let Some(dir) = output else {
-            bail!("--format csv writes nodes.csv and edges.csv: give the folder with -o DIR")
-        };
-        export::write_csv(&ActorNetwork::from_store(store)?, dir)?;
-        eprintln!("dossier: wrote {} and {}", dir.join("nodes.csv").display(), dir.join("edges.csv").display());
+    if let Some(rdf_format) = format.rdf_format() {
+        let mut writer = output_writer(output)?;
+        store.write(rdf_format, &mut writer)?;
+        writer.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut writer: Box<dyn Write> = match output {
+    let filter = args.filter();
+    let network = ActorNetwork::build(store, &filter)?;
+    match format {
+        ExportFormat::Csv => {
+            let Some(dir) = output else {
+                bail!(
+                    "--format csv writes nodes.csv, edges.csv, events.csv and claims.csv: give the folder with -o DIR"
+                )
+            };
+            let written = export::write_tables(store, &network, dir)?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("dossier: wrote {}", names.join(", "));
+        }
+        ExportFormat::GraphMl => {
+            let mut writer = output_writer(output)?;
+            export::write_graphml(&network, &mut writer)?;
+            writer.flush()?;
+        }
+        _ => {
+            let metric = picture.size_by.unwrap_or(Metric::PageRank);
+            let scores = dossier::analysis::centrality::compute(&network, metric)?;
+            let mut view = network.clone();
+            if let Some(name) = &picture.actor {
+                let actor = resolve_name(store, name)?;
+                let Some(center) = network.node(&actor.iri) else {
+                    bail!("{} is not in the actor network (places are in it only with --with-places)", actor.label)
+                };
+                view = export::ego_network(&view, center, picture.depth);
+            }
+            if let Some(n) = picture.top {
+                view = export::top_actors(&view, &scores, n);
+            }
+            let mut options = export::DotOptions::new(export::corpus_title(&traverse::documents(store)?))
+                .with_contradictions(export::contradiction_pairs(&traverse::contradictions(store)?));
+            let subtitle = export::describe_filter(&filter);
+            if !subtitle.is_empty() {
+                options = options.with_subtitle(subtitle);
+            }
+            if picture.size_by.is_some() || picture.top.is_some() {
+                options = options.with_size_by(metric.as_str(), scores);
+            }
+            let mut dot = Vec::new();
+            export::write_dot_with(&view, &options, &mut dot)?;
+            let bytes = match format.image_format() {
+                Some(image) => export::render(&String::from_utf8_lossy(&dot), image)?,
+                None => dot,
+            };
+            let mut writer = output_writer(output)?;
+            writer.write_all(&bytes)?;
+            writer.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The named file, or standard output.
+fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match output {
         Some(path) => {
             Box::new(BufWriter::new(File::create(path).with_context(|| format!("cannot create {}", path.display()))?))
         }
         None => Box::new(stdout()),
-    };
-    match format.rdf_format() {
-        Some(rdf_format) => store.write(rdf_format, &mut writer)?,
-        None => {
-            let network = ActorNetwork::from_store(store)?;
-            export::write_dot(&network, &network_title(store)?, &mut writer)?;
-        }
-    }
-    writer.flush()?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn evaluate(
@@ -633,19 +714,6 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// "dossier: 5 documents, 2021-07-09 to 2021-10-08".
-fn network_title(store: &Store) -> Result<String> {
-    let documents = traverse::documents(store)?;
-    let mut dates: Vec<&str> = documents.iter().filter_map(|d| d.published.as_deref()).collect();
-    dates.sort_unstable();
-    let range = match (dates.first(), dates.last()) {
-        (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),
-        (Some(only), _) => format!(", {only}"),
-        _ => String::new(),
-    };
-    Ok(format!("dossier: {} documents{range}", documents.len()))
 }
 
 /// The actor a user means by `name`: the best-attested of those carrying the name.

@@ -116,3 +116,75 @@ fn every_vocabulary_term_used_is_declared_in_the_ontology() {
         assert!(declared.contains(&term), "{term} is used but not declared in ontology/dossier.ttl");
     }
 }
+
+#[test]
+fn pictures_tables_and_the_briefing_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store();
+    for (format, magic) in [("svg", &b"<?xml"[..]), ("png", &b"\x89PNG"[..]), ("pdf", &b"%PDF"[..])] {
+        let file = dir.path().join(format!("net.{format}"));
+        ok([
+            Path::new("export"),
+            Path::new("--size-by"),
+            Path::new("pagerank"),
+            Path::new("-o"),
+            &file,
+            Path::new("--store"),
+            store,
+        ]);
+        assert!(std::fs::read(&file).unwrap().starts_with(magic), "{format} guessed from the extension");
+    }
+    let ego = ok([
+        Path::new("export"),
+        Path::new("--format"),
+        Path::new("dot"),
+        Path::new("--actor"),
+        Path::new("Suhail Shaheen"),
+        Path::new("--store"),
+        store,
+    ]);
+    assert!(ego.contains("suhail_shaheen") && !ego.contains("emomali_rakhmon\" ["), "an ego network of one hop");
+    let top = ok([
+        Path::new("export"),
+        Path::new("--format"),
+        Path::new("dot"),
+        Path::new("--top"),
+        Path::new("5"),
+        Path::new("--from"),
+        Path::new("2021-07-01"),
+        Path::new("--store"),
+        store,
+    ]);
+    assert!(top.contains("from 2021-07-01"), "the filter is in the picture's subtitle");
+    let tables = dir.path().join("tables");
+    ok([
+        Path::new("export"),
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("-o"),
+        &tables,
+        Path::new("--store"),
+        store,
+    ]);
+    for name in ["nodes.csv", "edges.csv", "events.csv", "claims.csv"] {
+        assert!(tables.join(name).exists(), "{name}");
+    }
+    let graphml = ok([Path::new("export"), Path::new("--format"), Path::new("graphml"), Path::new("--store"), store]);
+    assert!(graphml.contains("<graphml") && graphml.contains("Taliban"));
+    let page = dir.path().join("briefing.html");
+    ok([
+        Path::new("brief"),
+        Path::new("-o"),
+        &page,
+        Path::new("--title"),
+        Path::new("Seed <briefing>"),
+        Path::new("--store"),
+        store,
+    ]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Seed &lt;briefing&gt;") && html.contains("<svg"),
+        "a titled, self-contained page with its picture"
+    );
+    assert!(!html.contains("http://") || !html.contains("src=\"http"), "no network resources");
+}
