@@ -22,6 +22,7 @@
 //! ```
 
 pub mod centrality;
+mod csr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
