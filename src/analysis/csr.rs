@@ -174,6 +174,14 @@ impl SplitMix64 {
         ((self.next_u64() as u128 * bound as u128) >> 64) as usize
     }
 
+    /// Fisher–Yates shuffle.
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+
     /// `k` distinct values of `0..n` (a partial Fisher–Yates shuffle), in draw order.
     pub(crate) fn sample(&mut self, n: usize, k: usize) -> Vec<usize> {
         let k = k.min(n);

@@ -22,6 +22,7 @@
 //! ```
 
 pub mod centrality;
+pub mod community;
 mod csr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
