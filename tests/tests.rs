@@ -3,6 +3,7 @@
 mod util;
 
 mod build;
+mod centrality;
 mod eval;
 mod exports;
 mod queries;
