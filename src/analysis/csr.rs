@@ -113,9 +113,20 @@ impl Csr {
         self.nodes.len()
     }
 
+    /// Number of arcs (an undirected edge counts twice).
+    pub(crate) fn arc_count(&self) -> usize {
+        self.targets.len()
+    }
+
     /// Whether the source graph was directed.
     pub(crate) fn is_directed(&self) -> bool {
         self.directed
+    }
+
+    /// Number of arcs leaving `v`.
+    #[inline]
+    pub(crate) fn degree(&self, v: u32) -> usize {
+        self.offsets[v as usize + 1] - self.offsets[v as usize]
     }
 
     /// Targets of `v`'s arcs.
