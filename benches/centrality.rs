@@ -178,21 +178,26 @@ fn hot_functions(c: &mut Criterion) {
     }
     let edges = random_edges(NODES, EDGES, SEED);
     let (u, d) = (undirected(NODES, &edges), directed(NODES, &edges));
-    c.bench_function("page_rank 10k/50k", |b| b.iter(|| page_rank(black_box(&d), |w| *w, 0.85, 100, 1e-6)));
-    c.bench_function("louvain 10k/50k", |b| b.iter(|| louvain_communities(black_box(&u), |w| *w, 1.0, 42)));
-    c.bench_function("betweenness 500 pivots 10k/50k", |b| {
+    let mut fast = c.benchmark_group("10k/50k");
+    fast.bench_function("page_rank", |b| b.iter(|| page_rank(black_box(&d), |w| *w, 0.85, 100, 1e-6)));
+    fast.bench_function("louvain", |b| b.iter(|| louvain_communities(black_box(&u), |w| *w, 1.0, 42)));
+    fast.finish();
+    let mut slow = c.benchmark_group("10k/50k slow");
+    slow.sample_size(10).measurement_time(Duration::from_secs(30));
+    slow.bench_function("betweenness 500 pivots", |b| {
         b.iter(|| betweenness(black_box(&u), true, &Sources::Sample { pivots: 500, seed: 42 }))
     });
+    slow.bench_function("betweenness exact", |b| b.iter(|| betweenness(black_box(&u), true, &Sources::All)));
+    slow.finish();
     let small_edges = random_edges(2_000, 10_000, SEED);
     let small = undirected(2_000, &small_edges);
-    c.bench_function("weighted betweenness 2k/10k", |b| {
+    let mut small_group = c.benchmark_group("2k/10k");
+    small_group.sample_size(10);
+    small_group.bench_function("weighted betweenness exact", |b| {
         b.iter(|| weighted_betweenness(black_box(&small), |w| 1.0 / *w, true, &Sources::All))
     });
-    c.bench_function("closeness 2k/10k", |b| b.iter(|| closeness(black_box(&small))));
-    let mut slow = c.benchmark_group("exact");
-    slow.sample_size(10).measurement_time(Duration::from_secs(20));
-    slow.bench_function("betweenness 10k/50k", |b| b.iter(|| betweenness(black_box(&u), true, &Sources::All)));
-    slow.finish();
+    small_group.bench_function("closeness", |b| b.iter(|| closeness(black_box(&small))));
+    small_group.finish();
 }
 
 criterion_group!(benches, report, hot_functions);
