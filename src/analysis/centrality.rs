@@ -38,7 +38,7 @@
 //! assert!(ranks[2] > ranks[1] && ranks[1] > ranks[0]);
 //! ```
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::convert::Infallible;
 use std::str::FromStr;
@@ -693,24 +693,22 @@ fn rescale(scores: &mut [f64], normalized: bool, directed: bool, pivots: Option<
     }
 }
 
-/// One (node, length) entry of Dijkstra's heap, smallest length first, ties by node id.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Pending {
-    length: f64,
-    node: u32,
-}
+/// A Dijkstra heap entry, smallest length first, ties by node id: the bits of a non-negative
+/// length (which order as the lengths do) above the node id, in one integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pending(Reverse<u128>);
 
-impl Eq for Pending {}
-
-impl Ord for Pending {
-    fn cmp(&self, other: &Pending) -> Ordering {
-        other.length.total_cmp(&self.length).then_with(|| other.node.cmp(&self.node))
+impl Pending {
+    fn new(length: f64, node: u32) -> Pending {
+        Pending(Reverse((u128::from(length.to_bits()) << 32) | u128::from(node)))
     }
-}
 
-impl PartialOrd for Pending {
-    fn partial_cmp(&self, other: &Pending) -> Option<Ordering> {
-        Some(self.cmp(other))
+    fn length(self) -> f64 {
+        f64::from_bits((self.0 .0 >> 32) as u64)
+    }
+
+    fn node(self) -> u32 {
+        self.0 .0 as u32
     }
 }
 
@@ -906,8 +904,9 @@ impl Scratch {
         let (state, order, heap) = (&mut self.reach, &mut self.order, &mut self.heap);
         order.clear();
         state[s as usize] = Reach { length: 0.0, paths: 1.0, settled: UNSEEN };
-        heap.push(Pending { length: 0.0, node: s });
-        while let Some(Pending { length, node: v }) = heap.pop() {
+        heap.push(Pending::new(0.0, s));
+        while let Some(entry) = heap.pop() {
+            let (length, v) = (entry.length(), entry.node());
             if state[v as usize].settled != UNSEEN {
                 continue;
             }
@@ -924,7 +923,7 @@ impl Scratch {
                 if through < target.length {
                     target.length = through;
                     target.paths = paths;
-                    heap.push(Pending { length: through, node: w });
+                    heap.push(Pending::new(through, w));
                 } else if through == target.length {
                     target.paths += paths;
                 }
