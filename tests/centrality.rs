@@ -190,3 +190,25 @@ fn sampled_betweenness_is_seeded_and_close_to_exact() {
     let all = MetricOptions { sample: Some(500), ..MetricOptions::default() };
     assert_eq!(compute_with(&f.network, Metric::Betweenness, &all).unwrap(), exact);
 }
+
+#[test]
+fn scores_are_the_same_bits_whatever_the_thread_count() {
+    let f = fixture("random");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            [(false, None), (true, None), (false, Some(100)), (true, Some(100))]
+                .into_iter()
+                .flat_map(|(weighted, sample)| {
+                    let options = MetricOptions { weighted, sample, ..MetricOptions::default() };
+                    [Metric::Betweenness, Metric::Closeness]
+                        .map(|metric| compute_with(&f.network, metric, &options).unwrap())
+                })
+                .map(|scores| scores.iter().map(|s| s.to_bits()).collect::<Vec<u64>>())
+                .collect::<Vec<_>>()
+        })
+    };
+    let one = run(1);
+    assert_eq!(one, run(2));
+    assert_eq!(one, run(5));
+}
