@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dossier::analysis::{Metric, NetworkFilter, Weight};
+use dossier::analysis::{Metric, MetricOptions, NetworkFilter, Weight};
 
 /// Turn news articles into a knowledge graph you can question.
 ///
@@ -107,6 +107,8 @@ pub enum Command {
         format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
+        #[command(flatten)]
+        metric_options: MetricArgs,
         /// Store the scores in the graph (named graph id:graph/analysis) so SPARQL sees them.
         #[arg(long)]
         write: bool,
@@ -193,6 +195,26 @@ pub enum Command {
         /// Also list the actors up to this many hops away, with what links them.
         #[arg(long, default_value_t = 1)]
         depth: usize,
+        #[command(flatten)]
+        network: NetworkArgs,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Find communities of actors (Louvain, on the undirected weighted network; seeded, so the
+    /// same graph always gives the same partition) and print them with their modularity.
+    ///
+    /// Examples:
+    ///   dossier communities
+    ///   dossier communities --resolution 1.5 --format csv
+    #[command(verbatim_doc_comment)]
+    Communities {
+        /// Higher gives more, smaller communities.
+        #[arg(long, default_value_t = 1.0)]
+        resolution: f64,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
         #[command(flatten)]
@@ -324,6 +346,54 @@ pub enum TableFormat {
     Table,
     Csv,
     Json,
+}
+
+/// How a metric is computed.
+#[derive(Debug, Args, Clone, Default)]
+pub struct MetricArgs {
+    /// Use edge weights for every metric (betweenness and closeness: path length 1/weight).
+    /// Without it PageRank and eigenvector are weighted, the others not.
+    #[arg(long)]
+    pub weighted: bool,
+    /// Degree and betweenness without NetworkX's normalisation.
+    #[arg(long)]
+    pub raw: bool,
+    /// Betweenness estimated from K pivot sources (Brandes–Pich) instead of all: for large graphs.
+    #[arg(long, value_name = "K")]
+    pub sample: Option<usize>,
+    /// Seed of the pivot draw (with --sample).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Katz attenuation (must be below 1/λmax of the network).
+    #[arg(long, default_value_t = 0.1)]
+    pub alpha: f64,
+    /// PageRank damping.
+    #[arg(long, default_value_t = 0.85)]
+    pub damping: f64,
+}
+
+impl MetricArgs {
+    /// The library's options, or `None` for each metric's defaults.
+    pub fn options(&self) -> Option<MetricOptions> {
+        let default = MetricArgs { seed: 42, alpha: 0.1, damping: 0.85, ..MetricArgs::default() };
+        if !self.weighted
+            && !self.raw
+            && self.sample.is_none()
+            && self.alpha == default.alpha
+            && self.damping == default.damping
+        {
+            return None;
+        }
+        Some(MetricOptions {
+            weighted: self.weighted,
+            normalized: !self.raw,
+            damping: self.damping,
+            alpha: self.alpha,
+            sample: self.sample,
+            seed: self.seed,
+            ..MetricOptions::default()
+        })
+    }
 }
 
 /// Which evidence makes the actor network (shared by rank, show, path and export).

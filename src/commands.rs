@@ -40,9 +40,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
             };
             query(&open(&store.store)?, &text, format)
         }
-        Command::Rank { metric, top, format, network, write, by, store } => {
+        Command::Rank { metric, top, format, network, metric_options, write, by, store } => {
             let store = if write { Store::open(&store.store)? } else { open(&store.store)? };
-            rank(&store, metric, top, format, &network, write, by)
+            let how = Ranked { metric, options: metric_options.options() };
+            rank(&store, &how, top, format, &network, write, by)
+        }
+        Command::Communities { resolution, seed, format, network, store } => {
+            communities(&open(&store.store)?, resolution, seed, format, &network)
         }
         Command::Export { format, output, size_by, actor, depth, top, network, store } => {
             let picture = Picture { size_by, actor, depth, top };
@@ -267,10 +271,22 @@ fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
 }
 
 /// The parameters of a ranking, as written next to its scores.
-fn parameters(metric: Metric, args: &NetworkArgs) -> String {
+fn parameters(how: &Ranked, args: &NetworkArgs) -> String {
     let mut parts = vec![format!("weight={:?}", args.weight).to_lowercase()];
-    if metric == Metric::PageRank {
-        parts.push("damping=0.85".into());
+    let options = how.options.unwrap_or_default();
+    match how.metric {
+        Metric::PageRank => parts.push(format!("damping={}", options.damping)),
+        Metric::Katz => parts.push(format!("alpha={}", options.alpha)),
+        _ => {}
+    }
+    if options.weighted {
+        parts.push("weighted".into());
+    }
+    if !options.normalized {
+        parts.push("raw".into());
+    }
+    if let Some(k) = options.sample {
+        parts.push(format!("sample={k} seed={}", options.seed));
     }
     if let Some(t) = args.event_type {
         parts.push(format!("type={t}"));
@@ -284,9 +300,25 @@ fn parameters(metric: Metric, args: &NetworkArgs) -> String {
     parts.join(" ")
 }
 
+/// A metric and its options.
+#[derive(Clone)]
+struct Ranked {
+    metric: Metric,
+    options: Option<dossier::analysis::MetricOptions>,
+}
+
+impl Ranked {
+    fn rank(&self, network: &ActorNetwork) -> Result<Vec<Ranking>> {
+        Ok(match &self.options {
+            Some(options) => network.rank_with(self.metric, options)?,
+            None => network.rank(self.metric)?,
+        })
+    }
+}
+
 fn rank(
     store: &Store,
-    metric: Metric,
+    how: &Ranked,
     top: usize,
     format: TableFormat,
     args: &NetworkArgs,
@@ -294,17 +326,18 @@ fn rank(
     by: Option<Period>,
 ) -> Result<ExitCode> {
     let filter = args.filter();
+    let metric = how.metric;
     let mut out = stdout();
     if let Some(Period::Month) = by {
-        return rank_by_month(store, metric, top, format, args, write);
+        return rank_by_month(store, how, top, format, args, write);
     }
     let network = ActorNetwork::build(store, &filter)?;
-    let all: Vec<Ranking> = network.rank(metric)?;
+    let all: Vec<Ranking> = how.rank(&network)?;
     if write {
         let quads =
-            dossier::rdf::analysis_quads(&all, metric.as_str(), &parameters(metric, args), (filter.from, filter.to));
+            dossier::rdf::analysis_quads(&all, metric.as_str(), &parameters(how, args), (filter.from, filter.to));
         let window = (filter.from.map(|d| d.to_string()), filter.to.map(|d| d.to_string()));
-        store.replace_analysis(metric.as_str(), &parameters(metric, args), window, &quads)?;
+        store.replace_analysis(metric.as_str(), &parameters(how, args), window, &quads)?;
         eprintln!(
             "dossier: wrote {} {} scores into the graph {}",
             all.len(),
@@ -378,30 +411,31 @@ fn months(store: &Store, args: &NetworkArgs) -> Result<Vec<jiff::civil::Date>> {
 /// `rank --by month`: each actor's score month by month, for the actors best ranked overall.
 fn rank_by_month(
     store: &Store,
-    metric: Metric,
+    how: &Ranked,
     top: usize,
     format: TableFormat,
     args: &NetworkArgs,
     write: bool,
 ) -> Result<ExitCode> {
     let filter = args.filter();
-    let overall = ActorNetwork::build(store, &filter)?.rank(metric)?;
+    let metric = how.metric;
+    let overall = how.rank(&ActorNetwork::build(store, &filter)?)?;
     let chosen: Vec<&Ranking> = overall.iter().take(if top == 0 { usize::MAX } else { top }).collect();
     let mut columns: Vec<(String, std::collections::HashMap<String, f64>)> = Vec::new();
     for first in months(store, args)? {
         let last = first.last_of_month();
         let monthly = dossier::analysis::NetworkFilter { from: Some(first), to: Some(last), ..filter.clone() };
-        let ranking = ActorNetwork::build(store, &monthly)?.rank(metric)?;
+        let ranking = how.rank(&ActorNetwork::build(store, &monthly)?)?;
         if write {
             let quads = dossier::rdf::analysis_quads(
                 &ranking,
                 metric.as_str(),
-                &parameters(metric, args),
+                &parameters(how, args),
                 (Some(first), Some(last)),
             );
             store.replace_analysis(
                 metric.as_str(),
-                &parameters(metric, args),
+                &parameters(how, args),
                 (Some(first.to_string()), Some(last.to_string())),
                 &quads,
             )?;
@@ -601,6 +635,72 @@ fn evaluate(
     }
     out.flush()?;
     Ok(if short.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn communities(store: &Store, resolution: f64, seed: u64, format: TableFormat, args: &NetworkArgs) -> Result<ExitCode> {
+    let network = ActorNetwork::build(store, &args.filter())?;
+    let found = dossier::analysis::community::louvain(&network, resolution, seed);
+    let pagerank = dossier::analysis::centrality::compute(&network, Metric::PageRank)?;
+    let mut groups: std::collections::BTreeMap<usize, Vec<petgraph::graph::NodeIndex>> =
+        std::collections::BTreeMap::new();
+    for node in network.graph.node_indices() {
+        // Actors without links are communities of one: leave them out.
+        if network.graph.neighbors_undirected(node).next().is_some() {
+            groups.entry(found.membership[node.index()]).or_default().push(node);
+        }
+    }
+    for members in groups.values_mut() {
+        members.sort_by(|a, b| {
+            pagerank[b.index()]
+                .total_cmp(&pagerank[a.index()])
+                .then_with(|| network.graph[*a].label.cmp(&network.graph[*b].label))
+        });
+    }
+    let mut out = stdout();
+    match format {
+        TableFormat::Table => {
+            writeln!(
+                out,
+                "{} communities, modularity {:.4} (Louvain, resolution {resolution}, seed {seed})",
+                groups.len(),
+                found.modularity
+            )?;
+            for (number, members) in groups.values().enumerate() {
+                let names: Vec<&str> = members.iter().map(|n| network.graph[*n].label.as_str()).collect();
+                writeln!(out, "\n{}. {} actors: {}", number + 1, names.len(), names.join(", "))?;
+            }
+        }
+        TableFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(["community", "iri", "label", "type", "pagerank"])?;
+            for (number, members) in groups.values().enumerate() {
+                for node in members {
+                    let actor = &network.graph[*node];
+                    writer.write_record([
+                        (number + 1).to_string(),
+                        actor.iri.clone(),
+                        actor.label.clone(),
+                        actor.kind.class_name().into(),
+                        format!("{}", pagerank[node.index()]),
+                    ])?;
+                }
+            }
+            writer.flush()?;
+        }
+        TableFormat::Json => {
+            let json: Vec<serde_json::Value> = groups
+                .values()
+                .map(|members| serde_json::json!(members.iter().map(|n| &network.graph[*n]).collect::<Vec<_>>()))
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "modularity": found.modularity, "communities": json }),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(store: &Store) -> Result<ExitCode> {

@@ -259,3 +259,23 @@ fn the_library_walks_the_graph() {
     assert_eq!(hops[0].from.label, "Suhail Shaheen");
     assert_eq!(hops[2].to.label, "Emomali Rakhmon");
 }
+
+#[test]
+fn communities_and_metric_options() {
+    let store = seed_store().to_str().unwrap();
+    let table = ok(["communities", "--store", store]);
+    assert!(table.lines().next().unwrap().contains("communities, modularity 0.1898"), "{table}");
+    assert_eq!(table, ok(["communities", "--store", store]), "seeded: the same partition every time");
+    let csv_out = ok(["communities", "--format", "csv", "--store", store]);
+    assert!(csv_out.starts_with("community,iri,label,type,pagerank"));
+    for metric in ["in-degree", "out-degree", "katz", "closeness", "eigenvector"] {
+        let out = ok(["rank", "--metric", metric, "--top", "3", "--store", store]);
+        assert_eq!(out.lines().count(), 5, "{metric}: {out}");
+    }
+    let sampled = ok(["rank", "--metric", "betweenness", "--sample", "10", "--format", "csv", "--store", store]);
+    let again = ok(["rank", "--metric", "betweenness", "--sample", "10", "--format", "csv", "--store", store]);
+    assert_eq!(sampled, again, "a sample is seeded");
+    let diverging = dossier(["rank", "--metric", "katz", "--alpha", "0.9", "--store", store]);
+    assert_eq!(diverging.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&diverging.stderr).contains("with alpha 0.9"));
+}

@@ -4,6 +4,7 @@ mod util;
 
 mod briefing;
 mod build;
+mod centrality;
 mod eval;
 mod exports;
 mod queries;

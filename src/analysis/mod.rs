@@ -22,6 +22,8 @@
 //! ```
 
 pub mod centrality;
+pub mod community;
+mod csr;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
@@ -34,7 +36,7 @@ use serde::Serialize;
 use crate::lexicon::ActorKind;
 use crate::plover::EventType;
 use crate::store::{Store, StoreError};
-pub use centrality::Metric;
+pub use centrality::{Metric, MetricOptions};
 
 /// An analysis that could not be done.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +46,8 @@ pub enum AnalysisError {
     Store(#[from] StoreError),
     #[error("eigenvector centrality did not converge in {0} iterations")]
     NoConvergence(usize),
+    #[error("Katz centrality did not converge in {iterations} iterations with alpha {alpha} (alpha must be below 1/λmax; try a smaller --alpha)")]
+    KatzNoConvergence { alpha: f64, iterations: usize },
 }
 
 /// A node of the network: one actor.
@@ -272,9 +276,18 @@ impl ActorNetwork {
         graph
     }
 
-    /// Actors ranked by a metric, best first (ties by label).
+    /// Actors ranked by a metric with its default options, best first (ties by label).
     pub fn rank(&self, metric: Metric) -> Result<Vec<Ranking>, AnalysisError> {
-        let scores = centrality::compute(self, metric)?;
+        Ok(self.ranking(centrality::compute(self, metric)?))
+    }
+
+    /// Actors ranked by a metric with these options, best first (ties by label).
+    pub fn rank_with(&self, metric: Metric, options: &MetricOptions) -> Result<Vec<Ranking>, AnalysisError> {
+        Ok(self.ranking(centrality::compute_with(self, metric, options)?))
+    }
+
+    /// Actors ordered by scores (one per node index), best first, ties by label.
+    pub fn ranking(&self, scores: Vec<f64>) -> Vec<Ranking> {
         let mut rows: Vec<Ranking> = self
             .graph
             .node_indices()
@@ -293,7 +306,7 @@ impl ActorNetwork {
         for (position, row) in rows.iter_mut().enumerate() {
             row.rank = position + 1;
         }
-        Ok(rows)
+        rows
     }
 
     /// A shortest path between two actors in the undirected view (fewest hops), if any.

@@ -340,6 +340,9 @@ fn metric_name(metric: Metric) -> &'static str {
         Metric::Betweenness => "betweenness",
         Metric::Closeness => "closeness",
         Metric::Eigenvector => "eigenvector centrality",
+        Metric::InDegree => "in-degree",
+        Metric::OutDegree => "out-degree",
+        Metric::Katz => "Katz centrality",
     }
 }
 
