@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// How precisely a [`TimeValue`] is known. Coarser values are stored as the first day of the period
 /// (a week as its Monday).
@@ -120,7 +120,7 @@ struct Rule {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |pattern: String, read: fn(&Captures, Option<Date>, Tense) -> Option<TimeValue>| Rule {
-        pattern: Regex::new(&pattern).expect("date pattern compiles"),
+        pattern: Regex::new(&crate::lexicon::ascii_word_boundaries(&pattern)).expect("date pattern compiles"),
         read,
     };
     vec![
@@ -229,6 +229,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// All rule patterns in one set, to skip the rules that cannot match a text.
+static RULE_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(RULES.iter().map(|r| r.pattern.as_str())).expect("date patterns compile"));
+
 fn num<T: std::str::FromStr>(captures: &Captures, group: usize) -> Option<T> {
     captures.get(group)?.as_str().parse().ok()
 }
@@ -279,7 +283,12 @@ fn day_in_year(year: Option<i16>, month: i8, day: i8, anchor: Option<Date>, tens
 /// is one expression, not "July 8" and "2021".
 pub fn find_times(text: &str, anchor: Option<Date>, tense: Tense) -> Vec<TimeMention> {
     let mut found: Vec<TimeMention> = Vec::new();
-    for rule in RULES.iter() {
+    // One pass tells which rules match at all; most sentences hold no time expression.
+    let matching = RULE_SET.matches(text);
+    if !matching.matched_any() {
+        return found;
+    }
+    for (_, rule) in RULES.iter().enumerate().filter(|(i, _)| matching.matched(*i)) {
         for captures in rule.pattern.captures_iter(text) {
             let whole = captures.get(0).expect("group 0 always matches");
             if let Some(value) = (rule.read)(&captures, anchor, tense) {

@@ -57,7 +57,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static BY_PUBLISHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*$").expect("valid"));
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(published|updated|last updated|posted|first published)\b\s*(on|at|:)?\s*").expect("valid")
+    Regex::new(r"^(?i)(published|updated|last updated|posted|first published)(?-u:\b)\s*(on|at|:)?\s*").expect("valid")
 });
 static PUBLISHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?i:registered user of|subscribers? of|a subscriber to)|©\s*(?:\d{4}\s+)?|(?i:copyright)\s+(?:©\s*)?(?:\d{4}\s+)?)\s*((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")

@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::text::{tokenize, PronounKind, Token};
 use super::{Actor, ActorId, Mention, MentionKind};
@@ -30,16 +31,17 @@ pub struct People<'l> {
     mentions: Vec<Mention>,
     /// Mention indexes per sentence, sorted by start.
     by_sentence: Vec<Vec<usize>>,
-    /// Tokens per sentence.
-    tokens: Vec<Vec<Token>>,
+    /// Tokens per sentence (shared: the rules hold on to a sentence's tokens while they add
+    /// mentions).
+    tokens: Vec<Rc<[Token]>>,
     /// Gazetteer entries the document names somewhere (what "its embassy" may refer to).
-    named: std::collections::HashSet<EntryId>,
+    named: rustc_hash::FxHashSet<EntryId>,
 }
 
 impl<'l> People<'l> {
     /// The tokens of sentence `index`.
-    pub(crate) fn tokens(&self, sentence: usize) -> &[Token] {
-        &self.tokens[sentence]
+    pub(crate) fn tokens(&self, sentence: usize) -> Rc<[Token]> {
+        Rc::clone(&self.tokens[sentence])
     }
 
     /// The mentions of sentence `index`, by start.
@@ -237,7 +239,7 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
         mentions: Vec::new(),
         by_sentence: vec![Vec::new(); document.sentences.len()],
         tokens: Vec::with_capacity(document.sentences.len()),
-        named: std::collections::HashSet::new(),
+        named: rustc_hash::FxHashSet::default(),
     };
     let forms_by_sentence: Vec<_> =
         document.sentences.iter().map(|s| lexicon.gazetteer.find(&document.text[s.range.clone()])).collect();
@@ -277,7 +279,7 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
         for form in forms.iter().filter(|f| f.form == FormKind::Role) {
             let role = shift(&form.range);
             // "former Afghan President": not the one in office.
-            let before = document.text[..role.start].trim_end().to_lowercase();
+            let before = super::text::tail(document.text[..role.start].trim_end(), 16).to_lowercase();
             if ["former", "ex-", "then", "late", "outgoing", "previous"].iter().any(|w| before.ends_with(w)) {
                 continue;
             }
@@ -316,7 +318,7 @@ pub fn find_mentions<'l>(document: &Document, lexicon: &'l Lexicon) -> People<'l
             }
             people.add_mention(index, Mention { actor, range: start..role.end, kind: MentionKind::Role });
         }
-        people.tokens.push(tokens);
+        people.tokens.push(tokens.into());
         let demonyms: Vec<(Range<usize>, EntryId)> =
             forms.iter().filter(|f| f.form == FormKind::Demonym).map(|f| (shift(&f.range), f.entry)).collect();
         find_relational(&mut people, lexicon, &document.text, index, &demonyms);
@@ -365,7 +367,7 @@ fn find_relational(
     sentence: usize,
     demonyms: &[(Range<usize>, EntryId)],
 ) {
-    let tokens = people.tokens[sentence].clone();
+    let tokens = Rc::clone(&people.tokens[sentence]);
     let mut index = 0;
     while index < tokens.len() {
         let token = &tokens[index];
@@ -498,7 +500,7 @@ fn covered(people: &People, sentence: usize, range: &Range<usize>) -> bool {
 }
 
 fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
-    let tokens = people.tokens[sentence].clone();
+    let tokens = Rc::clone(&people.tokens[sentence]);
     let mut index = 0;
     while index < tokens.len() {
         if tokens[index].lower == "the"
@@ -538,6 +540,10 @@ fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
                 }
             }
             index += 2;
+            continue;
+        }
+        if !lexicon.words.starts_description(&tokens[index].lower) {
+            index += 1;
             continue;
         }
         let words: Vec<&str> = tokens[index..].iter().take(6).map(|t| t.lower.as_str()).collect();
@@ -858,7 +864,7 @@ fn discover_names(
     sentence: usize,
     local_names: &mut Vec<(String, ActorId)>,
 ) {
-    let tokens = people.tokens[sentence].clone();
+    let tokens = Rc::clone(&people.tokens[sentence]);
     let mut index = 0;
     while index < tokens.len() {
         let token = &tokens[index];

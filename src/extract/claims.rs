@@ -25,12 +25,12 @@ use std::ops::Range;
 
 use super::actors::People;
 use super::clause::{as_participant, sentence_subject, subject_of, Clause};
-use super::events::sentence_times;
 use super::text::{is_negation, Token};
 use super::{ActorId, Claim, Event, Mention, MentionKind, Polarity};
 use crate::corpus::{Document, SentenceKind};
 use crate::lexicon::words::{ReportingVerb, VerbForm};
 use crate::lexicon::Lexicon;
+use crate::time::TimeMention;
 
 const OPENING_QUOTES: [&str; 3] = ["“", "\"", "‘"];
 const CLOSING_QUOTES: [&str; 3] = ["”", "\"", "’"];
@@ -87,6 +87,9 @@ struct Attribution {
 
 /// The reporting verb or noun starting at `position`, with its length, if its conditions hold.
 fn reporting_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> Option<&'l ReportingVerb> {
+    if !tokens.get(position).is_some_and(|t| lexicon.words.starts_reporting(&t.lower)) {
+        return None;
+    }
     let words: Vec<&str> = tokens[position..].iter().take(4).map(|t| t.lower.as_str()).collect();
     lexicon.words.reporting_at(&words).into_iter().find(|verb| {
         let end = position + verb.words.len();
@@ -98,14 +101,22 @@ fn reporting_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> 
 }
 
 /// All claims of a document.
-pub fn find_claims(document: &Document, lexicon: &Lexicon, people: &mut People, events: &[Event]) -> Vec<Claim> {
+///
+/// `times` holds each sentence's time expressions.
+pub(crate) fn find_claims(
+    document: &Document,
+    lexicon: &Lexicon,
+    people: &mut People,
+    events: &[Event],
+    times: &[Vec<(TimeMention, bool)>],
+) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (index, sentence) in document.sentences.iter().enumerate() {
         if sentence.kind != SentenceKind::Body {
             continue;
         }
-        let tokens = people.tokens(index).to_vec();
-        let times = sentence_times(document, lexicon, &tokens, &sentence.range, sentence.kind);
+        let tokens = people.tokens(index);
+        let times = &times[index];
         let clause = Clause {
             sentence: index,
             tokens: &tokens,

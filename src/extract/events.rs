@@ -363,6 +363,10 @@ pub(crate) fn sentence_times(
 /// the trigger and the index one past its last token.
 fn trigger_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> Option<(&'l Trigger, usize)> {
     let quote = |t: &Token| matches!(t.lower.as_str(), "'" | "\"" | "“" | "”" | "‘");
+    let first = tokens[position..].iter().find(|t| !quote(t))?;
+    if !lexicon.words.starts_trigger(&first.lower) {
+        return None;
+    }
     let indexes: Vec<usize> = (position..tokens.len()).filter(|&i| !quote(&tokens[i])).take(8).collect();
     let words: Vec<&str> = indexes.iter().map(|&i| tokens[i].lower.as_str()).collect();
     // A verb form right after a determiner is a noun ("the ban", "its support").
@@ -468,12 +472,19 @@ fn narrates_at_reference_time(tokens: &[Token]) -> bool {
 }
 
 /// All events of a document, one per trigger (see [`merge_within_document`]).
-pub fn find_events(document: &Document, lexicon: &Lexicon, people: &mut People) -> Vec<Event> {
+///
+/// `times` holds each sentence's time expressions ([`sentence_times`]).
+pub(crate) fn find_events(
+    document: &Document,
+    lexicon: &Lexicon,
+    people: &mut People,
+    times: &[Vec<(TimeMention, bool)>],
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut reference: Option<TimeValue> = None;
     for (index, sentence) in document.sentences.iter().enumerate() {
-        let tokens = people.tokens(index).to_vec();
-        let times = sentence_times(document, lexicon, &tokens, &sentence.range, sentence.kind);
+        let tokens = people.tokens(index);
+        let times = &times[index];
         let clause = Clause {
             sentence: index,
             tokens: &tokens,
@@ -633,7 +644,7 @@ pub fn find_events(document: &Document, lexicon: &Lexicon, people: &mut People) 
                 headline: sentence.kind != SentenceKind::Body,
             });
         }
-        date_events(&mut events[sentence_events..], &times, &fallbacks);
+        date_events(&mut events[sentence_events..], times, &fallbacks);
         if sentence.kind == SentenceKind::Body {
             // The sentence's last time is the reference time of the next ones; a sentence
             // without one keeps it while it narrates at that time, and a shift ("since then",

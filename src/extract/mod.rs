@@ -186,8 +186,15 @@ impl Findings {
 /// Extracts actors, events and claims from a document.
 pub fn extract(document: &Document, lexicon: &Lexicon) -> Findings {
     let mut people = actors::find_mentions(document, lexicon);
-    let events = events::find_events(document, lexicon, &mut people);
-    let claims = claims::find_claims(document, lexicon, &mut people, &events);
+    // Time expressions per sentence, found once for the event and the claim rules.
+    let times: Vec<_> = document
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| events::sentence_times(document, lexicon, &people.tokens(i), &s.range, s.kind))
+        .collect();
+    let events = events::find_events(document, lexicon, &mut people, &times);
+    let claims = claims::find_claims(document, lexicon, &mut people, &events, &times);
     let events = events::merge_within_document(events);
     let (actors, mentions) = people.finish();
     Findings { document: document.id.clone(), actors, mentions, events, claims }

@@ -26,10 +26,12 @@
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 
@@ -167,7 +169,7 @@ impl Gazetteer {
     pub fn empty() -> Gazetteer {
         Gazetteer {
             entries: Vec::new(),
-            by_iri: HashMap::new(),
+            by_iri: HashMap::default(),
             patterns: Vec::new(),
             automaton: None,
             countries: Vec::new(),
@@ -381,6 +383,9 @@ impl Gazetteer {
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A full DFA: more memory (a few MB for thousands of forms), the fastest search, and
+            // overlapping search needs the standard match semantics it supports.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .ok();
         self.patterns = patterns;

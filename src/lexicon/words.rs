@@ -17,7 +17,7 @@
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{tsv_rows, ActorKind, LexiconError, Origin};
 use crate::plover::EventType;
@@ -108,7 +108,7 @@ pub struct Morphology {
 impl Morphology {
     /// Parses `lemma<TAB>past forms<TAB>participles` rows (forms separated by `|`).
     pub fn parse(text: &str, origin: &Origin) -> Result<Morphology, LexiconError> {
-        let mut irregular = HashMap::new();
+        let mut irregular = HashMap::default();
         for (line, fields) in tsv_rows(text) {
             let [lemma, past, participle] = fields[..] else {
                 return Err(LexiconError::syntax(origin, line, 1, "expected LEMMA<TAB>PAST<TAB>PARTICIPLE"));
@@ -213,10 +213,10 @@ impl WordLists {
         )?;
         let mut words = WordLists {
             morphology,
-            triggers: HashMap::new(),
-            reporting: HashMap::new(),
-            descriptions: HashMap::new(),
-            relations: HashMap::new(),
+            triggers: HashMap::default(),
+            reporting: HashMap::default(),
+            descriptions: HashMap::default(),
+            relations: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_reporting(include_str!("../../ontology/reporting.tsv"), &builtin("ontology/reporting.tsv"))?;
@@ -383,6 +383,27 @@ impl WordLists {
     /// Relational nouns whose words start `words` (lower-case), longest first.
     pub fn relations_at(&self, words: &[&str]) -> Vec<&Relation> {
         matching(&self.relations, words, |t| &t.words)
+    }
+
+    /// Whether some event trigger starts with this (lower-case) word: a cheap test before
+    /// [`WordLists::triggers_at`].
+    pub fn starts_trigger(&self, word: &str) -> bool {
+        self.triggers.contains_key(word)
+    }
+
+    /// Whether some reporting verb starts with this (lower-case) word.
+    pub fn starts_reporting(&self, word: &str) -> bool {
+        self.reporting.contains_key(word)
+    }
+
+    /// Whether some relational noun phrase starts with this (lower-case) word.
+    pub fn starts_relation(&self, word: &str) -> bool {
+        self.relations.contains_key(word)
+    }
+
+    /// Whether some description starts with this (lower-case) word.
+    pub fn starts_description(&self, word: &str) -> bool {
+        self.descriptions.contains_key(word)
     }
 
     /// Event triggers whose words start `words` (lower-case), longest first.
