@@ -68,6 +68,23 @@ impl CharIndex<'_> {
 /// The quads one document contributes: the document, its actors and mentions, its events and
 /// claims (without the cross-document `dos:sourceCount`, see [`source_count_quad`]).
 pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
+    let graph = document_graph(document, findings);
+    let mut quads = graph.definitions;
+    quads.extend(graph.statements);
+    quads
+}
+
+/// A document's quads in two parts: what defines its actors (types, labels, aliases), which many
+/// documents repeat and a build writes once, and everything else, which is the document's own.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentGraph {
+    pub definitions: Vec<Quad>,
+    pub statements: Vec<Quad>,
+}
+
+/// The quads of a document, split as [`DocumentGraph`] says.
+pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph {
+    let mut definitions = Out(Vec::new());
     let mut out = Out(Vec::new());
     let doc = node(vocab::document(document.id.short()));
     let chars = CharIndex { text: &document.text, ascii: document.text.is_ascii() };
@@ -102,12 +119,12 @@ pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
     for actor in findings.actors.values() {
         let a = node(actor.id.0.clone());
         if actor.kind.is_actor() {
-            out.add(&a, rdf_type(), dos("Actor"));
+            definitions.add(&a, rdf_type(), dos("Actor"));
         }
-        out.add(&a, rdf_type(), dos(actor.kind.class_name()));
-        out.add(&a, node(format!("{RDFS}label")), plain(actor.label.clone()));
+        definitions.add(&a, rdf_type(), dos(actor.kind.class_name()));
+        definitions.add(&a, node(format!("{RDFS}label")), plain(actor.label.clone()));
         for alias in &actor.aliases {
-            out.add(&a, node(format!("{SKOS}altLabel")), plain(alias.clone()));
+            definitions.add(&a, node(format!("{SKOS}altLabel")), plain(alias.clone()));
         }
     }
     for m in &findings.mentions {
@@ -117,7 +134,7 @@ pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
             // Other spellings seen in the text ("Giustozzi") are aliases of a discovered actor.
             let text = &document.text[m.range.clone()];
             if text != findings.actor(&m.actor).label {
-                out.add(&node(m.actor.0.clone()), node(format!("{SKOS}altLabel")), plain(text));
+                definitions.add(&node(m.actor.0.clone()), node(format!("{SKOS}altLabel")), plain(text));
             }
         }
     }
@@ -164,7 +181,9 @@ pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
         for about in &claim.about {
             out.add(&c, dos("about"), node(about.0.clone()));
         }
-        out.add(&c, dos("content"), plain(&document.text[claim.content.clone()]));
+        let content = &document.text[claim.content.clone()];
+        out.add(&c, dos("content"), plain(content));
+        out.add(&c, dos("proposition"), node(resolve::proposition_iri(content)));
         if let Some(date) = claim.date {
             out.add(&c, node(format!("{DCT}date")), typed(date.date.to_string(), "date"));
         }
@@ -178,7 +197,7 @@ pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
             out.add(&c, node(format!("{RDF}reifies")), Term::from(triple));
         }
     }
-    out.0
+    DocumentGraph { definitions: definitions.0, statements: out.0 }
 }
 
 /// The `dos:sourceCount` statement of an event or claim.
@@ -219,6 +238,12 @@ pub fn analysis_quads(
         }
     }
     quads
+}
+
+/// The mark of a document whose source counts a build has yet to update:
+/// `<doc> a dos:PendingDocument` in the graph `id:graph/build`.
+pub fn pending_quad(document: &str) -> Quad {
+    Quad::new(node(document), node(vocab::RDF_TYPE), dos("PendingDocument"), node(vocab::build_graph()))
 }
 
 /// `a dos:contradicts b`.

@@ -106,6 +106,63 @@ impl Resolver {
     }
 }
 
+/// The IRI of the proposition a claim's content states, whatever its polarity and speaker: a
+/// hash of its content words, stemmed, without function words and negations. "Iran will attend
+/// the summit" and "Iran would not attend the summit" state the same proposition; two claims of
+/// one side about one proposition with opposite polarity contradict each other.
+///
+/// ```
+/// use dossier::resolve::proposition_iri;
+///
+/// assert_eq!(proposition_iri("Iran will attend the summit"), proposition_iri("Iran won't attend the summits"));
+/// assert_ne!(proposition_iri("Iran will attend the summit"), proposition_iri("Iran will host the summit"));
+/// ```
+pub fn proposition_iri(content: &str) -> String {
+    let words: BTreeSet<String> = proposition_words(content);
+    let joined = words.into_iter().collect::<Vec<_>>().join(" ");
+    vocab::hashed("proposition", &[&joined])
+}
+
+/// The stemmed content words of a claim (see [`proposition_iri`]).
+fn proposition_words(content: &str) -> BTreeSet<String> {
+    const FUNCTION_WORDS: [&str; 44] = [
+        "the", "a", "an", "of", "to", "and", "that", "in", "on", "for", "be", "is", "are", "was", "were", "been",
+        "being", "would", "will", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
+        "has", "have", "had", "it", "its", "their", "they", "with", "by", "as", "at", "this", "these", "those", "s",
+    ];
+    normalise_content(content)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !crate::extract::text::is_negation(w) && !FUNCTION_WORDS.contains(w))
+        .map(|w| stem(w.strip_suffix("n't").unwrap_or(w)))
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// A light suffix stripper, enough to equate "invites", "invited", "inviting" and "invite".
+fn stem(word: &str) -> String {
+    let mut stem = word.strip_suffix("'s").unwrap_or(word);
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(rest) = stem.strip_suffix(suffix) {
+            if rest.chars().count() >= 3 {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    let mut stem = stem.strip_suffix('e').filter(|r| r.chars().count() >= 3).unwrap_or(stem).to_string();
+    // "planned", "planning" -> "plann" -> "plan"
+    let bytes = stem.as_bytes();
+    if bytes.len() >= 4
+        && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+        && !b"aeiouls".contains(&bytes[bytes.len() - 1])
+    {
+        stem.pop();
+    }
+    stem
+}
+
 /// What a claim commits its speaker's side to, for finding contradictions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stance {
@@ -116,32 +173,20 @@ pub struct Stance {
     pub negative: bool,
     /// The relation it states: (agent IRI, PLOVER type, target IRI).
     pub relation: Option<(String, EventType, String)>,
-    /// Actors it is about.
-    pub about: BTreeSet<String>,
-    /// Its content words.
-    pub words: BTreeSet<String>,
+    /// The proposition it states ([`proposition_iri`]).
+    pub proposition: String,
 }
 
 impl Stance {
-    /// Content words of a claim's text (lower case, short function words left out).
-    pub fn words_of(content: &str) -> BTreeSet<String> {
-        const FUNCTION_WORDS: [&str; 24] = [
-            "the", "a", "an", "of", "to", "and", "that", "in", "on", "for", "be", "is", "are", "was", "were", "would",
-            "will", "it", "its", "their", "they", "with", "by", "as",
-        ];
-        normalise_content(content)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
-            .map(str::to_string)
-            .collect()
-    }
-
     /// Whether two claims of one side contradict each other: they state opposite kinds of
     /// relation between the same two actors (cooperation against conflict in PLOVER's quad
     /// classes: "will invite the Taliban to talks" against "is not planning to negotiate with the
-    /// Taliban"), or, stating no such relation, they say much the same words about the same
-    /// actors with opposite polarity ("will attend the summit" against "will not attend the
-    /// summit").
+    /// Taliban"), or, stating no such relation, they state the same proposition with opposite
+    /// polarity ("will attend the summit" against "will not attend the summit").
+    ///
+    /// Both rules compare keys, never texts, so the build finds every contradicting pair with
+    /// index lookups ([`crate::store::Store`] holds claims by relation and by proposition)
+    /// whatever order the documents come in.
     pub fn contradicts(&self, other: &Stance) -> bool {
         if self.side != other.side || self.claim == other.claim {
             return false;
@@ -151,12 +196,7 @@ impl Stance {
                 return cooperative(*t1) != cooperative(*t2);
             }
         }
-        if self.negative == other.negative || self.about.is_disjoint(&other.about) {
-            return false;
-        }
-        let shared = self.words.intersection(&other.words).count();
-        let union = self.words.union(&other.words).count();
-        union > 0 && shared * 5 >= union * 2
+        self.negative != other.negative && self.proposition == other.proposition
     }
 }
 
@@ -196,8 +236,7 @@ mod tests {
             side: side.into(),
             negative,
             relation: relation.map(|(a, t, b)| (a.to_string(), t, b.to_string())),
-            about: ["taliban".to_string()].into(),
-            words: Stance::words_of(text),
+            proposition: proposition_iri(text),
         }
     }
 
@@ -237,7 +276,18 @@ mod tests {
         let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
         let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
         let unrelated = stance("c3", "iran", true, None, "the border stays closed to refugees");
+        let other_side = stance("c4", "iraq", true, None, "Iran will not attend the summit in Kabul");
         assert!(yes.contradicts(&no));
         assert!(!yes.contradicts(&unrelated));
+        assert!(!yes.contradicts(&other_side), "a denial by another side is disagreement, not contradiction");
+    }
+
+    #[test]
+    fn propositions_ignore_inflection_negation_and_function_words() {
+        let key = proposition_iri("Russia is planning to negotiate with the Taliban");
+        assert_eq!(key, proposition_iri("Russia is not planning to negotiate with the Taliban"));
+        assert_eq!(key, proposition_iri("Russia planned to negotiate with the Taliban"));
+        assert_eq!(key, proposition_iri("Russia plans to negotiate with Taliban"));
+        assert_ne!(key, proposition_iri("Russia plans to negotiate with Iran"));
     }
 }

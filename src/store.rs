@@ -2,8 +2,8 @@
 //!
 //! The only module that touches Oxigraph's storage. SPARQL runs with the vocabulary's prefixes
 //! predeclared (`dos:`, `sem:`, `prov:`, ...) and values from users are bound as variables,
-//! never spliced into query text. A batch of documents is written in one transaction, so a
-//! reader never sees half a document.
+//! never spliced into query text. A batch of documents is written in one atomic bulk load
+//! ([`Store::bulk_insert`]), so a reader never sees half a document.
 //!
 //! ```
 //! use dossier::store::Store;
@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{
     QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, SparqlSyntaxError, UpdateEvaluationError,
     Variable,
@@ -135,9 +135,25 @@ impl Store {
         Ok(known)
     }
 
-    /// Writes a batch in one transaction: inserts `quads`, and sets `dos:sourceCount` of each
-    /// item of `counts` (replacing any earlier count).
-    pub fn commit_batch(&self, quads: &[Quad], counts: &[(String, usize)]) -> Result<(), StoreError> {
+    /// Inserts quads with Oxigraph's bulk loader: sorted files ingested into RocksDB in one
+    /// atomic step, several times faster than a transaction of the same size. A reader sees all
+    /// of them or none; duplicates of stored quads are harmless.
+    pub fn bulk_insert(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        if quads.is_empty() {
+            return Ok(());
+        }
+        // Sorted files are built on all cores, a quarter of a million quads per core at a time.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut loader =
+            self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(256 * threads);
+        loader.load_quads(quads)?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// Sets `dos:sourceCount` of each item of `counts` (replacing the earlier count) and removes
+    /// the `dos:PendingDocument` marks of `pending`, in one transaction.
+    pub fn finish_counts(&self, counts: &[(String, usize)], pending: &[String]) -> Result<(), StoreError> {
         let count_predicate = NamedNode::new_unchecked(vocab::dos("sourceCount"));
         let mut transaction = self.inner.start_transaction()?;
         for (item, count) in counts {
@@ -155,11 +171,53 @@ impl Store {
             }
             transaction.insert(&crate::rdf::source_count_quad(item, *count));
         }
-        for quad in quads {
-            transaction.insert(quad);
+        for document in pending {
+            transaction.remove(&crate::rdf::pending_quad(document));
         }
         transaction.commit()?;
         Ok(())
+    }
+
+    /// The documents marked `dos:PendingDocument` (by a build that was interrupted).
+    pub fn pending_documents(&self) -> Result<Vec<String>, StoreError> {
+        let graph = NamedNode::new_unchecked(vocab::build_graph());
+        let rdf_type = NamedNode::new_unchecked(vocab::RDF_TYPE);
+        let mut documents = Vec::new();
+        for quad in self.inner.quads_for_pattern(None, Some(rdf_type.as_ref()), None, Some(graph.as_ref().into())) {
+            if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+                documents.push(n.into_string());
+            }
+        }
+        documents.sort();
+        Ok(documents)
+    }
+
+    /// Whether the store holds this quad.
+    pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
+        Ok(self.inner.contains(quad)?)
+    }
+
+    /// The objects of `subject predicate ?o` in the default graph.
+    pub fn objects(&self, subject: &str, predicate: &str) -> Result<Vec<Term>, StoreError> {
+        let (subject, predicate) = (NamedNodeRef::new_unchecked(subject), NamedNodeRef::new_unchecked(predicate));
+        self.inner
+            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| Ok(q?.object))
+            .collect()
+    }
+
+    /// The IRIs `?s` of `?s predicate object` in the default graph.
+    pub fn subjects(&self, predicate: &str, object: &Term) -> Result<Vec<String>, StoreError> {
+        let predicate = NamedNodeRef::new_unchecked(predicate);
+        let mut found = Vec::new();
+        for quad in
+            self.inner.quads_for_pattern(None, Some(predicate), Some(object.as_ref()), Some(GraphNameRef::DefaultGraph))
+        {
+            if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+                found.push(n.into_string());
+            }
+        }
+        Ok(found)
     }
 
     /// Replaces the content of a named graph.

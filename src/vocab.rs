@@ -120,6 +120,12 @@ pub fn analysis_graph() -> String {
     format!("{ID}graph/analysis")
 }
 
+/// IRI of the named graph where a build marks the documents whose source counts it has not
+/// finished updating (`dos:PendingDocument`); empty except after an interrupted build.
+pub fn build_graph() -> String {
+    format!("{ID}graph/build")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,9 @@
 //! `dossier build`: what it finds in the seeds, that it is idempotent and deterministic, and
 //! that bad input is reported without stopping the rest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::util::{dossier, ok, query_csv, root, seed_store, seeds};
+use crate::util::{dossier, ok, query_csv, root, seed_copies, seed_store, seeds};
 
 #[test]
 fn finds_the_seed_actors_and_places() {
@@ -130,6 +130,39 @@ fn incremental_builds_merge_sources() {
     }
     ok([Path::new("build"), &seeds(), Path::new("--store"), &whole, Path::new("-q")]);
     assert_eq!(export_nquads(&split), export_nquads(&whole), "document-by-document build differs from one build");
+}
+
+/// Several batches of documents that corroborate each other: one thread or all, one build or
+/// three, the same graph (source counts and contradictions included).
+#[test]
+fn output_depends_neither_on_threads_nor_on_how_the_corpus_is_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = seed_copies(dir.path(), 700);
+    let build = |store: &Path, paths: &[PathBuf], threads: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command.arg("build").args(paths).arg("--store").arg(store).arg("-q");
+        if let Some(threads) = threads {
+            command.env("RAYON_NUM_THREADS", threads);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    let one_thread = dir.path().join("one-thread.db");
+    build(&one_thread, std::slice::from_ref(&corpus), Some("1"));
+    let expected = export_nquads(&one_thread);
+    assert!(expected.contains("<https://w3id.org/dossier/ontology#sourceCount> \"140\"^^"), "copies corroborate");
+    let all_threads = dir.path().join("all-threads.db");
+    build(&all_threads, std::slice::from_ref(&corpus), None);
+    assert_eq!(export_nquads(&all_threads), expected, "the number of threads changed the graph");
+    // The same documents in three builds of unequal size, the last one overlapping the second.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let split = dir.path().join("split.db");
+    build(&split, &files[..300], None);
+    build(&split, &files[300..650], None);
+    build(&split, &files[600..], None);
+    assert_eq!(export_nquads(&split), expected, "building in three runs differs from one build");
+    assert!(ok([Path::new("check"), Path::new("--store"), &split]).contains("ok:"));
 }
 
 #[test]

@@ -2,27 +2,11 @@
 //! second writer is refused clearly; readers can read while a build writes; backups are whole;
 //! bad input of every kind is reported and the rest is built.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::util::{dossier, ok, seeds};
-
-/// A corpus of `copies` distinct documents made from the seeds (each copy gets its own line, so
-/// its own content hash).
-fn corpus(dir: &Path, copies: usize) -> PathBuf {
-    let out = dir.join("corpus");
-    std::fs::create_dir_all(&out).unwrap();
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).collect();
-    seeds.sort();
-    for i in 0..copies {
-        let seed = &seeds[i % seeds.len()];
-        let text = std::fs::read_to_string(seed).unwrap();
-        std::fs::write(out.join(format!("{i:05}.txt")), format!("{text}\n\nThis is copy number {i} of the article.\n"))
-            .unwrap();
-    }
-    out
-}
+use crate::util::{dossier, ok, seed_copies, seeds};
 
 fn quads(store: &Path) -> String {
     ok([Path::new("export"), Path::new("--format"), Path::new("nquads"), Path::new("--store"), store])
@@ -31,7 +15,7 @@ fn quads(store: &Path) -> String {
 #[test]
 fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
-    let input = corpus(dir.path(), 300);
+    let input = seed_copies(dir.path(), 300);
     let reference = dir.path().join("reference.db");
     ok([Path::new("build"), &input, Path::new("--store"), &reference, Path::new("-q")]);
     let expected = quads(&reference);
@@ -58,7 +42,7 @@ fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
 #[test]
 fn one_writer_at_a_time_and_readers_read_meanwhile() {
     let dir = tempfile::tempdir().unwrap();
-    let input = corpus(dir.path(), 600);
+    let input = seed_copies(dir.path(), 600);
     let store = dir.path().join("busy.db");
     ok([Path::new("build"), &seeds(), Path::new("--store"), &store, Path::new("-q")]);
     let mut writer = Command::new(env!("CARGO_BIN_EXE_dossier"))

@@ -14,6 +14,23 @@ pub fn seeds() -> PathBuf {
     root().join("seeds")
 }
 
+/// A corpus of `copies` distinct documents made from the seeds (each copy gets its own line, so
+/// its own content hash, while its events and claims are those of its seed: every copy of a
+/// seed corroborates the others).
+pub fn seed_copies(dir: &Path, copies: usize) -> PathBuf {
+    let out = dir.join("corpus");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    for i in 0..copies {
+        let seed = &seeds[i % seeds.len()];
+        let text = std::fs::read_to_string(seed).unwrap();
+        std::fs::write(out.join(format!("{i:05}.txt")), format!("{text}\n\nThis is copy number {i} of the article.\n"))
+            .unwrap();
+    }
+    out
+}
+
 /// Runs `dossier ARGS...` and returns its output.
 pub fn dossier<I, S>(args: I) -> Output
 where
