@@ -18,15 +18,26 @@ use std::io::{self, Write};
 use crate::analysis::{ActorNetwork, AnalysisError, Metric, Ranking};
 use crate::traverse::{self, ClaimRecord, Counts, DocumentRecord, EventRecord, Participant};
 
+/// How many documents, events and claims the summary lists at most: all of them for a handful
+/// of articles, the best-sourced ones for a large store (the counts line says how many there are;
+/// `dossier export --format csv` lists everything).
+pub const SHOWN_DOCUMENTS: usize = 25;
+pub const SHOWN_EVENTS: usize = 60;
+pub const SHOWN_CLAIMS: usize = 50;
+
 /// Everything the summary shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Summary {
     pub counts: Counts,
+    /// The first documents by file name (at most [`SHOWN_DOCUMENTS`]).
     pub documents: Vec<DocumentRecord>,
     pub top_pagerank: Vec<Ranking>,
     pub top_betweenness: Vec<Ranking>,
+    /// Dated events among the best-sourced (at most [`SHOWN_EVENTS`]), by date.
     pub timeline: Vec<EventRecord>,
+    /// Undated events among the best-sourced.
     pub undated_events: usize,
+    /// The best-sourced claims (at most [`SHOWN_CLAIMS`]), by date.
     pub claims: Vec<ClaimRecord>,
 }
 
@@ -36,27 +47,23 @@ impl Summary {
         let network = ActorNetwork::from_store(store)?;
         let connected =
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
-        let events = traverse::events(store, None)?;
+        let events = traverse::events_with_iris(store, &best_sourced(store, "sem:Event", "dos:date", SHOWN_EVENTS)?)?;
         let undated_events = events.iter().filter(|e| e.date.is_none()).count();
         Ok(Summary {
             counts: traverse::counts(store)?,
-            documents: traverse::documents(store)?,
+            documents: traverse::first_documents(store, SHOWN_DOCUMENTS)?,
             top_pagerank: network.rank(Metric::PageRank)?.into_iter().take(top).collect(),
             top_betweenness: connected(network.rank(Metric::Betweenness)?),
             timeline: events.into_iter().filter(|e| e.date.is_some()).collect(),
             undated_events,
-            claims: traverse::claims(store, None)?,
+            claims: traverse::claims_with_iris(store, &best_sourced(store, "dos:Claim", "dct:date", SHOWN_CLAIMS)?)?,
         })
     }
 
     /// Writes the summary as aligned plain text.
     pub fn write_text(&self, mut out: impl Write) -> io::Result<()> {
         let c = &self.counts;
-        writeln!(
-            out,
-            "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
-            c.documents, c.actors, c.places, c.events, c.claims, c.triples
-        )?;
+        writeln!(out, "{}", counts_line(c))?;
         if !self.documents.is_empty() {
             writeln!(out, "\nDocuments")?;
             let width = self.documents.iter().map(|d| d.file_name.chars().count()).max().unwrap_or(0);
@@ -69,6 +76,9 @@ impl Summary {
                     d.publisher.as_deref().unwrap_or("(no publisher)"),
                     d.title.as_deref().map(|t| format!("\"{}\"", clip(t, 70))).unwrap_or_default()
                 )?;
+            }
+            if self.documents.len() < c.documents {
+                writeln!(out, "  (and {} more)", c.documents - self.documents.len())?;
             }
         }
         if !self.top_pagerank.is_empty() {
@@ -96,7 +106,19 @@ impl Summary {
                     notes(&e.status, e.sources)
                 )?;
             }
-            if self.undated_events > 0 {
+            let shown = self.timeline.len() + self.undated_events;
+            if shown < c.events {
+                writeln!(
+                    out,
+                    "  (the {shown} best-sourced of {} events{}; `dossier export --format csv` lists all)",
+                    c.events,
+                    if self.undated_events > 0 {
+                        format!(", {} of them undated", self.undated_events)
+                    } else {
+                        String::new()
+                    }
+                )?;
+            } else if self.undated_events > 0 {
                 writeln!(out, "  (and {} undated events)", self.undated_events)?;
             }
         }
@@ -116,9 +138,43 @@ impl Summary {
                     if claim.sources > 1 { format!(" [{} sources]", claim.sources) } else { String::new() }
                 )?;
             }
+            if self.claims.len() < c.claims {
+                writeln!(out, "  (the {} best-sourced of {} claims)", self.claims.len(), c.claims)?;
+            }
         }
         Ok(())
     }
+}
+
+/// The first line of the summary: what the store holds.
+pub fn counts_line(c: &Counts) -> String {
+    format!(
+        "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
+        c.documents, c.actors, c.places, c.events, c.claims, c.triples
+    )
+}
+
+/// The `limit` items of a class with the most sources, the latest first among equals.
+fn best_sourced(
+    store: &crate::store::Store,
+    class: &str,
+    date: &str,
+    limit: usize,
+) -> Result<Vec<String>, crate::store::StoreError> {
+    let rows = store.select(
+        &format!(
+            "SELECT ?e WHERE {{ ?e a {class} OPTIONAL {{ ?e dos:sourceCount ?n }} OPTIONAL {{ ?e {date} ?d }} }}
+             ORDER BY DESC(?n) DESC(?d) ?e LIMIT {limit}"
+        ),
+        &[],
+    )?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| match r.get("e") {
+            Some(oxigraph::model::Term::NamedNode(n)) => Some(n.as_str().to_string()),
+            _ => None,
+        })
+        .collect())
 }
 
 fn names(list: &[Participant]) -> String {

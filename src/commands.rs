@@ -129,23 +129,20 @@ fn build(
     for skipped in &report.skipped {
         eprintln!("dossier: skipped {skipped}");
     }
-    let summary = Summary::from_store(dossier.store(), top)?;
+    let built = started.elapsed().as_secs_f64();
     let mut out = stdout();
     if quiet {
-        let mut text = Vec::new();
-        summary.write_text(&mut text)?;
-        out.write_all(text.split(|b| *b == b'\n').next().unwrap_or_default())?;
-        writeln!(out)?;
+        writeln!(out, "{}", dossier::briefing::counts_line(&dossier::traverse::counts(dossier.store())?))?;
     } else {
-        summary.write_text(&mut out)?;
+        Summary::from_store(dossier.store(), top)?.write_text(&mut out)?;
     }
     out.flush()?;
     let present = report.documents.len() - report.added();
     eprintln!(
-        "dossier: {} documents added{} in {:.2} s; {} triples {}",
+        "dossier: {} documents added{} in {built:.2} s (summary {:.2} s); {} triples {}",
         report.added(),
         if present > 0 { format!(", {present} already in the store") } else { String::new() },
-        started.elapsed().as_secs_f64(),
+        started.elapsed().as_secs_f64() - built,
         report.quads_after,
         if memory { "in memory".to_string() } else { format!("in {}", store.display()) }
     );
@@ -711,6 +708,13 @@ fn check(store: &Store) -> Result<ExitCode> {
         "{} quads: {} documents, {} actors, {} places, {} events, {} claims, {} mentions",
         report.quads, report.documents, report.actors, report.places, report.events, report.claims, report.mentions
     )?;
+    if report.pending > 0 {
+        writeln!(
+            out,
+            "note: {} documents of an interrupted build await their source counts; the next `dossier build` completes them",
+            report.pending
+        )?;
+    }
     if report.problems.is_empty() {
         writeln!(out, "ok: no dangling reference, every document whole, every offset slices its text")?;
     } else {

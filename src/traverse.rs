@@ -124,6 +124,35 @@ pub fn documents(store: &Store) -> Result<Vec<DocumentRecord>, StoreError> {
         .collect())
 }
 
+/// The first `limit` documents by file name.
+pub fn first_documents(store: &Store, limit: usize) -> Result<Vec<DocumentRecord>, StoreError> {
+    let rows = store.select(
+        &format!("SELECT ?d WHERE {{ ?d a dos:Document ; dos:fileName ?file }} ORDER BY ?file ?d LIMIT {limit}"),
+        &[],
+    )?;
+    let mut found = Vec::new();
+    for row in rows {
+        let Some(iri) = value(row.get("d")) else { continue };
+        let details = store.select(
+            "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
+               ?d dos:fileName ?file .
+               OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
+             } GROUP BY ?d ?file ORDER BY ?file",
+            &[("d", iri_term(&iri))],
+        )?;
+        if let Some(r) = details.first() {
+            found.push(DocumentRecord {
+                iri,
+                file_name: value(r.get("file")).unwrap_or_default(),
+                title: value(r.get("title")),
+                published: value(r.get("issued")),
+                publisher: value(r.get("publisher")),
+            });
+        }
+    }
+    Ok(found)
+}
+
 /// The text of a document (its `nif:isString`), the string every mention offset indexes.
 pub fn document_text(store: &Store, document: &str) -> Result<Option<String>, StoreError> {
     let rows = store.select("SELECT ?d ?text WHERE { ?d nif:isString ?text } LIMIT 1", &[("d", iri_term(document))])?;
@@ -230,21 +259,59 @@ pub fn actor(store: &Store, iri: &str) -> Result<Option<ActorRecord>, StoreError
 /// Events, all of them or those an actor takes part in (as agent, target or place), ordered by
 /// date (undated last), then type.
 pub fn events(store: &Store, actor: Option<&str>) -> Result<Vec<EventRecord>, StoreError> {
-    let filter = if actor.is_some() {
-        "FILTER EXISTS { { ?e dos:agent ?actor } UNION { ?e dos:target ?actor } UNION { ?e sem:hasPlace ?actor } }"
-    } else {
-        ""
-    };
-    let bindings: Vec<(&str, Term)> = actor.map(|a| ("actor", iri_term(a))).into_iter().collect();
-    // A substituted variable must be projected.
-    let projection = if actor.is_some() { "?actor" } else { "" };
+    match actor {
+        Some(actor) => events_selected(store, Selection::Actor(actor)),
+        None => events_selected(store, Selection::All),
+    }
+}
+
+/// The events with these IRIs, ordered as [`events`] orders them.
+pub fn events_with_iris(store: &Store, iris: &[String]) -> Result<Vec<EventRecord>, StoreError> {
+    if iris.is_empty() {
+        return Ok(Vec::new());
+    }
+    events_selected(store, Selection::Items(iris))
+}
+
+/// Which events or claims a listing covers.
+#[derive(Clone, Copy)]
+enum Selection<'a> {
+    All,
+    /// Those an actor (IRI) takes part in.
+    Actor(&'a str),
+    /// Those with these IRIs.
+    Items(&'a [String]),
+}
+
+impl Selection<'_> {
+    /// The graph pattern that restricts `?e`, given the pattern for an actor's items; the
+    /// bindings it needs; and the projection those bindings need.
+    fn restriction(self, actor_pattern: &str) -> (String, Vec<(&'static str, Term)>, &'static str) {
+        match self {
+            Selection::All => (String::new(), Vec::new(), ""),
+            Selection::Actor(actor) => (actor_pattern.to_string(), vec![("actor", iri_term(actor))], "?actor"),
+            Selection::Items(iris) => {
+                let values: Vec<String> = iris
+                    .iter()
+                    .map(|iri| NamedNode::new(iri.as_str()).map(|n| n.to_string()).unwrap_or_default())
+                    .collect();
+                (format!("VALUES ?e {{ {} }}", values.join(" ")), Vec::new(), "")
+            }
+        }
+    }
+}
+
+fn events_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<EventRecord>, StoreError> {
+    let (filter, bindings, projection) = selection.restriction(
+        "FILTER EXISTS { { ?e dos:agent ?actor } UNION { ?e dos:target ?actor } UNION { ?e sem:hasPlace ?actor } }",
+    );
+    let filter = filter.as_str();
     let base = format!(
-        "SELECT ?e ?type ?date ?precision ?status ?mode ?sources {projection} WHERE {{
+        "SELECT ?e ?type ?date ?precision ?status ?mode ?sources {projection} WHERE {{ {filter}
            ?e a sem:Event ; sem:eventType ?t ; dos:status ?status .
            BIND(STRAFTER(STR(?t), STR(dos:)) AS ?type)
            OPTIONAL {{ ?e dos:date ?date }} OPTIONAL {{ ?e dos:datePrecision ?precision }} OPTIONAL {{ ?e dos:mode ?mode }}
            OPTIONAL {{ ?e dos:sourceCount ?sources }}
-           {filter}
          }}"
     );
     let mut records: BTreeMap<String, EventRecord> = BTreeMap::new();
@@ -265,11 +332,10 @@ pub fn events(store: &Store, actor: Option<&str>) -> Result<Vec<EventRecord>, St
         });
     }
     let participants = format!(
-        "SELECT ?e ?role ?a ?name {projection} WHERE {{
+        "SELECT ?e ?role ?a ?name {projection} WHERE {{ {filter}
            ?e a sem:Event .
            {{ ?e dos:agent ?a BIND(\"agent\" AS ?role) }} UNION {{ ?e dos:target ?a BIND(\"target\" AS ?role) }} UNION {{ ?e sem:hasPlace ?a BIND(\"place\" AS ?role) }}
            ?a rdfs:label ?name .
-           {filter}
          }}"
     );
     for row in store.select(&participants, &bindings)? {
@@ -317,10 +383,9 @@ fn add_evidence(
 ) -> Result<(), StoreError> {
     let projection = if bindings.is_empty() { "" } else { "?actor" };
     let query = format!(
-        "SELECT ?e ?file ?sentence {projection} WHERE {{
+        "SELECT ?e ?file ?sentence {projection} WHERE {{ {filter}
            ?e a {class} ; gaf:denotedBy ?m .
            ?m nif:anchorOf ?sentence ; nif:referenceContext ?d . ?d dos:fileName ?file .
-           {filter}
          }}"
     );
     for row in store.select(&query, bindings)? {
@@ -336,17 +401,29 @@ fn add_evidence(
 /// Claims, all of them or those an actor makes or is the subject of, ordered by date (undated
 /// last), then speaker.
 pub fn claims(store: &Store, actor: Option<&str>) -> Result<Vec<ClaimRecord>, StoreError> {
-    let filter =
-        if actor.is_some() { "FILTER EXISTS { { ?e dos:claimant ?actor } UNION { ?e dos:about ?actor } }" } else { "" };
-    let bindings: Vec<(&str, Term)> = actor.map(|a| ("actor", iri_term(a))).into_iter().collect();
-    // A substituted variable must be projected.
-    let projection = if actor.is_some() { "?actor" } else { "" };
+    match actor {
+        Some(actor) => claims_selected(store, Selection::Actor(actor)),
+        None => claims_selected(store, Selection::All),
+    }
+}
+
+/// The claims with these IRIs, ordered as [`claims`] orders them.
+pub fn claims_with_iris(store: &Store, iris: &[String]) -> Result<Vec<ClaimRecord>, StoreError> {
+    if iris.is_empty() {
+        return Ok(Vec::new());
+    }
+    claims_selected(store, Selection::Items(iris))
+}
+
+fn claims_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<ClaimRecord>, StoreError> {
+    let (filter, bindings, projection) =
+        selection.restriction("FILTER EXISTS { { ?e dos:claimant ?actor } UNION { ?e dos:about ?actor } }");
+    let filter = filter.as_str();
     let base = format!(
-        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection} WHERE {{
+        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection} WHERE {{ {filter}
            ?e a dos:Claim ; dos:claimant ?speaker ; dos:content ?content ; dos:modality ?modality ; dos:polarity ?polarity .
            ?speaker rdfs:label ?name .
            OPTIONAL {{ ?e dct:date ?date }} OPTIONAL {{ ?e dos:sourceCount ?sources }}
-           {filter}
          }}"
     );
     let mut records: BTreeMap<String, ClaimRecord> = BTreeMap::new();
@@ -368,7 +445,7 @@ pub fn claims(store: &Store, actor: Option<&str>) -> Result<Vec<ClaimRecord>, St
         });
     }
     let about = format!(
-        "SELECT ?e ?a ?name {projection} WHERE {{ ?e a dos:Claim ; dos:about ?a . ?a rdfs:label ?name . {filter} }}"
+        "SELECT ?e ?a ?name {projection} WHERE {{ {filter} ?e a dos:Claim ; dos:about ?a . ?a rdfs:label ?name . }}"
     );
     for row in store.select(&about, &bindings)? {
         if let Some(record) = records.get_mut(&value(row.get("e")).unwrap_or_default()) {
