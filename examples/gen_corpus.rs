@@ -15,6 +15,7 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use dossier::lexicon::words::VerbForm;
 use dossier::lexicon::{ActorKind, Lexicon};
 
 /// SplitMix64: small, fast, good enough for text generation, identical everywhere.
@@ -136,6 +137,40 @@ const BACKGROUND: &[&str] = &[
     "The issue is expected to dominate the agenda of the next summit.",
     "Energy supplies to the region were disrupted twice this year.",
 ];
+/// Subjects and predicates of generated background sentences (no actor in them).
+const SUBJECTS: &[&str] = &[
+    "Local traders",
+    "Many residents",
+    "Diplomats in the capital",
+    "Observers",
+    "Aid workers",
+    "Farmers in the valley",
+    "Families displaced by the fighting",
+    "Road builders",
+    "Teachers and doctors",
+    "Truck drivers at the crossing",
+    "Regional experts",
+    "Students",
+];
+const PREDICATES: &[&str] = &[
+    "have complained about rising prices and long queues at the markets",
+    "expect the coming months to bring little change",
+    "say the roads to the north are often closed by snow in winter",
+    "have waited for weeks for news of their relatives",
+    "describe the mood in the city as calm but uncertain",
+    "point to the shortage of fuel and medicine",
+    "worry that the economy will not recover soon",
+    "were not paid for several months last year",
+    "say that security has improved in some districts and worsened in others",
+    "have started to return to their villages after the harvest",
+];
+const PLACE_LINES: &[&str] = &[
+    "Prices in {P} have nearly doubled since the spring.",
+    "The road from {P} to the border was reopened after repairs.",
+    "Shops in {P} reopened this week after a long closure.",
+    "Schools in {P} remain closed because of the cold.",
+    "Flights to {P} were suspended for several days.",
+];
 const REPORTING: &[&str] = &["said", "told reporters", "stated", "warned", "added", "confirmed", "insisted", "noted"];
 const MONTHS: &[&str] = &[
     "January",
@@ -153,41 +188,73 @@ const MONTHS: &[&str] = &[
 ];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
-/// Past-tense verb forms per PLOVER type, read from the shipped trigger lexicon.
-fn verbs_by_type() -> Vec<(String, Vec<String>)> {
-    let lexicon_text = include_str!("../ontology/events.tsv");
-    let mut by_type: Vec<(String, Vec<String>)> = Vec::new();
-    for line in lexicon_text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() < 2
-            || fields[0].starts_with('=')
-            || fields.get(3).is_some_and(|f| !f.is_empty() && *f != "active")
-        {
-            continue;
-        }
-        let mut words: Vec<String> = fields[0].split_whitespace().map(str::to_string).collect();
-        let verb = &words[0];
-        words[0] = if verb.ends_with('e') {
-            format!("{verb}d")
-        } else if verb.ends_with('y') && !verb.ends_with("ay") && !verb.ends_with("ey") {
-            format!("{}ied", &verb[..verb.len() - 1])
-        } else {
-            format!("{verb}ed")
-        };
-        let phrase = words.join(" ");
-        match by_type.iter_mut().find(|(t, _)| t == fields[1]) {
-            Some((_, list)) => list.push(phrase),
-            None => by_type.push((fields[1].to_string(), vec![phrase])),
-        }
-    }
-    by_type
+/// Event templates per PLOVER type: a verb lemma (inflected with the lexicon's own morphology),
+/// then the rest of the clause with `{B}` (another actor) and `{P}` (a place). Written as a
+/// reporter would, so some of them are phrased in ways the trigger lexicon does not cover.
+const TEMPLATES: &[(&str, &str, &str)] = &[
+    ("AGREE", "sign", "an agreement with {B}"),
+    ("AGREE", "reach", "a deal with {B} on border security"),
+    ("AGREE", "give", "assurances to {B} that the border would stay calm"),
+    ("AGREE", "accept", "a proposal from {B}"),
+    ("CONSULT", "hold", "talks with {B} in {P}"),
+    ("CONSULT", "meet", "{B} in {P}"),
+    ("CONSULT", "visit", "{P}"),
+    ("CONSULT", "speak", "by phone with {B}"),
+    ("CONSULT", "host", "a delegation from {B}"),
+    ("CONSULT", "invite", "{B} to a conference in {P}"),
+    ("SUPPORT", "praise", "{B} for its role in the talks"),
+    ("SUPPORT", "endorse", "the plan put forward by {B}"),
+    ("SUPPORT", "welcome", "the decision of {B}"),
+    ("CONCEDE", "ease", "restrictions on {B}"),
+    ("CONCEDE", "reverse", "course on {B}"),
+    ("COOPERATE", "cooperate", "with {B} on counter-terrorism"),
+    ("COOPERATE", "join", "forces with {B}"),
+    ("AID", "send", "aid to {B}"),
+    ("AID", "deliver", "aid to {B} in {P}"),
+    ("AID", "step", "up its military assistance to {B}"),
+    ("RETREAT", "withdraw", "its troops from {P}"),
+    ("RETREAT", "pull", "out of {P}"),
+    ("REQUEST", "urge", "{B} to respect the ceasefire"),
+    ("REQUEST", "call", "on {B} to release the prisoners"),
+    ("REQUEST", "ask", "{B} for help with refugees"),
+    ("ACCUSE", "accuse", "{B} of supplying weapons to the militants"),
+    ("ACCUSE", "blame", "{B} for the attack in {P}"),
+    ("ACCUSE", "condemn", "{B} over the shelling"),
+    ("REJECT", "reject", "the demands of {B}"),
+    ("REJECT", "rule", "out talks with {B}"),
+    ("THREATEN", "threaten", "{B} with retaliation"),
+    ("PROTEST", "protest", "against {B} in {P}"),
+    ("PROTEST", "boycott", "the summit hosted by {B}"),
+    ("SANCTION", "impose", "sanctions on {B}"),
+    ("SANCTION", "expel", "diplomats of {B}"),
+    ("SANCTION", "suspend", "cooperation with {B}"),
+    ("MOBILIZE", "deploy", "troops to {P}"),
+    ("MOBILIZE", "hold", "military exercises near {P}"),
+    ("MOBILIZE", "reinforce", "its positions in {P}"),
+    ("COERCE", "arrest", "supporters of {B} in {P}"),
+    ("COERCE", "detain", "members of {B}"),
+    ("ASSAULT", "attack", "{B} in {P}"),
+    ("ASSAULT", "seize", "{P}"),
+    ("ASSAULT", "bomb", "positions of {B} near {P}"),
+];
+
+/// The past tense of a verb lemma, from the lexicon's morphology (irregular forms included).
+fn past_tense(lexicon: &Lexicon, lemma: &str) -> String {
+    lexicon
+        .words
+        .morphology
+        .inflect(lemma)
+        .into_iter()
+        .find(|(_, form)| *form == VerbForm::Past)
+        .map_or_else(|| format!("{lemma}ed"), |(past, _)| past)
 }
 
 struct World {
     actors: Vec<String>,
     people: Vec<String>,
     places: Vec<String>,
-    verbs: Vec<(String, Vec<String>)>,
+    /// (type, past-tense verb, rest of the clause).
+    events: Vec<(&'static str, String, &'static str)>,
 }
 
 impl World {
@@ -204,7 +271,8 @@ impl World {
                 _ => actors.push(entry.label.clone()),
             }
         }
-        Ok(World { actors, people, places, verbs: verbs_by_type() })
+        let events = TEMPLATES.iter().map(|(t, lemma, rest)| (*t, past_tense(&lexicon, lemma), *rest)).collect();
+        Ok(World { actors, people, places, events })
     }
 }
 
@@ -221,17 +289,16 @@ fn date_phrase(rng: &mut Rng) -> String {
     }
 }
 
-/// One event sentence: agent, verb, target, place, time.
+/// One event sentence: agent, verb, the rest of the clause, sometimes a time.
 fn event_sentence(rng: &mut Rng, world: &World) -> String {
-    let (_, verbs) = rng.pick(&world.verbs);
-    let verb = rng.pick(verbs);
+    let (_, verb, rest) = rng.pick(&world.events);
     let agent = if rng.chance(70) { rng.pick(&world.actors).clone() } else { rng.pick(&world.people).clone() };
-    let target = rng.pick(&world.actors);
-    let place = rng.pick(&world.places);
-    let mut sentence = format!("{agent} {verb} {target}");
-    if rng.chance(50) {
-        write!(sentence, " in {place}").expect("string");
+    let mut target = rng.pick(&world.actors);
+    while *target == agent {
+        target = rng.pick(&world.actors);
     }
+    let rest = rest.replace("{B}", target).replace("{P}", rng.pick(&world.places).as_str());
+    let mut sentence = format!("{agent} {verb} {rest}");
     if rng.chance(60) {
         write!(sentence, " {}", date_phrase(rng)).expect("string");
     }
@@ -286,10 +353,12 @@ fn article(rng: &mut Rng, world: &World) -> Article {
         let sentences = 1 + rng.below(3);
         let mut paragraph = String::new();
         for _ in 0..sentences {
-            let sentence = match rng.below(10) {
-                0..=3 => event_sentence(rng, world),
-                4..=6 => claim_sentence(rng, world, &speakers),
-                _ => rng.pick(BACKGROUND).to_string(),
+            let sentence = match rng.below(20) {
+                0..=4 => event_sentence(rng, world),
+                5..=8 => claim_sentence(rng, world, &speakers),
+                9..=10 => rng.pick(BACKGROUND).to_string(),
+                11..=12 => rng.pick(PLACE_LINES).replace("{P}", rng.pick(&world.places).as_str()),
+                _ => format!("{} {}.", rng.pick(SUBJECTS), rng.pick(PREDICATES)),
             };
             if !paragraph.is_empty() {
                 paragraph.push(' ');
