@@ -53,7 +53,7 @@ pub enum Command {
         /// Actors per centrality list in the summary.
         #[arg(long, default_value_t = 5)]
         top: usize,
-        /// Print only the counts line, not the whole summary.
+        /// Print only what this build added (one line on stderr), not the summary of the store.
         #[arg(long, short)]
         quiet: bool,
         #[command(flatten)]

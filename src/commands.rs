@@ -130,22 +130,28 @@ fn build(
         eprintln!("dossier: skipped {skipped}");
     }
     let built = started.elapsed().as_secs_f64();
-    let mut out = stdout();
-    if quiet {
-        writeln!(out, "{}", dossier::briefing::counts_line(&dossier::traverse::counts(dossier.store())?))?;
-    } else {
-        Summary::from_store(dossier.store(), top)?.write_text(&mut out)?;
-    }
-    out.flush()?;
     let present = report.documents.len() - report.added();
-    eprintln!(
-        "dossier: {} documents added{} in {built:.2} s (summary {:.2} s); {} triples {}",
+    let added = format!(
+        "dossier: {} documents added{} in {built:.2} s ({} quads written)",
         report.added(),
         if present > 0 { format!(", {present} already in the store") } else { String::new() },
-        started.elapsed().as_secs_f64() - built,
-        report.quads_after,
-        if memory { "in memory".to_string() } else { format!("in {}", store.display()) }
+        report.quads_written,
     );
+    let place = if memory { "in memory".to_string() } else { format!("in {}", store.display()) };
+    if quiet {
+        // Only what this build did: counting a large store takes a scan of it.
+        eprintln!("{added}; {place}");
+    } else {
+        let summary = Summary::from_store(dossier.store(), top)?;
+        let mut out = stdout();
+        summary.write_text(&mut out)?;
+        out.flush()?;
+        eprintln!(
+            "{added}; summary in {:.2} s; {} triples {place}",
+            started.elapsed().as_secs_f64() - built,
+            summary.counts.triples
+        );
+    }
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
 }
 

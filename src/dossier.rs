@@ -21,7 +21,7 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc::SyncSender;
 
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use rayon::prelude::*;
 
 use crate::analysis::{ActorNetwork, AnalysisError};
@@ -38,8 +38,11 @@ fn node(iri: &str) -> Term {
     NamedNode::new_unchecked(iri).into()
 }
 
-/// Documents stored per bulk load.
+/// Documents extracted and handed to the store at a time.
 pub const BATCH: usize = 256;
+
+/// Documents committed to the store at a time (see `Window`).
+pub const WINDOW: usize = 16384;
 
 /// Files read in parallel at a time (a JSON Lines file may hold many documents).
 const FILE_GROUP: usize = 64;
@@ -88,8 +91,8 @@ pub struct BuildReport {
     pub skipped: Vec<String>,
     /// Problems that did not stop a document (e.g. bytes replaced in invalid UTF-8).
     pub warnings: Vec<String>,
-    pub quads_before: usize,
-    pub quads_after: usize,
+    /// Quads handed to the store (some of which it may already have held).
+    pub quads_written: usize,
 }
 
 impl BuildReport {
@@ -130,6 +133,45 @@ enum Delivery {
         warnings: Vec<String>,
     },
     Batch(Vec<Prepared>),
+}
+
+/// The documents a build has handed to the store but not yet committed: a commit covers
+/// [`WINDOW`] documents, so the store ingests a few large sorted files rather than many small
+/// ones (RocksDB merges what it ingests; small frequent ingestions made it merge the same data
+/// over and over).
+struct Window<'s> {
+    loader: crate::store::Loader<'s>,
+    resolver: Resolver,
+    stances: Vec<Stance>,
+    /// Actor definitions the window's documents give.
+    definitions: HashSet<oxigraph::model::Quad>,
+    /// The IRIs of the documents added.
+    added: Vec<String>,
+    documents: usize,
+    /// Documents seen by this build, committed or not.
+    seen: HashSet<String>,
+}
+
+impl<'s> Window<'s> {
+    fn new(store: &'s Store) -> Window<'s> {
+        Window {
+            loader: store.loader(),
+            resolver: Resolver::default(),
+            stances: Vec::new(),
+            definitions: HashSet::new(),
+            added: Vec::new(),
+            documents: 0,
+            seen: HashSet::new(),
+        }
+    }
+
+    /// The window after this one: it remembers the documents seen. This one's loader, committed
+    /// or not, is dropped first (an in-memory store admits one writer at a time).
+    fn next(self, store: &'s Store) -> Window<'s> {
+        let seen = self.seen;
+        drop(self.loader);
+        Window { seen, ..Window::new(store) }
+    }
 }
 
 /// A knowledge graph of news documents: a store and the lexicons that fill it.
@@ -183,12 +225,12 @@ impl Dossier {
     /// documents are split over several builds.
     pub fn build(&self, paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
-        let mut report = BuildReport { quads_before: self.store.len()?, ..BuildReport::default() };
+        let mut report = BuildReport::default();
         let (files, problems) = corpus::collect_files(paths);
         report.skipped.extend(problems.iter().map(ToString::to_string));
         progress(Progress::Files { total: files.len() });
-        let mut seen = HashSet::new();
         std::thread::scope(|scope| -> Result<(), Error> {
+            let mut window = Window::new(&self.store);
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
@@ -202,14 +244,17 @@ impl Dossier {
                     Delivery::Batch(batch) => {
                         progress(Progress::Writing);
                         // An error drops the receiver, which stops the reading thread.
-                        self.write_batch(batch, &mut seen, &mut report)?;
+                        self.write_batch(batch, &mut window, &mut report)?;
+                        if window.documents >= WINDOW {
+                            window = self.commit_window(window, &mut report)?;
+                        }
                     }
                 }
             }
+            self.commit_window(window, &mut report)?;
             Ok(())
         })?;
         self.store.flush()?;
-        report.quads_after = self.store.len()?;
         Ok(report)
     }
 
@@ -293,92 +338,106 @@ impl Dossier {
     /// Adds already-read documents (e.g. built in memory by a program).
     pub fn add_documents(&self, documents: Vec<Document>) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
-        let mut report = BuildReport { quads_before: self.store.len()?, ..BuildReport::default() };
-        let mut seen = HashSet::new();
+        let mut report = BuildReport::default();
+        let mut window = Window::new(&self.store);
         let mut documents = documents;
         while !documents.is_empty() {
             let rest = documents.split_off(documents.len().min(BATCH));
             let batch = std::mem::replace(&mut documents, rest);
             let prepared = batch.into_par_iter().map(|d| self.prepare(d)).collect();
-            self.write_batch(prepared, &mut seen, &mut report)?;
+            self.write_batch(prepared, &mut window, &mut report)?;
+            if window.documents >= WINDOW {
+                window = self.commit_window(window, &mut report)?;
+            }
         }
-        report.quads_after = self.store.len()?;
+        self.commit_window(window, &mut report)?;
         Ok(report)
     }
 
-    /// Stores a batch: its documents' quads, the actor definitions the store lacks, the
-    /// contradictions it brings and the source counts of what it reports, in one bulk load; then
-    /// the new counts of events and claims that stored documents also report, in one transaction.
-    /// Until that transaction commits, the batch's documents are marked `dos:PendingDocument`,
-    /// so an interruption between the two steps is completed by the next build.
+    /// Adds a batch to the open window: records what its documents report and hands their
+    /// quads to the bulk loader. Documents already stored, or seen earlier in this build, are
+    /// skipped.
     fn write_batch(
         &self,
         batch: Vec<Prepared>,
-        seen: &mut HashSet<String>,
+        window: &mut Window<'_>,
         report: &mut BuildReport,
     ) -> Result<(), Error> {
-        let mut resolver = Resolver::default();
-        let mut stances = Vec::new();
-        let mut added = Vec::new();
         let mut kept = Vec::new();
         for mut prepared in batch {
-            let present = !seen.insert(prepared.iri.clone()) || self.store.has_document(&prepared.iri)?;
+            let present = !window.seen.insert(prepared.iri.clone()) || self.store.has_document(&prepared.iri)?;
             let outcome = if present { Outcome::AlreadyPresent } else { Outcome::Added };
             report.documents.push(BuiltDocument { outcome, ..prepared.summary.clone() });
             if present {
                 continue;
             }
             for item in &prepared.items {
-                resolver.record(item, &prepared.iri);
+                window.resolver.record(item, &prepared.iri);
             }
-            stances.append(&mut prepared.stances);
-            added.push(prepared.iri.clone());
+            window.stances.append(&mut prepared.stances);
+            window.added.push(prepared.iri.clone());
             kept.push(prepared);
         }
-        if added.is_empty() {
-            return Ok(());
-        }
+        window.documents += kept.len();
         // The quads, made here rather than by the reading stage: a batch of them takes ten
         // times the memory of its documents and findings.
         let graphs: Vec<rdf::DocumentGraph> =
             kept.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
         drop(kept);
         let mut statements = Vec::with_capacity(graphs.iter().map(|g| g.statements.len()).sum());
-        let mut definitions = HashSet::new();
         for graph in graphs {
             statements.extend(graph.statements);
-            definitions.extend(graph.definitions);
+            window.definitions.extend(graph.definitions);
         }
+        report.quads_written += statements.len();
+        window.loader.load(statements)?;
+        Ok(())
+    }
+
+    /// Resolves a window against the store and commits it: the source counts of what its
+    /// documents report, the contradictions they bring and the actor definitions the store
+    /// lacks join its quads in one atomic bulk load; then the counts of events and claims that
+    /// stored documents also report are updated in one transaction. Until that transaction
+    /// commits, the window's documents are marked `dos:PendingDocument`, so an interruption
+    /// between the two steps is completed by the next build. Returns a fresh window.
+    fn commit_window<'s>(&'s self, mut window: Window<'s>, report: &mut BuildReport) -> Result<Window<'s>, Error> {
+        if window.added.is_empty() {
+            return Ok(window.next(&self.store));
+        }
+        let mut extra = Vec::new();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
-        let known = self.store.sources_of(resolver.items())?;
+        let known = self.store.sources_of(window.resolver.items())?;
         let corroborated: HashSet<String> = known.iter().map(|(item, _)| item.clone()).collect();
-        resolver.seed(known);
+        window.resolver.seed(known);
         let mut updates = Vec::new();
-        for (item, count) in resolver.source_counts() {
+        for (item, count) in window.resolver.source_counts() {
             if corroborated.contains(&item) {
                 updates.push((item, count));
             } else {
-                statements.push(rdf::source_count_quad(&item, count));
+                extra.push(rdf::source_count_quad(&item, count));
             }
         }
-        let stored = self.stored_stances_matching(&stances)?;
-        for (a, b) in resolve::contradictions(&stances, &stored) {
-            statements.push(rdf::contradiction_quad(&a, &b));
-            statements.push(rdf::contradiction_quad(&b, &a));
+        let stored = self.stored_stances_matching(&window.stances)?;
+        for (a, b) in resolve::contradictions(&window.stances, &stored) {
+            extra.push(rdf::contradiction_quad(&a, &b));
+            extra.push(rdf::contradiction_quad(&b, &a));
         }
-        for quad in definitions {
-            if !self.store.contains(&quad)? {
-                statements.push(quad);
-            }
-        }
-        let pending = if updates.is_empty() { Vec::new() } else { added };
-        statements.extend(pending.iter().map(|d| rdf::pending_quad(d)));
-        self.store.bulk_insert(statements)?;
+        let definitions: Vec<Quad> = std::mem::take(&mut window.definitions).into_iter().collect();
+        let missing: Vec<Option<Quad>> = definitions
+            .into_par_iter()
+            .map(|quad| Ok((!self.store.contains(&quad)?).then_some(quad)))
+            .collect::<Result<_, StoreError>>()?;
+        extra.extend(missing.into_iter().flatten());
+        let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
+        extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
+        report.quads_written += extra.len();
+        window.loader.load(extra)?;
+        window.loader.commit()?;
         if !pending.is_empty() {
             self.store.finish_counts(&updates, &pending)?;
         }
-        Ok(())
+        Ok(window.next(&self.store))
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source
@@ -414,31 +473,40 @@ impl Dossier {
 
     /// The stances of the stored claims that could contradict one of `stances`: those that state
     /// a relation between the same two actors, or the same proposition. Found through the
-    /// store's indexes, so the cost follows the batch, not the store.
+    /// store's indexes, one lookup per distinct key and on all cores, so the cost follows the
+    /// window, not the store.
     fn stored_stances_matching(&self, stances: &[Stance]) -> Result<Vec<Stance>, Error> {
         let reifies = format!("{}reifies", vocab::RDF);
-        let mut candidates = BTreeSet::new();
-        for stance in stances {
-            candidates.extend(self.store.subjects(&vocab::dos("proposition"), &node(&stance.proposition))?);
-            if let Some((agent, _, target)) = &stance.relation {
+        let propositions: BTreeSet<&str> = stances.iter().map(|s| s.proposition.as_str()).collect();
+        let pairs: BTreeSet<(&str, &str)> =
+            stances.iter().filter_map(|s| s.relation.as_ref()).map(|(a, _, t)| (a.as_str(), t.as_str())).collect();
+        let proposition = vocab::dos("proposition");
+        let by_proposition: Vec<Vec<String>> = propositions
+            .par_iter()
+            .map(|p| self.store.subjects(&proposition, &node(p)))
+            .collect::<Result<_, StoreError>>()?;
+        let by_relation: Vec<Vec<String>> = pairs
+            .par_iter()
+            .map(|(agent, target)| {
+                let mut claims = Vec::new();
                 for event_type in EventType::ALL {
                     let triple = Triple::new(
-                        NamedNode::new_unchecked(agent.as_str()),
+                        NamedNode::new_unchecked(*agent),
                         NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),
-                        NamedNode::new_unchecked(target.as_str()),
+                        NamedNode::new_unchecked(*target),
                     );
-                    candidates.extend(self.store.subjects(&reifies, &triple.into())?);
+                    claims.extend(self.store.subjects(&reifies, &triple.into())?);
                 }
-            }
-        }
+                Ok(claims)
+            })
+            .collect::<Result<_, StoreError>>()?;
         let new: HashSet<&str> = stances.iter().map(|s| s.claim.as_str()).collect();
-        let mut found = Vec::new();
-        for claim in candidates.into_iter().filter(|c| !new.contains(c.as_str())) {
-            if let Some(stance) = self.stored_stance(&claim, &reifies)? {
-                found.push(stance);
-            }
-        }
-        Ok(found)
+        let candidates: BTreeSet<String> =
+            by_proposition.into_iter().chain(by_relation).flatten().filter(|c| !new.contains(c.as_str())).collect();
+        let candidates: Vec<String> = candidates.into_iter().collect();
+        let found: Vec<Option<Stance>> =
+            candidates.par_iter().map(|claim| self.stored_stance(claim, &reifies)).collect::<Result<_, Error>>()?;
+        Ok(found.into_iter().flatten().collect())
     }
 
     /// The stance of a stored claim.

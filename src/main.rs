@@ -8,6 +8,15 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: extraction and the bulk loader make many small
+/// allocations from many threads, where glibc's per-thread arenas fragment (measured on a 10,000
+/// document build: see BENCHMARKS.md). Built with mimalloc's `override` feature, so that C's
+/// malloc and free are mimalloc's too: Oxigraph frees RocksDB's C-allocated error messages with
+/// Rust's allocator (`CString::from_raw`), which must therefore be the one C allocates with;
+/// without the override, opening a locked store crashed (`tests/reliability.rs` covers it).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli.command) {

@@ -206,11 +206,32 @@ fn cooperative(event_type: EventType) -> bool {
 }
 
 /// The pairs of contradicting claims (each pair once, sorted) among `new` and between `new` and
-/// `known`.
+/// `known`. Claims are grouped by side and proposition and by side and related actors, so only
+/// claims that could contradict each other are compared: the cost follows the number of
+/// candidate pairs, not the square of the number of claims.
 pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
+    use std::collections::HashMap;
+    let all: Vec<&Stance> = new.iter().chain(known).collect();
+    let mut by_proposition: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_actors: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    for (i, stance) in all.iter().enumerate() {
+        by_proposition.entry((&stance.side, &stance.proposition)).or_default().push(i);
+        if let Some((agent, _, target)) = &stance.relation {
+            by_actors.entry((&stance.side, agent, target)).or_default().push(i);
+        }
+    }
     let mut pairs = BTreeSet::new();
     for (i, a) in new.iter().enumerate() {
-        for b in new[i + 1..].iter().chain(known) {
+        let mut candidates: Vec<usize> = by_proposition[&(a.side.as_str(), a.proposition.as_str())].clone();
+        if let Some((agent, _, target)) = &a.relation {
+            candidates.extend(&by_actors[&(a.side.as_str(), agent.as_str(), target.as_str())]);
+        }
+        for j in candidates {
+            // Each pair of new claims once; new against known always.
+            if j <= i && j < new.len() {
+                continue;
+            }
+            let b = all[j];
             if a.contradicts(b) {
                 let (x, y) = if a.claim < b.claim { (&a.claim, &b.claim) } else { (&b.claim, &a.claim) };
                 pairs.insert((x.clone(), y.clone()));

@@ -26,6 +26,8 @@ use oxigraph::sparql::{
 };
 use oxigraph::store::{SerializerError, StorageError};
 
+use rayon::prelude::*;
+
 use crate::vocab;
 
 /// A store operation that failed.
@@ -112,43 +114,56 @@ impl Store {
         Ok(self.inner.contains(&quad)?)
     }
 
-    /// The documents already recorded as sources (`prov:wasDerivedFrom`) of each item.
+    /// The documents already recorded as sources (`prov:wasDerivedFrom`) of each item, in the
+    /// order of `items`. The lookups run on all cores.
     pub fn sources_of<'a>(
         &self,
         items: impl IntoIterator<Item = &'a str>,
     ) -> Result<Vec<(String, String)>, StoreError> {
         let derived = NamedNode::new_unchecked(format!("{}wasDerivedFrom", vocab::PROV));
-        let mut known = Vec::new();
-        for item in items {
-            let subject = NamedNodeRef::new_unchecked(item);
-            for quad in self.inner.quads_for_pattern(
-                Some(subject.into()),
-                Some(derived.as_ref()),
-                None,
-                Some(GraphNameRef::DefaultGraph),
-            ) {
-                if let Term::NamedNode(doc) = quad?.object {
-                    known.push((item.to_string(), doc.into_string()));
+        let items: Vec<&str> = items.into_iter().collect();
+        let found: Vec<Vec<(String, String)>> = items
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut known = Vec::new();
+                for item in chunk {
+                    let subject = NamedNodeRef::new_unchecked(item);
+                    for quad in self.inner.quads_for_pattern(
+                        Some(subject.into()),
+                        Some(derived.as_ref()),
+                        None,
+                        Some(GraphNameRef::DefaultGraph),
+                    ) {
+                        if let Term::NamedNode(doc) = quad?.object {
+                            known.push((item.to_string(), doc.into_string()));
+                        }
+                    }
                 }
-            }
-        }
-        Ok(known)
+                Ok(known)
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(found.into_iter().flatten().collect())
     }
 
-    /// Inserts quads with Oxigraph's bulk loader: sorted files ingested into RocksDB in one
-    /// atomic step, several times faster than a transaction of the same size. A reader sees all
-    /// of them or none; duplicates of stored quads are harmless.
+    /// Inserts quads with Oxigraph's bulk loader, in one atomic step (see [`Loader`]).
     pub fn bulk_insert(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        if quads.is_empty() {
-            return Ok(());
-        }
-        // Sorted files are built on all cores, a quarter of a million quads per core at a time.
+        let mut loader = self.loader();
+        loader.load(quads)?;
+        loader.commit()
+    }
+
+    /// A bulk loader: quads handed to it are sorted into files on all cores while the caller
+    /// goes on, and [`Loader::commit`] ingests them into RocksDB in one atomic step, several
+    /// times faster than a transaction of the same size. A reader sees all of them or none;
+    /// duplicates of stored quads are harmless. Dropped without a commit, it stores nothing.
+    pub fn loader(&self) -> Loader<'_> {
+        // A quarter of a million quads per core at a time.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut loader =
-            self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(256 * threads);
-        loader.load_quads(quads)?;
-        loader.commit()?;
-        Ok(())
+        Loader {
+            inner: Some(
+                self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(64 * threads),
+            ),
+        }
     }
 
     /// Sets `dos:sourceCount` of each item of `counts` (replacing the earlier count) and removes
@@ -328,8 +343,12 @@ impl Store {
 
     /// Writes the store in an RDF format. N-Quads and TriG hold every graph; Turtle, N-Triples
     /// and JSON-LD the default graph. JSON-LD cannot hold RDF 1.2 triple terms, so the
-    /// `rdf:reifies` statements are left out of it. Output is sorted, so the same store always
-    /// gives the same bytes.
+    /// `rdf:reifies` statements are left out of it.
+    ///
+    /// The same quads always give the same bytes. An in-memory store is written sorted; an
+    /// on-disk one in the order of its index, whose keys are hashes of the terms, so that order
+    /// is a function of the content alone and the quads stream without being held in memory
+    /// (a store of a hundred million quads exports in constant memory).
     pub fn write(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
         let datasets = matches!(format, RdfFormat::NQuads | RdfFormat::TriG);
         let mut serializer = RdfSerializer::from_format(format);
@@ -339,7 +358,13 @@ impl Store {
             }
         }
         let mut serializer = serializer.for_writer(writer);
-        for quad in self.sorted_quads()? {
+        let quads: Box<dyn Iterator<Item = Result<Quad, StoreError>>> = if self.location.is_some() {
+            Box::new(self.inner.iter().map(|q| q.map_err(StoreError::from)))
+        } else {
+            Box::new(self.sorted_quads()?.into_iter().map(Ok))
+        };
+        for quad in quads {
+            let quad = quad?;
             if !datasets && quad.graph_name != GraphName::DefaultGraph {
                 continue;
             }
@@ -365,6 +390,31 @@ impl Store {
             other => StoreError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, other.to_string())),
         })?;
         loader.commit()?;
+        Ok(())
+    }
+}
+
+/// A bulk load in progress ([`Store::loader`]).
+pub struct Loader<'a> {
+    inner: Option<oxigraph::store::BulkLoader<'a>>,
+}
+
+impl Loader<'_> {
+    /// Hands quads to the loader.
+    pub fn load(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        if let Some(loader) = self.inner.as_mut() {
+            if !quads.is_empty() {
+                loader.load_quads(quads)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores everything loaded, atomically.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if let Some(loader) = self.inner.take() {
+            loader.commit()?;
+        }
         Ok(())
     }
 }

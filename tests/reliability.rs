@@ -42,7 +42,8 @@ fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
 #[test]
 fn one_writer_at_a_time_and_readers_read_meanwhile() {
     let dir = tempfile::tempdir().unwrap();
-    let input = seed_copies(dir.path(), 600);
+    // Enough documents that the writer is still at work when the others come (about 4 s).
+    let input = seed_copies(dir.path(), 4000);
     let store = dir.path().join("busy.db");
     ok([Path::new("build"), &seeds(), Path::new("--store"), &store, Path::new("-q")]);
     let mut writer = Command::new(env!("CARGO_BIN_EXE_dossier"))
@@ -52,6 +53,7 @@ fn one_writer_at_a_time_and_readers_read_meanwhile() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(300));
+    assert!(writer.try_wait().unwrap().is_none(), "the writer finished before the test could compete with it");
     let second = dossier([Path::new("build"), &seeds(), Path::new("--store"), &store]);
     assert_eq!(second.status.code(), Some(1));
     assert!(
@@ -65,7 +67,7 @@ fn one_writer_at_a_time_and_readers_read_meanwhile() {
     assert!(writer.wait().unwrap().success());
     let check = dossier([Path::new("check"), Path::new("--store"), &store]);
     assert!(
-        String::from_utf8_lossy(&check.stdout).contains(" quads: 605 documents,"),
+        String::from_utf8_lossy(&check.stdout).contains(" quads: 4005 documents,"),
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );

@@ -1,0 +1,73 @@
+//! Benchmarks of the extraction hot path on the five seed articles (real news prose):
+//! reading (boilerplate removal, metadata, sentence splitting), actor mention finding, the whole
+//! extractor, and the mapping to RDF. Criterion reports each as time and MB/s over the five.
+//!
+//! ```text
+//! cargo bench --bench extraction
+//! ```
+//!
+//! `scripts/bench.sh` gives the end-to-end figures (throughput on generated corpora, build,
+//! load, queries); this bench is for watching the functions that dominate the profile.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dossier::corpus::{self, Document};
+use dossier::extract::{actors::find_mentions, extract};
+use dossier::lexicon::Lexicon;
+use dossier::rdf;
+
+/// The seed files, read once.
+fn seed_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let (files, problems) = corpus::collect_files(&[folder]);
+    assert!(problems.is_empty(), "seeds unreadable: {problems:?}");
+    files.into_iter().map(|p| (p.clone(), std::fs::read(&p).expect("seed file readable"))).collect()
+}
+
+fn extraction(c: &mut Criterion) {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon loads");
+    let files = seed_files();
+    let bytes: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    let documents: Vec<Document> = files
+        .iter()
+        .flat_map(|(path, b)| corpus::read_bytes(path, b, &lexicon.boilerplate).expect("seed reads").documents)
+        .collect();
+    let findings: Vec<_> = documents.iter().map(|d| extract(d, &lexicon)).collect();
+
+    let mut group = c.benchmark_group("seeds");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("read (clean, metadata, sentences)", |b| {
+        b.iter(|| {
+            for (path, content) in &files {
+                black_box(corpus::read_bytes(path, content, &lexicon.boilerplate).ok());
+            }
+        })
+    });
+    group.bench_function("find_mentions", |b| {
+        b.iter(|| {
+            for document in &documents {
+                black_box(find_mentions(document, &lexicon).finish());
+            }
+        })
+    });
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            for document in &documents {
+                black_box(extract(document, &lexicon));
+            }
+        })
+    });
+    group.bench_function("document_graph (RDF mapping)", |b| {
+        b.iter(|| {
+            for (document, found) in documents.iter().zip(&findings) {
+                black_box(rdf::document_graph(document, found));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction);
+criterion_main!(benches);
