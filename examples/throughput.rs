@@ -1,6 +1,7 @@
 //! Extraction throughput on a folder of documents: reads every file into memory first, then
 //! times cleaning + sentence splitting + extraction (and, separately, mapping to RDF) with one
 //! thread and with all threads. Prints MB/s and documents/s (`scripts/bench.sh` runs it).
+//! `--extract-only` leaves the RDF passes out.
 //!
 //! ```text
 //! cargo run --release --example throughput -- /tmp/corpus-10k
@@ -17,9 +18,11 @@ use dossier::rdf;
 use rayon::prelude::*;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let extract_only = args.iter().any(|a| a == "--extract-only");
+    let paths: Vec<PathBuf> = args.iter().filter(|a| *a != "--extract-only").map(PathBuf::from).collect();
     if paths.is_empty() {
-        return Err("usage: throughput DIR_OR_FILE...".into());
+        return Err("usage: throughput [--extract-only] DIR_OR_FILE...".into());
     }
     let lexicon = Lexicon::builtin()?;
     let (files, problems) = corpus::collect_files(&paths);
@@ -52,7 +55,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     };
     let all = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("throughput: {} files, {:.1} MB", inputs.len(), bytes as f64 / 1e6);
-    for (threads, with_rdf) in [(1, false), (all, false), (1, true), (all, true)] {
+    let passes: &[(usize, bool)] =
+        if extract_only { &[(1, false), (all, false)] } else { &[(1, false), (all, false), (1, true), (all, true)] };
+    for &(threads, with_rdf) in passes {
         let (seconds, documents, quads) = run(threads, with_rdf).map_err(|e| e.to_string())?;
         let what = if with_rdf { "extract + RDF" } else { "extract" };
         println!(
