@@ -147,7 +147,6 @@ struct Window<'s> {
     definitions: HashSet<oxigraph::model::Quad>,
     /// The IRIs of the documents added.
     added: Vec<String>,
-    documents: usize,
     /// Documents seen by this build, committed or not.
     seen: HashSet<String>,
 }
@@ -160,16 +159,15 @@ impl<'s> Window<'s> {
             stances: Vec::new(),
             definitions: HashSet::new(),
             added: Vec::new(),
-            documents: 0,
             seen: HashSet::new(),
         }
     }
 
-    /// The window after this one: it remembers the documents seen. This one's loader, committed
-    /// or not, is dropped first (an in-memory store admits one writer at a time).
+    /// The window after this one, when this one added nothing: it remembers the documents
+    /// seen. This one's loader is dropped first (an in-memory store admits one writer at a time).
     fn next(self, store: &'s Store) -> Window<'s> {
-        let seen = self.seen;
-        drop(self.loader);
+        let Window { loader, seen, .. } = self;
+        drop(loader);
         Window { seen, ..Window::new(store) }
     }
 }
@@ -219,10 +217,11 @@ impl Dossier {
     /// [`BuildReport::skipped`] and do not stop the others; documents already in the store are
     /// not added again, so building twice changes nothing.
     ///
-    /// Reading and extraction run on all cores, a batch ahead of the writer, which stores one
-    /// batch of [`BATCH`] documents at a time; memory stays bounded by two batches whatever the
-    /// size of the corpus. The result does not depend on the number of threads, nor on how the
-    /// documents are split over several builds.
+    /// Reading and extraction run on all cores, a batch of [`BATCH`] documents ahead of the
+    /// writer, which hands each batch to the bulk loader and commits every [`WINDOW`]
+    /// documents. Dossier's own memory follows the window, not the corpus (RocksDB's grows with
+    /// the store: BENCHMARKS.md). The result does not depend on the number of threads, nor on
+    /// how the documents are split over several builds.
     pub fn build(&self, paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
         let mut report = BuildReport::default();
@@ -245,7 +244,7 @@ impl Dossier {
                         progress(Progress::Writing);
                         // An error drops the receiver, which stops the reading thread.
                         self.write_batch(batch, &mut window, &mut report)?;
-                        if window.documents >= WINDOW {
+                        if window.added.len() >= WINDOW {
                             window = self.commit_window(window, &mut report)?;
                         }
                     }
@@ -346,7 +345,7 @@ impl Dossier {
             let batch = std::mem::replace(&mut documents, rest);
             let prepared = batch.into_par_iter().map(|d| self.prepare(d)).collect();
             self.write_batch(prepared, &mut window, &mut report)?;
-            if window.documents >= WINDOW {
+            if window.added.len() >= WINDOW {
                 window = self.commit_window(window, &mut report)?;
             }
         }
@@ -378,7 +377,6 @@ impl Dossier {
             window.added.push(prepared.iri.clone());
             kept.push(prepared);
         }
-        window.documents += kept.len();
         // The quads, made here rather than by the reading stage: a batch of them takes ten
         // times the memory of its documents and findings.
         let graphs: Vec<rdf::DocumentGraph> =
@@ -423,8 +421,7 @@ impl Dossier {
             extra.push(rdf::contradiction_quad(&a, &b));
             extra.push(rdf::contradiction_quad(&b, &a));
         }
-        let definitions: Vec<Quad> = std::mem::take(&mut window.definitions).into_iter().collect();
-        let missing: Vec<Option<Quad>> = definitions
+        let missing: Vec<Option<Quad>> = std::mem::take(&mut window.definitions)
             .into_par_iter()
             .map(|quad| Ok((!self.store.contains(&quad)?).then_some(quad)))
             .collect::<Result<_, StoreError>>()?;
@@ -432,12 +429,13 @@ impl Dossier {
         let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
-        window.loader.load(extra)?;
-        window.loader.commit()?;
+        let Window { mut loader, seen, .. } = window;
+        loader.load(extra)?;
+        loader.commit()?;
         if !pending.is_empty() {
             self.store.finish_counts(&updates, &pending)?;
         }
-        Ok(window.next(&self.store))
+        Ok(Window { seen, ..Window::new(&self.store) })
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source

@@ -157,12 +157,11 @@ impl Store {
     /// times faster than a transaction of the same size. A reader sees all of them or none;
     /// duplicates of stored quads are harmless. Dropped without a commit, it stores nothing.
     pub fn loader(&self) -> Loader<'_> {
-        // A quarter of a million quads per core at a time.
+        // 64 MB of sort buffer per core: 128 made a 10k build slower (70.6 s against 66.8 s)
+        // and larger (1.24 GB against 1.03 GB peak).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         Loader {
-            inner: Some(
-                self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(64 * threads),
-            ),
+            inner: self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(64 * threads),
         }
     }
 
@@ -396,26 +395,21 @@ impl Store {
 
 /// A bulk load in progress ([`Store::loader`]).
 pub struct Loader<'a> {
-    inner: Option<oxigraph::store::BulkLoader<'a>>,
+    inner: oxigraph::store::BulkLoader<'a>,
 }
 
 impl Loader<'_> {
     /// Hands quads to the loader.
     pub fn load(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        if let Some(loader) = self.inner.as_mut() {
-            if !quads.is_empty() {
-                loader.load_quads(quads)?;
-            }
+        if !quads.is_empty() {
+            self.inner.load_quads(quads)?;
         }
         Ok(())
     }
 
     /// Stores everything loaded, atomically.
-    pub fn commit(&mut self) -> Result<(), StoreError> {
-        if let Some(loader) = self.inner.take() {
-            loader.commit()?;
-        }
-        Ok(())
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.inner.commit()?)
     }
 }
 
