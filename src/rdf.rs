@@ -105,9 +105,14 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         out.add(&doc, node(format!("{DCT}publisher")), plain(publisher.clone()));
     }
 
-    let mention = |out: &mut Out, range: &Range<usize>| -> NamedNode {
+    // A span several findings point to (a sentence with two events, say) is described once.
+    let mut described = std::collections::HashSet::new();
+    let mut mention = |out: &mut Out, range: &Range<usize>| -> NamedNode {
         let (begin, end) = (chars.of(range.start), chars.of(range.end));
         let m = node(vocab::mention(doc.as_str(), begin, end));
+        if !described.insert((begin, end)) {
+            return m;
+        }
         out.add(&m, rdf_type(), node(format!("{NIF}String")));
         out.add(&m, node(format!("{NIF}referenceContext")), doc.clone());
         out.add(&m, node(format!("{NIF}beginIndex")), typed(begin.to_string(), "integer"));
