@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier::analysis::{Metric, MetricOptions, NetworkFilter, Weight};
+use dossier::Shard;
 
 /// Turn news articles into a knowledge graph you can question.
 ///
@@ -44,12 +45,8 @@ pub enum Command {
         /// Keep the graph in memory only (nothing written to disk).
         #[arg(long)]
         memory: bool,
-        /// Extra actors in Turtle, same vocabulary as ontology/actors.ttl (may repeat).
-        #[arg(long, value_name = "FILE")]
-        gazetteer: Vec<PathBuf>,
-        /// Extra event triggers, same TSV format as ontology/events.tsv (may repeat).
-        #[arg(long, value_name = "FILE")]
-        triggers: Vec<PathBuf>,
+        #[command(flatten)]
+        lexicons: LexiconArgs,
         /// Actors per centrality list in the summary.
         #[arg(long, default_value_t = 5)]
         top: usize,
@@ -326,6 +323,147 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Extract one shard of a corpus into an N-Quads file, without a store (scale-out).
+    ///
+    /// Documents go to shards by their content hash, so N machines that each run
+    /// `extract --shard I/N` on the same corpus (any copy of it, files in any order) write
+    /// disjoint parts; `dossier merge` resolves the parts into one graph, equal to what one
+    /// `build` of the whole corpus gives. The default shard 1/1 is the whole corpus.
+    ///
+    /// Examples:
+    ///   dossier extract corpus/ --shard 1/4 -o part-1.nq
+    ///   dossier extract seeds -o seeds.nq
+    #[command(verbatim_doc_comment)]
+    Extract {
+        /// Files or folders to read.
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        /// Which shard to extract, I/N (1 <= I <= N).
+        #[arg(long, default_value = "1/1", value_name = "I/N")]
+        shard: Shard,
+        /// The N-Quads file to write.
+        #[arg(long, short, value_name = "FILE.nq")]
+        output: PathBuf,
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+    },
+    /// Merge shard graphs (from `dossier extract --shard`) into the store.
+    ///
+    /// Source counts of events and claims are counted again over all parts and what the store
+    /// holds, and contradictions between claims of different parts are found, so the result
+    /// equals one `build` of the whole corpus. Each part is committed atomically once read
+    /// whole: a damaged part stores nothing. Merging a part twice changes nothing.
+    ///
+    /// Examples:
+    ///   dossier merge part-*.nq --store news.db
+    ///   dossier merge part-*.nq --memory -o merged.nq
+    #[command(verbatim_doc_comment)]
+    Merge {
+        /// The N-Quads files to merge.
+        #[arg(required = true, value_name = "PART.nq")]
+        parts: Vec<PathBuf>,
+        /// Merge in memory (with --output, to write the merged graph to a file).
+        #[arg(long)]
+        memory: bool,
+        /// Also write the merged store as N-Quads to this file.
+        #[arg(long, short, value_name = "FILE.nq")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Load the graph into a triplestore through the SPARQL 1.1 Graph Store HTTP Protocol.
+    ///
+    /// The default graph goes to --graph (or the endpoint's default graph), each named graph to
+    /// a graph of the same name, in batches POSTed to the endpoint. Pushing is idempotent (the
+    /// graph has no blank nodes, so sending a statement twice stores it once) and resumable: the
+    /// batches the endpoint acknowledged are recorded in --state, and a push that stopped goes
+    /// on from there. RDF 1.2 triple terms (claims that state a relation) are sent as classic
+    /// RDF reification (rdf:subject/predicate/object) unless --triple-terms keep.
+    ///
+    /// Examples:
+    ///   dossier push --endpoint http://localhost:8890/sparql-graph-crud-auth --auth dba:secret
+    ///   dossier push --endpoint http://fuseki:3030/news/data --graph https://example.org/news --triple-terms keep
+    #[command(verbatim_doc_comment)]
+    Push {
+        /// The Graph Store Protocol endpoint (graphs are addressed with ?graph= or ?default).
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The graph that receives the default graph (default: the endpoint's default graph).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// HTTP Basic credentials.
+        #[arg(long, value_name = "USER:PASS")]
+        auth: Option<String>,
+        /// Statements per request.
+        #[arg(long, default_value_t = 50_000)]
+        batch: usize,
+        /// How to send RDF 1.2 triple terms.
+        #[arg(long, value_enum, default_value_t = TripleTermsArg::Reify)]
+        triple_terms: TripleTermsArg,
+        /// File recording the batches acknowledged (default: next to the store).
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+        /// Start from the first batch, whatever the state file says.
+        #[arg(long)]
+        restart: bool,
+        /// Seconds to wait for each request.
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Serve the graph over HTTP: a SPARQL 1.1 Protocol endpoint and a query page.
+    ///
+    /// /sparql answers GET and POST queries (form-encoded or application/sparql-query) in
+    /// JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples, N-Quads or JSON-LD
+    /// (CONSTRUCT, DESCRIBE), chosen by the Accept header or a format= parameter; without a
+    /// query it describes the service. / is a page with a query editor, the example queries,
+    /// the network picture and the briefing. Read-only unless --allow-update, which opens
+    /// SPARQL Update at /update. Stops cleanly on SIGTERM or Ctrl-C, after the queries running.
+    ///
+    /// Examples:
+    ///   dossier serve
+    ///   dossier serve --bind 0.0.0.0:7878 --timeout 10 --max-rows 100000
+    ///   dossier serve --store news.db --allow-update
+    #[command(verbatim_doc_comment)]
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+        bind: std::net::SocketAddr,
+        /// Seconds a query may run before it is cancelled.
+        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Most rows (or triples) a result may have; larger results are refused.
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        max_rows: usize,
+        /// Accept SPARQL Update at /update.
+        #[arg(long)]
+        allow_update: bool,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+/// Extra lexicons, as for `build`.
+#[derive(Debug, Args, Clone)]
+pub struct LexiconArgs {
+    /// Extra actors in Turtle, same vocabulary as ontology/actors.ttl (may repeat).
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Extra event triggers, same TSV format as ontology/events.tsv (may repeat).
+    #[arg(long, value_name = "FILE")]
+    pub triggers: Vec<PathBuf>,
+}
+
+/// How `push` sends RDF 1.2 triple terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TripleTermsArg {
+    /// As RDF 1.2 (for stores that support it).
+    Keep,
+    /// As classic RDF reification, for stores without RDF 1.2 (Virtuoso, Blazegraph, ...).
+    Reify,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,15 +20,63 @@ use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
-use crate::cli::{Command, ExportArg, NetworkArgs, Period, QueryFormat, TableFormat};
+use crate::cli::{Command, ExportArg, LexiconArgs, NetworkArgs, Period, QueryFormat, TableFormat, TripleTermsArg};
+use dossier::push::{PushOptions, TripleTerms};
+use dossier::serve::ServeOptions;
+use dossier::Shard;
+use std::time::Duration;
 
 /// Exit code of a build that finished but skipped some inputs.
 const SKIPPED: u8 = 3;
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Build { paths, memory, gazetteer, triggers, top, quiet, store } => {
-            build(&paths, memory, &gazetteer, &triggers, top, quiet, &store.store)
+        Command::Build { paths, memory, lexicons, top, quiet, store } => {
+            build(&paths, memory, &lexicons, top, quiet, &store.store)
+        }
+        Command::Extract { paths, shard, output, lexicons } => extract(&paths, shard, &output, &lexicons),
+        Command::Merge { parts, memory, output, lexicons, store } => {
+            merge(&parts, memory, output.as_deref(), &lexicons, &store.store)
+        }
+        Command::Push { endpoint, graph, auth, batch, triple_terms, state, restart, timeout, store } => {
+            let auth = match auth {
+                Some(auth) => match auth.split_once(':') {
+                    Some((user, password)) => Some((user.to_string(), password.to_string())),
+                    None => bail!("--auth takes USER:PASS"),
+                },
+                None => None,
+            };
+            let state = state.unwrap_or_else(|| PathBuf::from(format!("{}.push.json", store.store.display())));
+            let options = PushOptions {
+                endpoint,
+                graph,
+                auth,
+                batch,
+                triple_terms: match triple_terms {
+                    TripleTermsArg::Keep => TripleTerms::Keep,
+                    TripleTermsArg::Reify => TripleTerms::Reify,
+                },
+                timeout: Duration::from_secs(timeout),
+                state: Some(state),
+                restart,
+            };
+            push(&open(&store.store)?, &options)
+        }
+        Command::Serve { bind, timeout, max_rows, allow_update, store } => {
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                bail!("--timeout takes a positive number of seconds");
+            }
+            let options = ServeOptions { timeout: Duration::from_secs_f64(timeout), max_rows, allow_update };
+            let opened = if allow_update { Store::open(&store.store)? } else { open(&store.store)? };
+            let mode = if allow_update { "read-write, SPARQL Update at /update" } else { "read-only" };
+            dossier::serve::serve(opened, bind, options, || {
+                eprintln!(
+                    "dossier: serving {} ({mode}) at http://{bind}/ (SPARQL at http://{bind}/sparql)",
+                    store.store.display()
+                );
+            })?;
+            eprintln!("dossier: stopped");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Query { sparql, file, format, store } => {
             let text = match (sparql, file) {
@@ -95,40 +143,60 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
-fn build(
-    paths: &[PathBuf],
-    memory: bool,
-    gazetteers: &[PathBuf],
-    triggers: &[PathBuf],
-    top: usize,
-    quiet: bool,
-    store: &Path,
-) -> Result<ExitCode> {
-    let started = Instant::now();
+/// The shipped lexicons with the user's additions.
+fn lexicon(args: &LexiconArgs) -> Result<Lexicon> {
     let mut lexicon = Lexicon::builtin()?;
-    for file in gazetteers {
+    for file in &args.gazetteer {
         lexicon.add_gazetteer_file(file)?;
     }
-    for file in triggers {
+    for file in &args.triggers {
         lexicon.add_trigger_file(file)?;
     }
-    let dossier = if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon);
+    Ok(lexicon)
+}
+
+/// A progress bar over the files of a build or an extraction.
+fn file_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {msg}").expect("valid template"),
     );
-    let report = dossier.build(paths, &|progress| match progress {
+    bar
+}
+
+fn show_progress(bar: &ProgressBar, progress: Progress) {
+    match progress {
         Progress::Files { total } => bar.set_length(total as u64),
         Progress::FileDone => bar.inc(1),
         Progress::Writing => bar.set_message("writing"),
-    })?;
-    bar.finish_and_clear();
+    }
+}
+
+/// Prints what a build or an extraction could not read.
+fn print_problems(report: &dossier::BuildReport) {
     for warning in &report.warnings {
         eprintln!("dossier: warning: {warning}");
     }
     for skipped in &report.skipped {
         eprintln!("dossier: skipped {skipped}");
     }
+}
+
+fn build(
+    paths: &[PathBuf],
+    memory: bool,
+    lexicons: &LexiconArgs,
+    top: usize,
+    quiet: bool,
+    store: &Path,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let lexicon = lexicon(lexicons)?;
+    let dossier = if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon);
+    let bar = file_bar();
+    let report = dossier.build(paths, &|progress| show_progress(&bar, progress))?;
+    bar.finish_and_clear();
+    print_problems(&report);
     let built = started.elapsed().as_secs_f64();
     let present = report.documents.len() - report.added();
     let added = format!(
@@ -153,6 +221,75 @@ fn build(
         );
     }
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
+}
+
+fn extract(paths: &[PathBuf], shard: Shard, output: &Path, lexicons: &LexiconArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    // No store is opened: extraction needs only the lexicons.
+    let dossier = Dossier::in_memory()?.with_lexicon(lexicon(lexicons)?);
+    let bar = file_bar();
+    let report = dossier.extract_shard(paths, shard, output, &|progress| show_progress(&bar, progress))?;
+    bar.finish_and_clear();
+    print_problems(&report);
+    eprintln!(
+        "dossier: shard {shard}: {} documents, {} quads written to {} in {:.2} s",
+        report.added(),
+        report.quads_written,
+        output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
+}
+
+fn merge(
+    parts: &[PathBuf],
+    memory: bool,
+    output: Option<&Path>,
+    lexicons: &LexiconArgs,
+    store: &Path,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    if memory && output.is_none() {
+        bail!("a merge in memory is lost when it ends: give --output FILE.nq, or merge into a --store");
+    }
+    let dossier = if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon(lexicons)?);
+    let report = dossier.merge(parts)?;
+    let place = if memory { "in memory".to_string() } else { format!("into {}", store.display()) };
+    eprintln!(
+        "dossier: merged {} parts ({} documents, {} quads read) {place} in {:.2} s",
+        report.parts,
+        report.documents,
+        report.quads_read,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(path) = output {
+        let mut writer = output_writer(Some(path))?;
+        dossier.store().write(RdfFormat::NQuads, &mut writer)?;
+        writer.flush()?;
+        eprintln!("dossier: wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn push(store: &Store, options: &PushOptions) -> Result<ExitCode> {
+    let total = store.len()?;
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} statements {wide_bar} {per_sec}").expect("valid template"),
+    );
+    let report = dossier::push::push(store, options, &|sent| bar.set_position(sent as u64))?;
+    bar.finish_and_clear();
+    let rate = if report.seconds > 0.0 { report.statements as f64 / report.seconds } else { 0.0 };
+    let resumed = if report.resumed > 0 {
+        format!(" ({} batches sent by an earlier run skipped)", report.resumed)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "dossier: pushed {} statements of {} graphs to {} in {} requests, {:.2} s ({rate:.0} statements/s){resumed}",
+        report.statements, report.graphs, options.endpoint, report.batches, report.seconds
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A term as a person reads it: prefixed names for known namespaces, plain literal values.

@@ -34,6 +34,9 @@ use crate::resolve::{self, Resolver, Stance};
 use crate::store::{Store, StoreError};
 use crate::vocab;
 
+mod shard;
+pub use shard::{MergeReport, Shard, ShardError};
+
 fn node(iri: &str) -> Term {
     NamedNode::new_unchecked(iri).into()
 }
@@ -59,6 +62,12 @@ pub enum Error {
     Analysis(#[from] AnalysisError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{}: {message}", path.display())]
+    Part { path: PathBuf, message: String },
 }
 
 /// What happened to one document of a build.
@@ -172,6 +181,15 @@ impl<'s> Window<'s> {
     }
 }
 
+/// The objects of a claim's statements that make its stance (see [`Dossier::stance_from`]).
+#[derive(Debug, Default)]
+struct ClaimTerms {
+    claimant: Option<Term>,
+    proposition: Option<Term>,
+    polarity: Option<Term>,
+    reifies: Option<Term>,
+}
+
 /// A knowledge graph of news documents: a store and the lexicons that fill it.
 pub struct Dossier {
     store: Store,
@@ -233,7 +251,7 @@ impl Dossier {
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
-            scope.spawn(move || self.read_and_prepare(&files, progress, &sender));
+            scope.spawn(move || self.read_and_prepare(&files, &|_| true, progress, &sender));
             for delivery in receiver {
                 match delivery {
                     Delivery::Problems { skipped, warnings } => {
@@ -257,9 +275,16 @@ impl Dossier {
         Ok(report)
     }
 
-    /// The reading stage: reads files a group at a time in parallel, cuts their documents into
-    /// batches and prepares each batch in parallel. Stops when the writer hangs up.
-    fn read_and_prepare(&self, files: &[PathBuf], progress: &(dyn Fn(Progress) + Sync), out: &SyncSender<Delivery>) {
+    /// The reading stage: reads files a group at a time in parallel, keeps the documents `keep`
+    /// accepts, cuts them into batches and prepares each batch in parallel. Stops when the
+    /// writer hangs up.
+    fn read_and_prepare(
+        &self,
+        files: &[PathBuf],
+        keep: &(dyn Fn(&Document) -> bool + Sync),
+        progress: &(dyn Fn(Progress) + Sync),
+        out: &SyncSender<Delivery>,
+    ) {
         let mut queue: Vec<Document> = Vec::new();
         let send_batches = |queue: &mut Vec<Document>, all: bool| -> bool {
             while queue.len() >= BATCH || (all && !queue.is_empty()) {
@@ -287,7 +312,7 @@ impl Dossier {
                     Ok(contents) => {
                         skipped.extend(contents.problems.iter().map(ToString::to_string));
                         warnings.extend(contents.warnings);
-                        queue.extend(contents.documents);
+                        queue.extend(contents.documents.into_iter().filter(|d| keep(d)));
                     }
                     Err(e) => skipped.push(e.to_string()),
                 }
@@ -512,13 +537,24 @@ impl Dossier {
         let first = |predicate: &str| -> Result<Option<Term>, Error> {
             Ok(self.store.objects(claim, predicate)?.into_iter().next())
         };
-        let (Some(Term::NamedNode(speaker)), Some(Term::NamedNode(proposition))) =
-            (first(&vocab::dos("claimant"))?, first(&vocab::dos("proposition"))?)
-        else {
-            return Ok(None);
+        let terms = ClaimTerms {
+            claimant: first(&vocab::dos("claimant"))?,
+            proposition: first(&vocab::dos("proposition"))?,
+            polarity: first(&vocab::dos("polarity"))?,
+            reifies: first(reifies)?,
         };
-        let negative = matches!(first(&vocab::dos("polarity"))?, Some(Term::Literal(l)) if l.value() == "negative");
-        let relation = match first(reifies)? {
+        Ok(self.stance_from(claim, terms))
+    }
+
+    /// The stance of a claim, from the objects of its statements; `None` when its claimant or
+    /// proposition is missing.
+    fn stance_from(&self, claim: &str, terms: ClaimTerms) -> Option<Stance> {
+        let (Some(Term::NamedNode(speaker)), Some(Term::NamedNode(proposition))) = (terms.claimant, terms.proposition)
+        else {
+            return None;
+        };
+        let negative = matches!(terms.polarity, Some(Term::Literal(l)) if l.value() == "negative");
+        let relation = match terms.reifies {
             Some(Term::Triple(triple)) => {
                 let event_type = triple
                     .predicate
@@ -534,13 +570,13 @@ impl Dossier {
             }
             _ => None,
         };
-        Ok(Some(Stance {
+        Some(Stance {
             claim: claim.to_string(),
             side: self.side_of(speaker.as_str()),
             negative,
             relation,
             proposition: proposition.into_string(),
-        }))
+        })
     }
 
     /// The actor named `name` (label or alias, case-insensitive), to walk from: its events,

@@ -38,11 +38,15 @@ pub mod export;
 pub mod extract;
 pub mod lexicon;
 pub mod plover;
+pub mod push;
 pub mod rdf;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod time;
 pub mod traverse;
 pub mod vocab;
 
-pub use crate::dossier::{BuildReport, BuiltDocument, Dossier, Error, Outcome, Progress};
+pub use crate::dossier::{
+    BuildReport, BuiltDocument, Dossier, Error, MergeReport, Outcome, Progress, Shard, ShardError,
+};

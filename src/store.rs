@@ -58,6 +58,8 @@ pub enum StoreError {
 pub struct Store {
     inner: oxigraph::store::Store,
     location: Option<PathBuf>,
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    read_only: bool,
 }
 
 impl Store {
@@ -65,7 +67,7 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner, location: Some(path.to_path_buf()) })
+        Ok(Store { inner, location: Some(path.to_path_buf()), read_only: false })
     }
 
     /// Opens an existing store on disk for reading, while another process may be writing it.
@@ -75,12 +77,12 @@ impl Store {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner, location: Some(path.to_path_buf()) })
+        Ok(Store { inner, location: Some(path.to_path_buf()), read_only: true })
     }
 
     /// A store in memory, gone when dropped.
     pub fn memory() -> Result<Store, StoreError> {
-        Ok(Store { inner: oxigraph::store::Store::new()?, location: None })
+        Ok(Store { inner: oxigraph::store::Store::new()?, location: None, read_only: false })
     }
 
     /// Where the store lives on disk, if it does.
@@ -206,6 +208,18 @@ impl Store {
         Ok(documents)
     }
 
+    /// The named graphs that hold quads.
+    pub fn named_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for graph in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(name) = graph? {
+                graphs.push(name);
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
     /// Whether the store holds this quad.
     pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
         Ok(self.inner.contains(quad)?)
@@ -295,10 +309,12 @@ impl Store {
         Ok(self.inner.backup(target)?)
     }
 
-    /// Makes sure everything written is on disk.
+    /// Makes sure everything written is on disk (nothing to do for a read-only store).
     pub fn flush(&self) -> Result<(), StoreError> {
         #[cfg(feature = "rocksdb")]
-        self.inner.flush()?;
+        if !self.read_only {
+            self.inner.flush()?;
+        }
         Ok(())
     }
 
@@ -316,6 +332,46 @@ impl Store {
         let mut prepared = Self::evaluator().parse_query(sparql)?;
         for (name, value) in bindings {
             prepared = prepared.substitute_variable(Variable::new_unchecked(*name), value.clone());
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SPARQL query for a protocol client: on the dataset it names (`default_graphs`
+    /// replace the default graph and `named_graphs` restrict the named ones, when given, as
+    /// `default-graph-uri` and `named-graph-uri` do in the SPARQL protocol), cancelled when
+    /// `cancel` is.
+    ///
+    /// ```
+    /// use dossier::store::{QueryOptions, Store};
+    /// use oxigraph::sparql::{CancellationToken, QueryResults};
+    ///
+    /// let store = Store::memory()?;
+    /// store.update("INSERT DATA { dos:a rdfs:label \"A\" . dos:b rdfs:label \"B\" }")?;
+    /// let cancel = CancellationToken::new();
+    /// let options = QueryOptions { cancel: Some(cancel.clone()), ..QueryOptions::default() };
+    /// let QueryResults::Solutions(mut rows) = store.query_with("SELECT * WHERE { ?s ?p ?o }", &options)? else {
+    ///     unreachable!()
+    /// };
+    /// cancel.cancel();
+    /// // Evaluation checks the token at each read of the store.
+    /// assert!(rows.next().unwrap().is_err());
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryResults<'_>, StoreError> {
+        let mut evaluator = Self::evaluator();
+        if let Some(cancel) = &options.cancel {
+            evaluator = evaluator.with_cancellation_token(cancel.clone());
+        }
+        let mut prepared = evaluator.parse_query(sparql)?;
+        if !options.default_graphs.is_empty() {
+            prepared
+                .dataset_mut()
+                .set_default_graph(options.default_graphs.iter().cloned().map(GraphName::from).collect());
+        }
+        if !options.named_graphs.is_empty() {
+            prepared
+                .dataset_mut()
+                .set_available_named_graphs(options.named_graphs.iter().cloned().map(NamedOrBlankNode::from).collect());
         }
         Ok(prepared.on_store(&self.inner).execute()?)
     }
@@ -391,6 +447,17 @@ impl Store {
         loader.commit()?;
         Ok(())
     }
+}
+
+/// How [`Store::query_with`] runs a query.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// The graphs whose union is the default graph (none: the store's default graph).
+    pub default_graphs: Vec<NamedNode>,
+    /// The named graphs the query may see (none: all of them).
+    pub named_graphs: Vec<NamedNode>,
+    /// Cancels the evaluation when cancelled.
+    pub cancel: Option<oxigraph::sparql::CancellationToken>,
 }
 
 /// A bulk load in progress ([`Store::loader`]).

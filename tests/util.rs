@@ -82,13 +82,18 @@ pub fn seed_store() -> &'static Path {
 
 /// Runs a query on the seed store and returns the CSV rows (header dropped).
 pub fn query_csv(query: &str) -> Vec<Vec<String>> {
+    query_rows(query, seed_store())
+}
+
+/// Runs a query with `dossier query` on a store and returns the CSV rows (header dropped).
+pub fn query_rows(query: &str, store: &Path) -> Vec<Vec<String>> {
     let out = ok([
         Path::new("query"),
         Path::new(query),
         Path::new("--format"),
         Path::new("csv"),
         Path::new("--store"),
-        seed_store(),
+        store,
     ]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     reader.records().map(|r| r.expect("CSV row").iter().map(str::to_string).collect()).collect()
