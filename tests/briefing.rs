@@ -207,8 +207,13 @@ fn chromium() -> PathBuf {
 
 /// Runs headless Chromium on a local page with networking blocked; returns standard output.
 fn run_chromium(page: &Path, extra: &[&str]) -> String {
+    run_chromium_url(&format!("file://{}", page.display()), false, extra)
+}
+
+/// Runs headless Chromium on a URL with every request blocked but, with `loopback`, those to
+/// loopback; returns standard output.
+pub fn run_chromium_url(url: &str, loopback: bool, extra: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", page.display());
     let mut child = Command::new(chromium())
         .args([
             "--headless",
@@ -220,13 +225,14 @@ fn run_chromium(page: &Path, extra: &[&str]) -> String {
             "--disable-component-update",
             "--disable-sync",
             "--disable-extensions",
-            // Every request not to loopback goes to a closed port: nothing leaves the machine.
+            // Every request goes to a closed port: nothing leaves the machine. Chromium sends
+            // requests to loopback directly unless told `<-loopback>`.
             "--proxy-server=127.0.0.1:9",
-            "--proxy-bypass-list=<-loopback>",
         ])
+        .args((!loopback).then_some("--proxy-bypass-list=<-loopback>"))
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)
-        .arg(&url)
+        .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

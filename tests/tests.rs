@@ -9,3 +9,6 @@ mod eval;
 mod exports;
 mod queries;
 mod reliability;
+mod scaleout;
+mod serve;
+mod virtuoso;

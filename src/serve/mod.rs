@@ -1,0 +1,819 @@
+//! The graph over HTTP (`dossier serve`): the SPARQL 1.1 Protocol, a query page, the picture.
+//!
+//! Routes:
+//!
+//! | path            | what                                                                  |
+//! |-----------------|-----------------------------------------------------------------------|
+//! | `/sparql`       | SPARQL 1.1 Protocol queries: GET, POST form-encoded or `application/sparql-query`; without a query, the service description |
+//! | `/update`       | SPARQL 1.1 Update (POST form-encoded or `application/sparql-update`), only with [`ServeOptions::allow_update`] |
+//! | `/`             | a page with a query editor, the example queries, a results table and the picture |
+//! | `/queries.json` | the example queries of `examples/queries/`                            |
+//! | `/network.svg`  | the actor network drawn by Graphviz                                   |
+//! | `/briefing`     | the HTML briefing                                                     |
+//!
+//! Results are negotiated from the `Accept` header (or a `format=` parameter): JSON, XML, CSV
+//! or TSV for SELECT and ASK; Turtle, N-Triples, N-Quads, JSON-LD or RDF/XML for CONSTRUCT and
+//! DESCRIBE. Every response carries `Access-Control-Allow-Origin: *`, so web tools (YASGUI)
+//! can query from a browser. A query is cancelled after [`ServeOptions::timeout`] and refused
+//! when its result exceeds [`ServeOptions::max_rows`], each with a message saying which
+//! limit and how to raise it. The server (oxhttp) answers each connection on its own thread, so
+//! queries run in parallel over the one store.
+//!
+//! [`Endpoint::handle`] is the whole server as a function from request to response:
+//!
+//! ```
+//! use dossier::serve::{Endpoint, ServeOptions};
+//! use dossier::store::Store;
+//! use oxhttp::model::{Body, Request};
+//!
+//! let endpoint = Endpoint::new(Store::memory()?, ServeOptions::default());
+//! let mut request = Request::builder()
+//!     .uri("http://localhost/sparql?query=ASK%20%7B%7D")
+//!     .header("Accept", "text/csv")
+//!     .body(Body::empty())?;
+//! let response = endpoint.handle(&mut request);
+//! assert_eq!(response.status(), 200);
+//! assert_eq!(response.headers()["Access-Control-Allow-Origin"], "*");
+//! assert_eq!(response.into_body().to_string()?, "true");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::{Read, Write};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use oxhttp::model::header::{ACCEPT, CONTENT_TYPE, HOST};
+use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+
+use crate::analysis::{ActorNetwork, Metric, NetworkFilter};
+use crate::export;
+use crate::store::{QueryOptions, Store, StoreError};
+use crate::vocab;
+
+/// The page at `/`.
+const PAGE: &str = include_str!("page.html");
+
+/// The example queries offered on the page: `examples/queries/*.rq` (a test checks the list is
+/// complete).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("timeline", include_str!("../../examples/queries/timeline.rq")),
+    ("actors_by_type", include_str!("../../examples/queries/actors_by_type.rq")),
+    ("taliban_events", include_str!("../../examples/queries/taliban_events.rq")),
+    ("event_actors", include_str!("../../examples/queries/event_actors.rq")),
+    ("corroborated_events", include_str!("../../examples/queries/corroborated_events.rq")),
+    ("claims_by_speaker", include_str!("../../examples/queries/claims_by_speaker.rq")),
+    ("claims_as_relations", include_str!("../../examples/queries/claims_as_relations.rq")),
+    ("central_actors_window", include_str!("../../examples/queries/central_actors_window.rq")),
+];
+
+/// Largest request body accepted (a query or an update).
+const MAX_BODY: u64 = 64 << 20;
+
+/// How the endpoint behaves.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// How long a query may run before it is cancelled.
+    pub timeout: Duration,
+    /// Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a result may have.
+    pub max_rows: usize,
+    /// Whether `/update` accepts SPARQL Update.
+    pub allow_update: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> ServeOptions {
+        ServeOptions { timeout: Duration::from_secs(30), max_rows: 100_000, allow_update: false }
+    }
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot watch for termination signals: {0}")]
+    Signals(std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A failed request: the status and what to tell the client.
+struct Failure(StatusCode, String);
+
+impl Failure {
+    fn bad(message: impl Into<String>) -> Failure {
+        Failure(StatusCode::BAD_REQUEST, message.into())
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Failure {
+        match error {
+            StoreError::Syntax(e) => Failure::bad(format!("SPARQL syntax error: {e}")),
+            StoreError::Evaluation(QueryEvaluationError::Cancelled) => cancelled(),
+            other => Failure(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+        }
+    }
+}
+
+fn cancelled() -> Failure {
+    Failure(StatusCode::SERVICE_UNAVAILABLE, "the query was cancelled: it ran longer than the server's timeout (dossier serve --timeout SECONDS); narrow it or raise the timeout".into())
+}
+
+/// The endpoint: a store and how to serve it.
+pub struct Endpoint {
+    store: Store,
+    options: ServeOptions,
+    in_flight: AtomicUsize,
+    stopping: AtomicBool,
+}
+
+/// Counts a request in flight while it lives.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A request's parameters: from the URL's query string, and from a form-encoded body.
+#[derive(Debug, Default)]
+struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn parse(bytes: &[u8]) -> Params {
+        Params(url::form_urlencoded::parse(bytes).into_owned().collect())
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// The one value of `name`, if given; two values are an error.
+    fn one(&self, name: &str) -> Result<Option<&str>, Failure> {
+        match self.all(name).as_slice() {
+            [] => Ok(None),
+            [value] => Ok(Some(value)),
+            _ => Err(Failure::bad(format!("give the {name} parameter once"))),
+        }
+    }
+}
+
+impl Endpoint {
+    /// An endpoint over `store`.
+    pub fn new(store: Store, options: ServeOptions) -> Endpoint {
+        Endpoint { store, options, in_flight: AtomicUsize::new(0), stopping: AtomicBool::new(false) }
+    }
+
+    /// The store served.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
+        if self.stopping.load(Ordering::SeqCst) {
+            return failure(Failure(StatusCode::SERVICE_UNAVAILABLE, "the server is shutting down".into()));
+        }
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
+        let _counted = InFlight(&self.in_flight);
+        let path = request.uri().path().to_string();
+        let result = match (request.method().clone(), path.as_str()) {
+            (Method::OPTIONS, _) => Ok(preflight()),
+            (Method::GET | Method::HEAD, "/") => Ok(ok("text/html; charset=utf-8", page())),
+            (Method::GET | Method::HEAD, "/queries.json") => Ok(examples()),
+            (Method::GET | Method::HEAD, "/network.svg") => self.picture(),
+            (Method::GET | Method::HEAD, "/briefing") => self.briefing(),
+            (Method::GET | Method::HEAD | Method::POST, "/sparql") => self.sparql(request),
+            (Method::POST, "/update") => self.update(request),
+            (_, "/sparql" | "/update" | "/" | "/queries.json" | "/network.svg" | "/briefing") => {
+                Err(Failure(StatusCode::METHOD_NOT_ALLOWED, format!("{} is not allowed here", request.method())))
+            }
+            (_, path) => Err(Failure(StatusCode::NOT_FOUND, format!("nothing at {path}: try /sparql or /"))),
+        };
+        result.unwrap_or_else(failure)
+    }
+
+    /// Refuses new requests from now on and waits (up to `wait`) for those running to end;
+    /// returns how many were still running.
+    pub fn stop(&self, wait: Duration) -> usize {
+        self.stopping.store(true, Ordering::SeqCst);
+        let started = Instant::now();
+        while self.in_flight.load(Ordering::SeqCst) > 0 && started.elapsed() < wait {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.in_flight.load(Ordering::SeqCst)
+    }
+
+    fn sparql(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        let mut params = Params::parse(request.uri().query().unwrap_or("").as_bytes());
+        let mut query = None;
+        if *request.method() == Method::POST {
+            let body = read_body(request)?;
+            match media_type(request).as_deref() {
+                Some("application/x-www-form-urlencoded") => params.0.extend(Params::parse(&body).0),
+                Some("application/sparql-query") => {
+                    query = Some(String::from_utf8(body).map_err(|_| Failure::bad("the query is not UTF-8"))?)
+                }
+                Some("application/sparql-update") => {
+                    return Err(Failure::bad("SPARQL Update goes to /update, not /sparql"));
+                }
+                other => {
+                    return Err(Failure(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        format!(
+                            "POST a query as application/x-www-form-urlencoded or application/sparql-query, not {}",
+                            other.unwrap_or("a body without a Content-Type")
+                        ),
+                    ))
+                }
+            }
+        }
+        if query.is_none() {
+            query = params.one("query")?.map(str::to_string);
+        }
+        if params.one("update")?.is_some() {
+            return Err(Failure::bad("SPARQL Update goes to /update, not /sparql"));
+        }
+        let accept = params
+            .one("format")?
+            .or(params.one("output")?)
+            .map(format_parameter)
+            .or_else(|| request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_string));
+        let Some(query) = query else {
+            return self.service_description(request, accept.as_deref());
+        };
+        let iris = |name: &str| -> Result<Vec<NamedNode>, Failure> {
+            params
+                .all(name)
+                .into_iter()
+                .map(|iri| NamedNode::new(iri).map_err(|e| Failure::bad(format!("{name} {iri:?} is not an IRI: {e}"))))
+                .collect()
+        };
+        let cancel = CancellationToken::new();
+        let options = QueryOptions {
+            default_graphs: iris("default-graph-uri")?,
+            named_graphs: iris("named-graph-uri")?,
+            cancel: Some(cancel.clone()),
+        };
+        // The watchdog cancels the query when the timeout passes first; the query's end drops
+        // `_done`, which wakes it to leave.
+        let (_done, finished) = mpsc::channel::<()>();
+        let timeout = self.options.timeout;
+        std::thread::spawn(move || {
+            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
+                cancel.cancel();
+            }
+        });
+        let results = self.store.query_with(&query, &options)?;
+        self.serialize(results, accept.as_deref())
+    }
+
+    /// Writes results in the negotiated format, counting rows against the limit.
+    fn serialize(&self, results: QueryResults<'_>, accept: Option<&str>) -> Result<Response<Body>, Failure> {
+        let max = self.options.max_rows;
+        let too_many = || {
+            Failure::bad(format!(
+                "the result has more than {max} rows, the server's limit (dossier serve --max-rows N); add a LIMIT or narrow the query"
+            ))
+        };
+        let evaluation = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => cancelled(),
+            other => Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("SPARQL evaluation failed: {other}")),
+        };
+        let written = |e: std::io::Error| Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write: {e}"));
+        match results {
+            QueryResults::Solutions(solutions) => {
+                let (media, format) = negotiate(accept, RESULT_FORMATS)?;
+                let mut out = QueryResultsSerializer::from_format(format)
+                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .map_err(written)?;
+                for (n, solution) in solutions.enumerate() {
+                    if n >= max {
+                        return Err(too_many());
+                    }
+                    out.serialize(&solution.map_err(evaluation)?).map_err(written)?;
+                }
+                Ok(ok(media, out.finish().map_err(written)?))
+            }
+            QueryResults::Boolean(value) => {
+                let (media, format) = negotiate(accept, RESULT_FORMATS)?;
+                let body = QueryResultsSerializer::from_format(format)
+                    .serialize_boolean_to_writer(Vec::new(), value)
+                    .map_err(written)?;
+                Ok(ok(media, body))
+            }
+            QueryResults::Graph(triples) => {
+                let (media, format) = negotiate(accept, GRAPH_FORMATS)?;
+                let mut out = prefixed(format).for_writer(Vec::new());
+                for (n, triple) in triples.enumerate() {
+                    if n >= max {
+                        return Err(too_many());
+                    }
+                    out.serialize_triple(&triple.map_err(evaluation)?).map_err(written)?;
+                }
+                Ok(ok(media, out.finish().map_err(written)?))
+            }
+        }
+    }
+
+    fn update(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        if !self.options.allow_update {
+            return Err(Failure(
+                StatusCode::FORBIDDEN,
+                "this endpoint is read-only; start it with `dossier serve --allow-update` to accept SPARQL Update"
+                    .into(),
+            ));
+        }
+        let body = read_body(request)?;
+        let update = match media_type(request).as_deref() {
+            Some("application/x-www-form-urlencoded") => Params::parse(&body)
+                .one("update")?
+                .map(str::to_string)
+                .ok_or_else(|| Failure::bad("the form has no update parameter"))?,
+            Some("application/sparql-update") => {
+                String::from_utf8(body).map_err(|_| Failure::bad("the update is not UTF-8"))?
+            }
+            other => {
+                return Err(Failure(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    format!(
+                        "POST an update as application/x-www-form-urlencoded or application/sparql-update, not {}",
+                        other.unwrap_or("a body without a Content-Type")
+                    ),
+                ))
+            }
+        };
+        self.store.update(&update)?;
+        Ok(Response::builder()
+            .status(StatusCode::NO_CONTENT)
+            .header("Access-Control-Allow-Origin", "*")
+            .body(Body::empty())
+            .expect("valid response"))
+    }
+
+    /// The SPARQL 1.1 Service Description of the endpoint, in the negotiated RDF format.
+    fn service_description(&self, request: &Request<Body>, accept: Option<&str>) -> Result<Response<Body>, Failure> {
+        const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
+        const FORMATS: &str = "http://www.w3.org/ns/formats/";
+        let (media, format) = negotiate(accept, GRAPH_FORMATS)?;
+        let host = request.headers().get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+        let iri = |s: String| NamedNode::new_unchecked(s);
+        let (service, dataset, graph) = (
+            BlankNode::new_unchecked("service"),
+            BlankNode::new_unchecked("dataset"),
+            BlankNode::new_unchecked("default"),
+        );
+        let mut triples = vec![
+            Triple::new(service.clone(), iri(vocab::RDF_TYPE.into()), iri(format!("{SD}Service"))),
+            Triple::new(service.clone(), iri(format!("{SD}endpoint")), iri(format!("http://{host}/sparql"))),
+            Triple::new(service.clone(), iri(format!("{SD}supportedLanguage")), iri(format!("{SD}SPARQL11Query"))),
+            Triple::new(service.clone(), iri(format!("{SD}defaultDataset")), dataset.clone()),
+            Triple::new(dataset.clone(), iri(vocab::RDF_TYPE.into()), iri(format!("{SD}Dataset"))),
+            Triple::new(dataset.clone(), iri(format!("{SD}defaultGraph")), graph.clone()),
+            Triple::new(graph.clone(), iri(vocab::RDF_TYPE.into()), iri(format!("{SD}Graph"))),
+            Triple::new(graph, iri("http://rdfs.org/ns/void#triples".into()), Literal::from(self.store.len()? as i64)),
+        ];
+        if self.options.allow_update {
+            triples.push(Triple::new(
+                service.clone(),
+                iri(format!("{SD}supportedLanguage")),
+                iri(format!("{SD}SPARQL11Update")),
+            ));
+        }
+        for name in [
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "N-Quads",
+            "JSON-LD",
+            "RDF_XML",
+        ] {
+            triples.push(Triple::new(
+                service.clone(),
+                iri(format!("{SD}resultFormat")),
+                iri(format!("{FORMATS}{name}")),
+            ));
+        }
+        for named in self.store.named_graphs()? {
+            let entry = BlankNode::default();
+            triples.push(Triple::new(dataset.clone(), iri(format!("{SD}namedGraph")), entry.clone()));
+            triples.push(Triple::new(entry, iri(format!("{SD}name")), named));
+        }
+        let mut out = prefixed(format).for_writer(Vec::new());
+        for triple in &triples {
+            out.serialize_triple(triple).map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        }
+        let body = out.finish().map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        Ok(ok(media, body))
+    }
+
+    /// The actor network drawn by Graphviz, its nodes sized by PageRank.
+    fn picture(&self) -> Result<Response<Body>, Failure> {
+        let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        let network = ActorNetwork::build(&self.store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
+        let scores = crate::analysis::centrality::compute(&network, Metric::PageRank).map_err(|e| internal(&e))?;
+        let documents = crate::traverse::documents(&self.store)?;
+        let contradictions = crate::traverse::contradictions(&self.store)?;
+        let options = export::DotOptions::new(export::corpus_title(&documents))
+            .with_size_by(Metric::PageRank.as_str(), scores)
+            .with_contradictions(export::contradiction_pairs(&contradictions));
+        let mut dot = Vec::new();
+        export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
+        match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
+            Ok(svg) => Ok(ok("image/svg+xml", svg)),
+            Err(error) => {
+                Err(Failure(StatusCode::SERVICE_UNAVAILABLE, format!("the picture cannot be drawn: {error}")))
+            }
+        }
+    }
+
+    fn briefing(&self) -> Result<Response<Body>, Failure> {
+        let mut page = Vec::new();
+        export::write_briefing(&self.store, &export::BriefingOptions::default(), &mut page)
+            .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        Ok(ok("text/html; charset=utf-8", page))
+    }
+}
+
+/// Result formats of SELECT and ASK, by media type; the first is the default.
+const RESULT_FORMATS: &[(&str, QueryResultsFormat)] = &[
+    ("application/sparql-results+json", QueryResultsFormat::Json),
+    ("application/json", QueryResultsFormat::Json),
+    ("application/sparql-results+xml", QueryResultsFormat::Xml),
+    ("application/xml", QueryResultsFormat::Xml),
+    ("text/xml", QueryResultsFormat::Xml),
+    ("text/csv", QueryResultsFormat::Csv),
+    ("text/tab-separated-values", QueryResultsFormat::Tsv),
+];
+
+/// Result formats of CONSTRUCT and DESCRIBE (and of the service description).
+const GRAPH_FORMATS: &[(&str, RdfFormat)] = &[
+    ("text/turtle", RdfFormat::Turtle),
+    ("application/x-turtle", RdfFormat::Turtle),
+    ("application/n-triples", RdfFormat::NTriples),
+    ("text/plain", RdfFormat::NTriples),
+    ("application/n-quads", RdfFormat::NQuads),
+    ("application/ld+json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ("application/json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ("application/rdf+xml", RdfFormat::RdfXml),
+    ("application/xml", RdfFormat::RdfXml),
+];
+
+/// The media type a `format=` (or `output=`) parameter names: a short name or a media type.
+fn format_parameter(value: &str) -> String {
+    let media = match value.to_ascii_lowercase().as_str() {
+        "json" | "srj" => "application/sparql-results+json",
+        "xml" | "srx" => "application/sparql-results+xml",
+        "csv" => "text/csv",
+        "tsv" => "text/tab-separated-values",
+        "turtle" | "ttl" => "text/turtle",
+        "ntriples" | "nt" => "application/n-triples",
+        "nquads" | "nq" => "application/n-quads",
+        "jsonld" | "json-ld" => "application/ld+json",
+        "rdfxml" | "rdf" => "application/rdf+xml",
+        _ => return value.to_string(),
+    };
+    // A short name stands for a format of either kind: JSON results or JSON-LD, for example.
+    match media {
+        "application/sparql-results+json" => "application/sparql-results+json, application/ld+json;q=0.9".into(),
+        "application/sparql-results+xml" => "application/sparql-results+xml, application/rdf+xml;q=0.9".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Picks the format the `Accept` header prefers among `offered` (RFC 9110: the most specific
+/// range that matches gives a type its quality; ties go to the server's order). No header, or
+/// an empty one, takes the first offered.
+fn negotiate<T: Copy>(accept: Option<&str>, offered: &[(&'static str, T)]) -> Result<(&'static str, T), Failure> {
+    let accept = accept.map(str::trim).filter(|a| !a.is_empty());
+    let Some(accept) = accept else { return Ok(offered[0]) };
+    let ranges: Vec<(String, f32)> = accept
+        .split(',')
+        .filter_map(|range| {
+            let mut parts = range.split(';');
+            let media = parts.next()?.trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (!media.is_empty()).then_some((media, q))
+        })
+        .collect();
+    let quality = |media: &str| -> f32 {
+        let kind = media.split('/').next().unwrap_or("");
+        let mut best: Option<(u8, f32)> = None;
+        for (range, q) in &ranges {
+            let specificity = if range == media {
+                3
+            } else if range.strip_suffix("/*") == Some(kind) {
+                2
+            } else if range == "*/*" {
+                1
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(s, _)| specificity > s) {
+                best = Some((specificity, *q));
+            }
+        }
+        best.map_or(0.0, |(_, q)| q)
+    };
+    let mut chosen: Option<((&'static str, T), f32)> = None;
+    for &(media, format) in offered {
+        let q = quality(media);
+        if q > 0.0 && chosen.is_none_or(|(_, best)| q > best) {
+            chosen = Some(((media, format), q));
+        }
+    }
+    chosen.map(|(c, _)| c).ok_or_else(|| {
+        let names: Vec<&str> = offered.iter().map(|(m, _)| *m).collect();
+        Failure(
+            StatusCode::NOT_ACCEPTABLE,
+            format!("cannot answer in {accept}; this result comes in {}", names.join(", ")),
+        )
+    })
+}
+
+/// An RDF serializer with the vocabulary's prefixes where the format has prefixes.
+fn prefixed(format: RdfFormat) -> RdfSerializer {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
+        for (prefix, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(prefix, iri).expect("vocabulary prefixes are valid IRIs");
+        }
+    }
+    serializer
+}
+
+/// The media type of the request body, without parameters.
+fn media_type(request: &Request<Body>) -> Option<String> {
+    let value = request.headers().get(CONTENT_TYPE)?.to_str().ok()?;
+    Some(value.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+}
+
+fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Failure> {
+    let mut body = Vec::new();
+    request
+        .body_mut()
+        .take(MAX_BODY + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| Failure::bad(format!("cannot read the request body: {e}")))?;
+    if body.len() as u64 > MAX_BODY {
+        return Err(Failure(StatusCode::PAYLOAD_TOO_LARGE, format!("the request body is over {MAX_BODY} bytes")));
+    }
+    Ok(body)
+}
+
+/// The page, with the vocabulary's prefixes for its display of IRIs.
+fn page() -> Vec<u8> {
+    let prefixes: serde_json::Map<String, serde_json::Value> =
+        vocab::PREFIXES.iter().map(|(prefix, iri)| (prefix.to_string(), serde_json::Value::from(*iri))).collect();
+    PAGE.replace("{{PREFIXES}}", &serde_json::Value::Object(prefixes).to_string()).into_bytes()
+}
+
+fn examples() -> Response<Body> {
+    let list: Vec<serde_json::Value> = EXAMPLES
+        .iter()
+        .map(|(name, query)| {
+            let about: Vec<&str> = query.lines().map_while(|l| l.strip_prefix('#')).map(str::trim).collect();
+            serde_json::json!({ "name": name, "about": about.join(" "), "query": query })
+        })
+        .collect();
+    ok("application/json", serde_json::to_vec(&list).expect("JSON of strings"))
+}
+
+fn ok(media: &str, body: Vec<u8>) -> Response<Body> {
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(CONTENT_TYPE, HeaderValue::from_str(media).expect("media types are ASCII"))
+        .header("Access-Control-Allow-Origin", "*")
+        .header("Vary", "Accept")
+        .body(Body::from(body))
+        .expect("valid response")
+}
+
+fn failure(Failure(status, message): Failure) -> Response<Body> {
+    Response::builder()
+        .status(status)
+        .header(CONTENT_TYPE, "text/plain; charset=utf-8")
+        .header("Access-Control-Allow-Origin", "*")
+        .body(Body::from(format!("{message}\n")))
+        .expect("valid response")
+}
+
+/// The answer to a CORS preflight request.
+fn preflight() -> Response<Body> {
+    Response::builder()
+        .status(StatusCode::NO_CONTENT)
+        .header("Access-Control-Allow-Origin", "*")
+        .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        .header("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization")
+        .header("Access-Control-Max-Age", "86400")
+        .body(Body::empty())
+        .expect("valid response")
+}
+
+/// Serves `store` on `bind` until the process gets SIGTERM, SIGINT or SIGHUP; then refuses new
+/// requests, lets those running finish (at most the query timeout), flushes the store and
+/// returns. `ready` is called once the server listens. Each request is logged on stderr.
+pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl FnOnce()) -> Result<(), ServeError> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]).map_err(ServeError::Signals)?;
+    let grace = options.timeout + Duration::from_secs(5);
+    let endpoint = Arc::new(Endpoint::new(store, options));
+    let handler = Arc::clone(&endpoint);
+    let server = oxhttp::Server::new(move |request| {
+        let started = Instant::now();
+        let response = handler.handle(request);
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "dossier: {} {} {} {:.1} ms",
+            request.method(),
+            request.uri().path(),
+            response.status().as_u16(),
+            started.elapsed().as_secs_f64() * 1e3
+        );
+        response
+    })
+    .bind(bind)
+    .with_server_name(concat!("dossier/", env!("CARGO_PKG_VERSION")))
+    .map_err(|e| ServeError::Bind { addr: bind, source: std::io::Error::other(e.to_string()) })?
+    .with_global_timeout(grace)
+    .with_max_concurrent_connections(256);
+    let _listening = server.spawn().map_err(|source| ServeError::Bind { addr: bind, source })?;
+    ready();
+    if let Some(signal) = signals.forever().next() {
+        eprintln!("dossier: signal {signal}: finishing the requests running, then stopping");
+    }
+    let left = endpoint.stop(grace);
+    if left > 0 {
+        eprintln!("dossier: {left} requests were still running after {} s; stopping anyway", grace.as_secs());
+    }
+    endpoint.store().flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> Request<Body> {
+        let mut builder = Request::builder().method(method).uri(format!("http://localhost{uri}"));
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(Body::from(body.to_string())).unwrap()
+    }
+
+    fn endpoint(options: ServeOptions) -> Endpoint {
+        let store = Store::memory().unwrap();
+        store
+            .update("INSERT DATA { dos:a rdfs:label \"A\" . dos:b rdfs:label \"B\" . dos:c rdfs:label \"C\" }")
+            .unwrap();
+        Endpoint::new(store, options)
+    }
+
+    fn answer(endpoint: &Endpoint, mut request: Request<Body>) -> (u16, String, String) {
+        let response = endpoint.handle(&mut request);
+        let status = response.status().as_u16();
+        let media = response.headers().get(CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        (status, media, response.into_body().to_string().unwrap())
+    }
+
+    #[test]
+    fn the_example_list_holds_every_query_of_the_examples_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/queries");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = EXAMPLES.iter().map(|(name, _)| name.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, files, "add the new query to serve::EXAMPLES");
+    }
+
+    #[test]
+    fn results_follow_the_accept_header_and_the_format_parameter() {
+        let endpoint = endpoint(ServeOptions::default());
+        let q = "/sparql?query=SELECT%20%3Fl%20WHERE%20%7B%20%3Fx%20rdfs%3Alabel%20%3Fl%20%7D%20ORDER%20BY%20%3Fl";
+        let (status, media, body) = answer(&endpoint, request("GET", q, &[("Accept", "text/csv")], ""));
+        assert_eq!((status, media.as_str(), body.as_str()), (200, "text/csv", "l\r\nA\r\nB\r\nC\r\n"));
+        let (_, media, body) = answer(&endpoint, request("GET", q, &[], ""));
+        assert_eq!(media, "application/sparql-results+json");
+        assert!(body.contains("\"value\":\"A\""), "{body}");
+        let (_, media, _) =
+            answer(&endpoint, request("GET", &format!("{q}&format=tsv"), &[("Accept", "text/csv")], ""));
+        assert_eq!(media, "text/tab-separated-values");
+        let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        let (_, media, _) = answer(&endpoint, request("GET", q, &[("Accept", browser)], ""));
+        assert_eq!(media, "application/xml");
+        let (status, _, body) = answer(&endpoint, request("GET", q, &[("Accept", "image/png")], ""));
+        assert_eq!(status, 406);
+        assert!(body.contains("text/csv"), "{body}");
+        let construct = "CONSTRUCT WHERE { ?x rdfs:label ?l }";
+        let (status, media, body) = answer(
+            &endpoint,
+            request(
+                "POST",
+                "/sparql",
+                &[("Content-Type", "application/sparql-query"), ("Accept", "application/n-triples")],
+                construct,
+            ),
+        );
+        assert_eq!((status, media.as_str(), body.lines().count()), (200, "application/n-triples", 3));
+    }
+
+    #[test]
+    fn form_posts_updates_and_errors_say_what_to_do() {
+        let endpoint = endpoint(ServeOptions { max_rows: 2, ..ServeOptions::default() });
+        let form = [("Content-Type", "application/x-www-form-urlencoded")];
+        let (status, _, body) =
+            answer(&endpoint, request("POST", "/sparql", &form, "query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"));
+        assert_eq!(status, 200);
+        assert!(body.contains("true"));
+        let (status, _, body) = answer(
+            &endpoint,
+            request("POST", "/sparql", &form, "query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"),
+        );
+        assert_eq!(status, 400);
+        assert!(body.contains("more than 2 rows") && body.contains("--max-rows"), "{body}");
+        let (status, _, body) = answer(&endpoint, request("GET", "/sparql?query=SELEC", &[], ""));
+        assert_eq!(status, 400);
+        assert!(body.contains("syntax"), "{body}");
+        let (status, _, body) = answer(&endpoint, request("POST", "/update", &form, "update=CLEAR%20ALL"));
+        assert_eq!(status, 403);
+        assert!(body.contains("--allow-update"), "{body}");
+        assert_eq!(endpoint.store().len().unwrap(), 3, "nothing changed");
+        let (status, _, _) = answer(&endpoint, request("GET", "/nowhere", &[], ""));
+        assert_eq!(status, 404);
+        let (status, _, _) = answer(&endpoint, request("DELETE", "/sparql", &[], ""));
+        assert_eq!(status, 405);
+
+        let writable = self::endpoint(ServeOptions { allow_update: true, ..ServeOptions::default() });
+        let update = [("Content-Type", "application/sparql-update")];
+        let (status, _, _) =
+            answer(&writable, request("POST", "/update", &update, "DELETE DATA { dos:a rdfs:label \"A\" }"));
+        assert_eq!(status, 204);
+        assert_eq!(writable.store().len().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_query_past_the_timeout_is_cancelled_with_a_clear_error() {
+        let options = ServeOptions { timeout: Duration::from_millis(100), ..ServeOptions::default() };
+        let endpoint = endpoint(options);
+        let labels: String = (0..2000).map(|i| format!("dos:s{i} rdfs:label \"{i}\" . ")).collect();
+        endpoint.store().update(&format!("INSERT DATA {{ {labels} }}")).unwrap();
+        // 2,000^3 rows to count. Oxigraph checks the token at each read of the store, so the
+        // count stops within one row of the outer pattern (2,000^2 rows) after the timeout.
+        let query = "SELECT (COUNT(*) AS ?n) WHERE { ?a rdfs:label ?x . ?b rdfs:label ?y . ?c rdfs:label ?z }";
+        let started = Instant::now();
+        let (status, _, body) =
+            answer(&endpoint, request("POST", "/sparql", &[("Content-Type", "application/sparql-query")], query));
+        assert_eq!(status, 503, "{body}");
+        assert!(body.contains("--timeout"), "{body}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn cors_preflight_and_service_description() {
+        let endpoint = endpoint(ServeOptions::default());
+        let mut preflight = request("OPTIONS", "/sparql", &[("Access-Control-Request-Method", "POST")], "");
+        let response = endpoint.handle(&mut preflight);
+        assert_eq!(response.status(), 204);
+        assert!(response.headers()["Access-Control-Allow-Methods"].to_str().unwrap().contains("POST"));
+        let (status, media, body) = answer(&endpoint, request("GET", "/sparql", &[("Accept", "text/turtle")], ""));
+        assert_eq!((status, media.as_str()), (200, "text/turtle"));
+        assert!(body.contains("SPARQL11Query") && body.contains("http://localhost/sparql"), "{body}");
+        assert!(!body.contains("SPARQL11Update"));
+        let (_, media, body) = answer(&endpoint, request("GET", "/queries.json", &[], ""));
+        assert_eq!(media, "application/json");
+        let list: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+        assert_eq!(list.len(), EXAMPLES.len());
+        assert!(list[0]["query"].as_str().unwrap().contains("SELECT"));
+    }
+
+    #[test]
+    fn stopping_refuses_new_requests() {
+        let endpoint = endpoint(ServeOptions::default());
+        assert_eq!(endpoint.stop(Duration::from_millis(10)), 0);
+        let (status, _, body) = answer(&endpoint, request("GET", "/", &[], ""));
+        assert_eq!(status, 503);
+        assert!(body.contains("shutting down"));
+    }
+}
