@@ -1,0 +1,313 @@
+//! Pushing the graph into a triplestore through the SPARQL 1.1 Graph Store HTTP Protocol.
+//!
+//! Each graph of the store (the default graph, then the named ones in order) is cut into
+//! batches of statements, each POSTed as N-Triples to the endpoint with `?graph=IRI` (or
+//! `?default`). POST adds to a graph, and the graph has no blank nodes, so sending a batch twice
+//! stores its statements once: a push is idempotent. It is also resumable: an on-disk store
+//! lists its quads in an order fixed by their content, so after each batch the endpoint
+//! acknowledges, the number of batches done is written to a state file, and a push that stopped
+//! (network down, endpoint restarted) skips them when run again.
+//!
+//! Triplestores without RDF 1.2 cannot take triple terms; with [`TripleTerms::Reify`] the
+//! statement `claim rdf:reifies <<( s p o )>>` is sent as classic RDF reification,
+//! `claim rdf:subject s ; rdf:predicate p ; rdf:object o`.
+//!
+//! ```
+//! use dossier::push::{to_send, TripleTerms};
+//! use oxigraph::model::{GraphName, NamedNode, Quad, Triple};
+//!
+//! let iri = |s: &str| NamedNode::new_unchecked(format!("http://example.org/{s}"));
+//! let reifies = NamedNode::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies");
+//! let claim = Quad::new(iri("c"), reifies, Triple::new(iri("a"), iri("p"), iri("b")), GraphName::DefaultGraph);
+//! assert_eq!(to_send(&claim, TripleTerms::Keep)?.len(), 1);
+//! let sent = to_send(&claim, TripleTerms::Reify)?;
+//! assert_eq!(sent.len(), 3);
+//! assert_eq!(sent[0].to_string(), "<http://example.org/c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <http://example.org/a>");
+//! # Ok::<(), dossier::push::PushError>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Term, Triple};
+
+use crate::store::{Store, StoreError};
+use crate::vocab;
+
+/// How RDF 1.2 triple terms are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TripleTerms {
+    /// As they are, for stores with RDF 1.2.
+    Keep,
+    /// As classic RDF reification (`rdf:subject`, `rdf:predicate`, `rdf:object`).
+    Reify,
+}
+
+/// Where and how to push.
+#[derive(Debug, Clone)]
+pub struct PushOptions {
+    /// The Graph Store Protocol endpoint.
+    pub endpoint: String,
+    /// The graph that receives the store's default graph; `None` for the endpoint's default.
+    pub graph: Option<String>,
+    /// HTTP Basic credentials (user, password).
+    pub auth: Option<(String, String)>,
+    /// Statements per request.
+    pub batch: usize,
+    pub triple_terms: TripleTerms,
+    /// How long to wait for each request.
+    pub timeout: Duration,
+    /// The file recording the batches done; `None` for no resuming.
+    pub state: Option<PathBuf>,
+    /// Ignore what the state file says and start from the first batch.
+    pub restart: bool,
+}
+
+/// What a push did.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct PushReport {
+    /// Statements sent in this run.
+    pub statements: usize,
+    /// Requests sent in this run.
+    pub batches: usize,
+    /// Batches skipped because an earlier run had sent them.
+    pub resumed: usize,
+    /// Graphs pushed.
+    pub graphs: usize,
+    pub seconds: f64,
+}
+
+/// A push that failed; what was acknowledged before stays recorded in the state file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PushError {
+    #[error("{url} is not an http:// URL of a Graph Store Protocol endpoint")]
+    Endpoint { url: String },
+    #[error("cannot reach {url}: {source}")]
+    Connection { url: String, source: std::io::Error },
+    #[error("{url} refused the credentials (HTTP {status}); give --auth USER:PASS of a user allowed to write")]
+    Unauthorized { url: String, status: u16 },
+    #[error("{url} answered HTTP {status}: {body}")]
+    Status { url: String, status: u16, body: String },
+    #[error("cannot {action} the push state {}: {source}", path.display())]
+    State { action: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("{quad} has a triple term that classic reification cannot express; push with --triple-terms keep to a store with RDF 1.2")]
+    TripleTerm { quad: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the state file records: the push it belongs to and how far it went.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct State {
+    endpoint: String,
+    graph: Option<String>,
+    batch: usize,
+    triple_terms: TripleTerms,
+    /// Quads of the store when the push started: a store that changed starts over.
+    quads: usize,
+    /// Batches acknowledged, by graph (`""` for the default graph).
+    done: BTreeMap<String, usize>,
+}
+
+/// The statements to send for one stored quad (its graph left out: the request names it).
+pub fn to_send(quad: &Quad, triple_terms: TripleTerms) -> Result<Vec<Triple>, PushError> {
+    let triple = Triple::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone());
+    let Term::Triple(term) = &quad.object else { return Ok(vec![triple]) };
+    if triple_terms == TripleTerms::Keep {
+        return Ok(vec![triple]);
+    }
+    let reifies = format!("{}reifies", vocab::RDF);
+    if quad.predicate.as_str() != reifies || matches!(term.object, Term::Triple(_)) {
+        return Err(PushError::TripleTerm { quad: quad.to_string() });
+    }
+    let rdf = |local: &str| NamedNode::new_unchecked(format!("{}{local}", vocab::RDF));
+    Ok(vec![
+        Triple::new(quad.subject.clone(), rdf("subject"), term.subject.clone()),
+        Triple::new(quad.subject.clone(), rdf("predicate"), term.predicate.clone()),
+        Triple::new(quad.subject.clone(), rdf("object"), term.object.clone()),
+    ])
+}
+
+/// Pushes every graph of `store` to the endpoint; `progress` gets the statements sent so far.
+pub fn push(store: &Store, options: &PushOptions, progress: &dyn Fn(usize)) -> Result<PushReport, PushError> {
+    if !options.endpoint.starts_with("http://") && !options.endpoint.starts_with("https://") {
+        return Err(PushError::Endpoint { url: options.endpoint.clone() });
+    }
+    let started = Instant::now();
+    let mut state = State {
+        endpoint: options.endpoint.clone(),
+        graph: options.graph.clone(),
+        batch: options.batch.max(1),
+        triple_terms: options.triple_terms,
+        quads: store.len()?,
+        done: BTreeMap::new(),
+    };
+    if let (Some(path), false) = (&options.state, options.restart) {
+        if let Some(earlier) = read_state(path)? {
+            if (State { done: BTreeMap::new(), ..earlier.clone() }) == state {
+                state.done = earlier.done;
+            }
+        }
+    }
+    let client = oxhttp::Client::new()
+        .with_global_timeout(options.timeout)
+        .with_user_agent(concat!("dossier/", env!("CARGO_PKG_VERSION")))
+        .expect("a valid user agent");
+    let mut graphs: Vec<GraphName> = vec![GraphName::DefaultGraph];
+    graphs.extend(store.named_graphs()?.into_iter().map(GraphName::NamedNode));
+    let mut report = PushReport::default();
+    for graph in &graphs {
+        let (key, target) = match graph {
+            GraphName::NamedNode(name) => (name.as_str().to_string(), Some(name.as_str().to_string())),
+            _ => (String::new(), options.graph.clone()),
+        };
+        let url = graph_url(&options.endpoint, target.as_deref());
+        let skip = state.done.get(&key).copied().unwrap_or(0);
+        let mut index = 0;
+        let size = state.batch;
+        let mut batch: Vec<Triple> = Vec::with_capacity(size);
+        let mut send = |batch: &mut Vec<Triple>, index: &mut usize| -> Result<(), PushError> {
+            if *index >= skip {
+                post(&client, &url, options, batch)?;
+                report.statements += batch.len();
+                report.batches += 1;
+                progress(report.statements);
+                state.done.insert(key.clone(), *index + 1);
+                if let Some(path) = &options.state {
+                    write_state(path, &state)?;
+                }
+            } else {
+                report.resumed += 1;
+            }
+            *index += 1;
+            batch.clear();
+            Ok(())
+        };
+        let graph_ref: GraphNameRef<'_> = graph.as_ref();
+        for quad in store.oxigraph().quads_for_pattern(None, None, None, Some(graph_ref)) {
+            let quad = quad.map_err(StoreError::from)?;
+            batch.extend(to_send(&quad, options.triple_terms)?);
+            if batch.len() >= size {
+                send(&mut batch, &mut index)?;
+            }
+        }
+        if !batch.is_empty() {
+            send(&mut batch, &mut index)?;
+        }
+        report.graphs += 1;
+    }
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// The URL addressing one graph of the endpoint (indirect identification: `?graph=` or
+/// `?default`).
+fn graph_url(endpoint: &str, graph: Option<&str>) -> String {
+    let separator = if endpoint.contains('?') { '&' } else { '?' };
+    match graph {
+        Some(iri) => {
+            let encoded: String = url::form_urlencoded::byte_serialize(iri.as_bytes()).collect();
+            format!("{endpoint}{separator}graph={encoded}")
+        }
+        None => format!("{endpoint}{separator}default"),
+    }
+}
+
+/// POSTs one batch as N-Triples; retries a few times on connection errors and 5xx answers.
+fn post(client: &oxhttp::Client, url: &str, options: &PushOptions, batch: &[Triple]) -> Result<(), PushError> {
+    let mut body = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+    for triple in batch {
+        body.serialize_triple(triple).map_err(|source| PushError::Connection { url: url.to_string(), source })?;
+    }
+    let body = body.finish().map_err(|source| PushError::Connection { url: url.to_string(), source })?;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let mut request =
+            Request::builder().method(Method::POST).uri(url).header(CONTENT_TYPE, "application/n-triples");
+        if let Some((user, password)) = &options.auth {
+            let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+            request = request.header(AUTHORIZATION, format!("Basic {token}"));
+        }
+        let request = request.body(Body::from(body.clone())).map_err(|_| PushError::Endpoint { url: url.into() })?;
+        let retry = match client.request(request) {
+            Ok(response) => {
+                let status = response.status();
+                if status.is_success() {
+                    return Ok(());
+                }
+                if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
+                    return Err(PushError::Unauthorized { url: url.to_string(), status: status.as_u16() });
+                }
+                let mut text = String::new();
+                let _ = response.into_body().take(2000).read_to_string(&mut text);
+                let error =
+                    PushError::Status { url: url.to_string(), status: status.as_u16(), body: text.trim().into() };
+                if !status.is_server_error() {
+                    return Err(error);
+                }
+                error
+            }
+            Err(source) => PushError::Connection { url: url.to_string(), source },
+        };
+        if attempt >= 3 {
+            return Err(retry);
+        }
+        std::thread::sleep(Duration::from_millis(500 * attempt));
+    }
+}
+
+fn read_state(path: &Path) -> Result<Option<State>, PushError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(PushError::State { action: "read", path: path.to_path_buf(), source }),
+    }
+}
+
+/// Writes the state next to its place and renames it over, so a crash leaves the old or the new.
+fn write_state(path: &Path, state: &State) -> Result<(), PushError> {
+    let error = |source| PushError::State { action: "write", path: path.to_path_buf(), source };
+    let temporary = path.with_extension("tmp");
+    std::fs::write(&temporary, serde_json::to_vec_pretty(state).expect("state is JSON")).map_err(error)?;
+    std::fs::rename(&temporary, path).map_err(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphs_are_addressed_indirectly() {
+        assert_eq!(graph_url("http://h/store", None), "http://h/store?default");
+        assert_eq!(
+            graph_url("http://h/store", Some("https://w3id.org/dossier/id/graph/analysis")),
+            "http://h/store?graph=https%3A%2F%2Fw3id.org%2Fdossier%2Fid%2Fgraph%2Fanalysis"
+        );
+        assert_eq!(graph_url("http://h/crud?x=1", None), "http://h/crud?x=1&default");
+    }
+
+    #[test]
+    fn a_bad_endpoint_is_named() {
+        let options = PushOptions {
+            endpoint: "localhost:8890".into(),
+            graph: None,
+            auth: None,
+            batch: 10,
+            triple_terms: TripleTerms::Reify,
+            timeout: Duration::from_secs(1),
+            state: None,
+            restart: false,
+        };
+        let error = push(&Store::memory().unwrap(), &options, &|_| {}).unwrap_err();
+        assert!(error.to_string().contains("localhost:8890 is not an http:// URL"), "{error}");
+    }
+}
