@@ -295,6 +295,61 @@ mod tests {
         assert_eq!(graph_url("http://h/crud?x=1", None), "http://h/crud?x=1&default");
     }
 
+    /// A push that fails half-way goes on from the first batch not acknowledged.
+    #[test]
+    fn a_push_that_failed_resumes_where_it_stopped() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex};
+
+        let received = Arc::new(Mutex::new(Vec::<String>::new()));
+        let failing = Arc::new(AtomicBool::new(true));
+        let (log, fail) = (Arc::clone(&received), Arc::clone(&failing));
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let _server = oxhttp::Server::new(move |request| {
+            let mut body = String::new();
+            request.body_mut().read_to_string(&mut body).unwrap();
+            let mut log = log.lock().unwrap();
+            // The second batch fails while `failing` holds.
+            let status = if fail.load(Ordering::SeqCst) && log.len() == 1 {
+                StatusCode::SERVICE_UNAVAILABLE
+            } else {
+                log.push(body);
+                StatusCode::NO_CONTENT
+            };
+            oxhttp::model::Response::builder().status(status).body(Body::empty()).unwrap()
+        })
+        .bind(([127, 0, 0, 1], port))
+        .spawn()
+        .unwrap();
+
+        let store = Store::memory().unwrap();
+        let labels: String = (0..10).map(|i| format!("dos:a{i} rdfs:label \"{i}\" . ")).collect();
+        store.update(&format!("INSERT DATA {{ {labels} }}")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let options = PushOptions {
+            endpoint: format!("http://127.0.0.1:{port}/store"),
+            graph: None,
+            auth: None,
+            batch: 3,
+            triple_terms: TripleTerms::Reify,
+            timeout: Duration::from_secs(10),
+            state: Some(dir.path().join("state.json")),
+            restart: false,
+        };
+        let error = push(&store, &options, &|_| {}).unwrap_err();
+        assert!(error.to_string().contains("HTTP 503"), "{error}");
+        assert_eq!(received.lock().unwrap().len(), 1);
+
+        failing.store(false, Ordering::SeqCst);
+        let report = push(&store, &options, &|_| {}).unwrap();
+        assert_eq!((report.resumed, report.batches, report.statements), (1, 3, 7));
+        let lines: std::collections::BTreeSet<String> =
+            received.lock().unwrap().iter().flat_map(|b| b.lines().map(str::to_string).collect::<Vec<_>>()).collect();
+        assert_eq!(lines.len(), 10, "every statement arrived once");
+        let again = push(&store, &options, &|_| {}).unwrap();
+        assert_eq!((again.resumed, again.batches), (4, 0), "nothing left to send");
+    }
+
     #[test]
     fn a_bad_endpoint_is_named() {
         let options = PushOptions {
