@@ -62,10 +62,10 @@ pub enum Error {
     Analysis(#[from] AnalysisError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
-    #[error("cannot read {}: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("cannot write {}: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    #[error("cannot read {}: {cause}", path.display())]
+    Read { path: PathBuf, cause: std::io::Error },
+    #[error("cannot write {}: {cause}", path.display())]
+    Write { path: PathBuf, cause: std::io::Error },
     #[error("{}: {message}", path.display())]
     Part { path: PathBuf, message: String },
 }

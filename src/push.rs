@@ -90,14 +90,14 @@ pub struct PushReport {
 pub enum PushError {
     #[error("{url} is not an http:// URL of a Graph Store Protocol endpoint")]
     Endpoint { url: String },
-    #[error("cannot reach {url}: {source}")]
-    Connection { url: String, source: std::io::Error },
+    #[error("cannot reach {url}: {cause}")]
+    Connection { url: String, cause: std::io::Error },
     #[error("{url} refused the credentials (HTTP {status}); give --auth USER:PASS of a user allowed to write")]
     Unauthorized { url: String, status: u16 },
     #[error("{url} answered HTTP {status}: {body}")]
     Status { url: String, status: u16, body: String },
-    #[error("cannot {action} the push state {}: {source}", path.display())]
-    State { action: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("cannot {action} the push state {}: {cause}", path.display())]
+    State { action: &'static str, path: PathBuf, cause: std::io::Error },
     #[error("{quad} has a triple term that classic reification cannot express; push with --triple-terms keep to a store with RDF 1.2")]
     TripleTerm { quad: String },
     #[error(transparent)]
@@ -225,9 +225,9 @@ fn graph_url(endpoint: &str, graph: Option<&str>) -> String {
 fn post(client: &oxhttp::Client, url: &str, options: &PushOptions, batch: &[Triple]) -> Result<(), PushError> {
     let mut body = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
     for triple in batch {
-        body.serialize_triple(triple).map_err(|source| PushError::Connection { url: url.to_string(), source })?;
+        body.serialize_triple(triple).map_err(|cause| PushError::Connection { url: url.to_string(), cause })?;
     }
-    let body = body.finish().map_err(|source| PushError::Connection { url: url.to_string(), source })?;
+    let body = body.finish().map_err(|cause| PushError::Connection { url: url.to_string(), cause })?;
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -256,7 +256,7 @@ fn post(client: &oxhttp::Client, url: &str, options: &PushOptions, batch: &[Trip
                 }
                 error
             }
-            Err(source) => PushError::Connection { url: url.to_string(), source },
+            Err(cause) => PushError::Connection { url: url.to_string(), cause },
         };
         if attempt >= 3 {
             return Err(retry);
@@ -269,13 +269,13 @@ fn read_state(path: &Path) -> Result<Option<State>, PushError> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(PushError::State { action: "read", path: path.to_path_buf(), source }),
+        Err(cause) => Err(PushError::State { action: "read", path: path.to_path_buf(), cause }),
     }
 }
 
 /// Writes the state next to its place and renames it over, so a crash leaves the old or the new.
 fn write_state(path: &Path, state: &State) -> Result<(), PushError> {
-    let error = |source| PushError::State { action: "write", path: path.to_path_buf(), source };
+    let error = |cause| PushError::State { action: "write", path: path.to_path_buf(), cause };
     let temporary = path.with_extension("tmp");
     std::fs::write(&temporary, serde_json::to_vec_pretty(state).expect("state is JSON")).map_err(error)?;
     std::fs::rename(&temporary, path).map_err(error)

@@ -160,7 +160,7 @@ impl Dossier {
         output: &Path,
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<BuildReport, Error> {
-        let write_error = |source: std::io::Error| Error::Write { path: output.to_path_buf(), source };
+        let write_error = |cause: std::io::Error| Error::Write { path: output.to_path_buf(), cause };
         let file = File::create(output).map_err(write_error)?;
         let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(BufWriter::new(file));
         let mut report = BuildReport::default();
@@ -263,7 +263,7 @@ impl Dossier {
     /// Reads one part into a window ready to commit: its quads handed to the bulk loader, its
     /// documents, which document backs which item, and the stances of its claims.
     fn read_part(&self, part: &Path, report: &mut MergeReport) -> Result<Window<'_>, Error> {
-        let file = File::open(part).map_err(|source| Error::Read { path: part.to_path_buf(), source })?;
+        let file = File::open(part).map_err(|cause| Error::Read { path: part.to_path_buf(), cause })?;
         let derived = format!("{}wasDerivedFrom", vocab::PROV);
         let (claimant, proposition, polarity) =
             (vocab::dos("claimant"), vocab::dos("proposition"), vocab::dos("polarity"));

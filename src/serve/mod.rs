@@ -96,8 +96,8 @@ impl Default for ServeOptions {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot listen on {addr}: {cause}")]
+    Bind { addr: SocketAddr, cause: std::io::Error },
     #[error("cannot watch for termination signals: {0}")]
     Signals(std::io::Error),
     #[error(transparent)]
@@ -650,10 +650,10 @@ pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl 
     })
     .bind(bind)
     .with_server_name(concat!("dossier/", env!("CARGO_PKG_VERSION")))
-    .map_err(|e| ServeError::Bind { addr: bind, source: std::io::Error::other(e.to_string()) })?
+    .map_err(|e| ServeError::Bind { addr: bind, cause: std::io::Error::other(e.to_string()) })?
     .with_global_timeout(grace)
     .with_max_concurrent_connections(256);
-    let _listening = server.spawn().map_err(|source| ServeError::Bind { addr: bind, source })?;
+    let _listening = server.spawn().map_err(|cause| ServeError::Bind { addr: bind, cause })?;
     ready();
     if let Some(signal) = signals.forever().next() {
         eprintln!("dossier: signal {signal}: finishing the requests running, then stopping");
