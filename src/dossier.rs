@@ -378,6 +378,34 @@ impl Dossier {
         Ok(report)
     }
 
+    /// Sorts a batch into the documents new to the store and to this build (returned, their
+    /// items recorded in `resolver` and their stances moved to `stances`) and the others; the
+    /// report gets every document with its outcome.
+    fn admit(
+        &self,
+        batch: Vec<Prepared>,
+        seen: &mut HashSet<String>,
+        resolver: &mut Resolver,
+        stances: &mut Vec<Stance>,
+        report: &mut BuildReport,
+    ) -> Result<Vec<Prepared>, Error> {
+        let mut kept = Vec::new();
+        for mut prepared in batch {
+            let present = !seen.insert(prepared.iri.clone()) || self.store.has_document(&prepared.iri)?;
+            let outcome = if present { Outcome::AlreadyPresent } else { Outcome::Added };
+            report.documents.push(BuiltDocument { outcome, ..prepared.summary.clone() });
+            if present {
+                continue;
+            }
+            for item in &prepared.items {
+                resolver.record(item, &prepared.iri);
+            }
+            stances.append(&mut prepared.stances);
+            kept.push(prepared);
+        }
+        Ok(kept)
+    }
+
     /// Adds a batch to the open window: records what its documents report and hands their
     /// quads to the bulk loader. Documents already stored, or seen earlier in this build, are
     /// skipped.
@@ -387,21 +415,8 @@ impl Dossier {
         window: &mut Window<'_>,
         report: &mut BuildReport,
     ) -> Result<(), Error> {
-        let mut kept = Vec::new();
-        for mut prepared in batch {
-            let present = !window.seen.insert(prepared.iri.clone()) || self.store.has_document(&prepared.iri)?;
-            let outcome = if present { Outcome::AlreadyPresent } else { Outcome::Added };
-            report.documents.push(BuiltDocument { outcome, ..prepared.summary.clone() });
-            if present {
-                continue;
-            }
-            for item in &prepared.items {
-                window.resolver.record(item, &prepared.iri);
-            }
-            window.stances.append(&mut prepared.stances);
-            window.added.push(prepared.iri.clone());
-            kept.push(prepared);
-        }
+        let kept = self.admit(batch, &mut window.seen, &mut window.resolver, &mut window.stances, report)?;
+        window.added.extend(kept.iter().map(|p| p.iri.clone()));
         // The quads, made here rather than by the reading stage: a batch of them takes ten
         // times the memory of its documents and findings.
         let graphs: Vec<rdf::DocumentGraph> =

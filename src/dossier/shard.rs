@@ -44,7 +44,7 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
 
-use super::{BuildReport, BuiltDocument, ClaimTerms, Delivery, Dossier, Error, Outcome, Progress, Window};
+use super::{BuildReport, ClaimTerms, Delivery, Dossier, Error, Progress, Window};
 use crate::corpus::{self, DocumentId};
 use crate::rdf;
 use crate::resolve::{self, Resolver};
@@ -150,7 +150,7 @@ impl Dossier {
     /// Extracts the documents of one shard of the corpus under `paths` and writes their graph
     /// to `output` as N-Quads: every document's statements, then the source counts and
     /// contradictions among the shard's own documents, then the actor definitions. The store is
-    /// not touched. With [`Shard::ALL`] the file holds exactly the graph a build of the corpus
+    /// only read: documents it already holds are left out, as a build leaves them. With [`Shard::ALL`] the file holds exactly the graph a build of the corpus
     /// into an empty store gives. The same input gives the same bytes whatever the number of
     /// threads.
     pub fn extract_shard(
@@ -186,20 +186,7 @@ impl Dossier {
                     Delivery::Batch(batch) => batch,
                 };
                 progress(Progress::Writing);
-                let mut kept = Vec::new();
-                for mut prepared in batch {
-                    let present = !seen.insert(prepared.iri.clone());
-                    let outcome = if present { Outcome::AlreadyPresent } else { Outcome::Added };
-                    report.documents.push(BuiltDocument { outcome, ..prepared.summary.clone() });
-                    if present {
-                        continue;
-                    }
-                    for item in &prepared.items {
-                        resolver.record(item, &prepared.iri);
-                    }
-                    stances.append(&mut prepared.stances);
-                    kept.push(prepared);
-                }
+                let kept = self.admit(batch, &mut seen, &mut resolver, &mut stances, &mut report)?;
                 let graphs: Vec<rdf::DocumentGraph> =
                     kept.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
                 for (graph, prepared) in graphs.into_iter().zip(&kept) {
