@@ -18,6 +18,10 @@ use dossier::extract::{actors::find_mentions, extract};
 use dossier::lexicon::Lexicon;
 use dossier::rdf;
 
+/// The allocator of the `dossier` binary (see `src/main.rs`), so that the figures are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed files, read once.
 fn seed_files() -> Vec<(PathBuf, Vec<u8>)> {
     let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");

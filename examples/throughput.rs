@@ -17,6 +17,10 @@ use dossier::lexicon::Lexicon;
 use dossier::rdf;
 use rayon::prelude::*;
 
+/// The allocator of the `dossier` binary (see `src/main.rs`), so that the figures are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let extract_only = args.iter().any(|a| a == "--extract-only");

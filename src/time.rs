@@ -282,7 +282,27 @@ fn day_in_year(year: Option<i16>, month: i8, day: i8, anchor: Option<Date>, tens
 /// no date is better than a guessed one. Overlapping matches keep the longest, so "July 8, 2021"
 /// is one expression, not "July 8" and "2021".
 pub fn find_times(text: &str, anchor: Option<Date>, tense: Tense) -> Vec<TimeMention> {
-    let mut found: Vec<TimeMention> = Vec::new();
+    let [found] = find_times_in_tenses(text, anchor, [tense]);
+    found
+}
+
+/// [`find_times`] for several tenses at once: the text is searched once, each expression read
+/// in each tense. `find_times_in_tenses(text, anchor, [a, b])` equals
+/// `[find_times(text, anchor, a), find_times(text, anchor, b)]`.
+///
+/// ```
+/// use dossier::time::{find_times_in_tenses, Tense};
+/// let friday = jiff::civil::date(2021, 7, 9);
+/// let [past, future] = find_times_in_tenses("talks on Monday", Some(friday), [Tense::Past, Tense::Future]);
+/// assert_eq!(past[0].value.date, jiff::civil::date(2021, 7, 5));
+/// assert_eq!(future[0].value.date, jiff::civil::date(2021, 7, 12));
+/// ```
+pub fn find_times_in_tenses<const N: usize>(
+    text: &str,
+    anchor: Option<Date>,
+    tenses: [Tense; N],
+) -> [Vec<TimeMention>; N] {
+    let mut found: [Vec<TimeMention>; N] = std::array::from_fn(|_| Vec::new());
     // One pass tells which rules match at all; most sentences hold no time expression.
     let matching = RULE_SET.matches(text);
     if !matching.matched_any() {
@@ -291,12 +311,18 @@ pub fn find_times(text: &str, anchor: Option<Date>, tense: Tense) -> Vec<TimeMen
     for (_, rule) in RULES.iter().enumerate().filter(|(i, _)| matching.matched(*i)) {
         for captures in rule.pattern.captures_iter(text) {
             let whole = captures.get(0).expect("group 0 always matches");
-            if let Some(value) = (rule.read)(&captures, anchor, tense) {
-                found.push(TimeMention { range: whole.range(), value });
+            for (found, tense) in found.iter_mut().zip(tenses) {
+                if let Some(value) = (rule.read)(&captures, anchor, tense) {
+                    found.push(TimeMention { range: whole.range(), value });
+                }
             }
         }
     }
-    // Longest first, then earliest; drop anything overlapping a kept expression.
+    found.map(longest_without_overlaps)
+}
+
+/// Longest first, then earliest; drops anything overlapping a kept expression. Sorted by start.
+fn longest_without_overlaps(mut found: Vec<TimeMention>) -> Vec<TimeMention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.range.len()), m.range.start));
     let mut kept: Vec<TimeMention> = Vec::new();
     for candidate in found {

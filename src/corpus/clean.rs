@@ -98,7 +98,7 @@ pub fn clean(text: &str, rules: &Boilerplate) -> Cleaned {
             furniture.push(line);
             continue;
         }
-        seen_body |= ends_sentence(content) || word_count(content) > 40;
+        seen_body |= ends_sentence(content) || !at_most_words(content, 40);
         // "TASHKENT (Reuters) - Uzbekistan's ...", "ISLAMABAD: Prime Minister ...": a dateline
         // opens the lead; the prose starts after it, and a wire agency named there published it.
         let mut line = line;
@@ -124,7 +124,7 @@ pub fn clean(text: &str, rules: &Boilerplate) -> Cleaned {
     let mut before_paragraphs = true;
     for range in kept {
         let content = &text[range.clone()];
-        let headline = !ends_sentence(content) && word_count(content) <= 30;
+        let headline = !ends_sentence(content) && at_most_words(content, 30);
         let kind = if headline && before_paragraphs && cleaned.title.is_none() {
             cleaned.title = Some(content.to_string());
             BlockKind::Title
@@ -156,7 +156,7 @@ fn metadata_line(line: &str, cleaned: &mut Cleaned, updated: &mut Option<Date>) 
     }
     if let Some(stamp) = STAMP.captures(line) {
         let rest = &line[stamp.get(0).map_or(0, |m| m.end())..];
-        if word_count(line) <= 16 {
+        if at_most_words(line, 16) {
             if let Some(date) = time::parse_date(rest) {
                 let published =
                     stamp[1].to_ascii_lowercase().contains("publish") || stamp[1].eq_ignore_ascii_case("posted");
@@ -171,7 +171,7 @@ fn metadata_line(line: &str, cleaned: &mut Cleaned, updated: &mut Option<Date>) 
     }
     // A dateline: a line that starts with a date and carries little else ("July 9, 2021",
     // "October 07, 2021 09:31 pm | Updated 09:31 pm IST - Moscow").
-    if word_count(line) <= 16 && !ends_sentence(line) || word_count(line) <= 5 {
+    if at_most_words(line, 16) && !ends_sentence(line) || at_most_words(line, 5) {
         let found = time::find_times(line, None, time::Tense::Past);
         if let Some(first) = found.first() {
             let leading = line[..first.range.start].trim();
@@ -188,25 +188,26 @@ fn metadata_line(line: &str, cleaned: &mut Cleaned, updated: &mut Option<Date>) 
 /// its copy), and drops a line that the next kept line starts with (a standfirst repeating the
 /// lead).
 fn drop_duplicates(text: &str, candidates: &[Range<usize>]) -> Vec<Range<usize>> {
-    let normal = |range: &Range<usize>| text[range.clone()].trim().trim_end_matches(['.', '!', '?', ':']).to_string();
+    let normal: Vec<&str> =
+        candidates.iter().map(|range| text[range.clone()].trim().trim_end_matches(['.', '!', '?', ':'])).collect();
     let mut kept = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut index = 0;
     while index < candidates.len() {
         let line = &candidates[index];
-        let this = normal(line);
-        let next = candidates.get(index + 1).map(normal);
-        if next.as_deref() == Some(this.as_str()) && word_count(&this) <= 20 {
+        let this = normal[index];
+        let next = normal.get(index + 1).copied();
+        if next == Some(this) && at_most_words(this, 20) {
             // A caption printed twice: skip both (and any further copies).
             let mut skip = index + 1;
-            while candidates.get(skip).map(normal).as_deref() == Some(this.as_str()) {
+            while normal.get(skip) == Some(&this) {
                 skip += 1;
             }
             seen.insert(this);
             index = skip;
             continue;
         }
-        let repeats_next = next.as_deref().is_some_and(|n| n.len() > this.len() && restates(&this, n));
+        let repeats_next = next.is_some_and(|n| n.len() > this.len() && restates(this, n));
         if !repeats_next && seen.insert(this) {
             kept.push(line.clone());
         }
@@ -220,12 +221,13 @@ fn drop_duplicates(text: &str, candidates: &[Range<usize>]) -> Vec<Range<usize>>
 /// caretaker government in Afghanistan."): the first eight words or more, and at least three
 /// quarters of `line`'s words, are the same.
 fn restates(line: &str, next: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>()
-    };
-    let (a, b) = (words(line), words(next));
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    (a.len() >= 6 && common == a.len()) || (common >= 8 && common * 4 >= a.len() * 3)
+    fn words(s: &str) -> impl Iterator<Item = &str> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    let same = |x: &str, y: &str| x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase));
+    let length = words(line).count();
+    let common = words(line).zip(words(next)).take_while(|(x, y)| same(x, y)).count();
+    (length >= 6 && common == length) || (common >= 8 && common * 4 >= length * 3)
 }
 
 /// Byte ranges of the non-blank lines, trimmed of surrounding whitespace.
@@ -244,8 +246,9 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';'])
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Whether `text` has at most `limit` words (separated by white space); reads no further.
+fn at_most_words(text: &str, limit: usize) -> bool {
+    text.split_whitespace().nth(limit).is_none()
 }
 
 #[cfg(test)]

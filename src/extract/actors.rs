@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::text::{tokenize, PronounKind, Token};
+use super::text::{lower_words, tokenize, PronounKind, Token};
 use super::{Actor, ActorId, Mention, MentionKind};
 use crate::corpus::Document;
 use crate::lexicon::gazetteer::FormKind;
@@ -397,8 +397,8 @@ fn find_relational(
             noun += 1;
             skipped += 1;
         }
-        let words: Vec<&str> = tokens[noun.min(tokens.len())..].iter().take(3).map(|t| t.lower.as_str()).collect();
-        let Some(relation) = lexicon.words.relations_at(&words).into_iter().next() else {
+        let (words, n) = lower_words::<3>(&tokens[noun.min(tokens.len())..]);
+        let Some(relation) = lexicon.words.relations_at(&words[..n]).into_iter().next() else {
             index += 1;
             continue;
         };
@@ -546,8 +546,8 @@ fn find_descriptions(people: &mut People, lexicon: &Lexicon, sentence: usize) {
             index += 1;
             continue;
         }
-        let words: Vec<&str> = tokens[index..].iter().take(6).map(|t| t.lower.as_str()).collect();
-        let Some(description) = lexicon.words.descriptions_at(&words).into_iter().next() else {
+        let (words, n) = lower_words::<6>(&tokens[index..]);
+        let Some(description) = lexicon.words.descriptions_at(&words[..n]).into_iter().next() else {
             index += 1;
             continue;
         };

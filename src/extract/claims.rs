@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use super::actors::People;
 use super::clause::{as_participant, sentence_subject, subject_of, Clause};
-use super::text::{is_negation, Token};
+use super::text::{is_negation, lower_words, Token};
 use super::{ActorId, Claim, Event, Mention, MentionKind, Polarity};
 use crate::corpus::{Document, SentenceKind};
 use crate::lexicon::words::{ReportingVerb, VerbForm};
@@ -90,13 +90,13 @@ fn reporting_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> 
     if !tokens.get(position).is_some_and(|t| lexicon.words.starts_reporting(&t.lower)) {
         return None;
     }
-    let words: Vec<&str> = tokens[position..].iter().take(4).map(|t| t.lower.as_str()).collect();
-    lexicon.words.reporting_at(&words).into_iter().find(|verb| {
+    let (words, n) = lower_words::<4>(&tokens[position..]);
+    lexicon.words.reporting_at(&words[..n]).into_iter().find(|verb| {
         let end = position + verb.words.len();
         if verb.noun && tokens.get(end).is_none_or(|t| t.lower != "that") {
             return false;
         }
-        verb.needs.is_empty() || tokens[end..].iter().take(5).any(|t| verb.needs.contains(&t.lower))
+        verb.needs.is_empty() || tokens[end..].iter().take(5).any(|t| verb.needs.iter().any(|w| *w == t.lower))
     })
 }
 
@@ -132,8 +132,8 @@ pub(crate) fn find_claims(
             let inside_name = clause
                 .mention_at(position)
                 .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Role | MentionKind::Discovered));
-            let words: Vec<&str> = tokens[position..].iter().take(2).map(|t| t.lower.as_str()).collect();
-            let according = words == ["according", "to"];
+            let (words, n) = lower_words::<2>(&tokens[position..]);
+            let according = words[..n] == ["according", "to"];
             // A verb inside a quotation is part of what was said, not an attribution.
             let inside_quote = quoted.iter().any(|q| q.contains(&position));
             let verb = if inside_name || inside_quote { None } else { reporting_at(lexicon, &tokens, position) };

@@ -38,7 +38,7 @@ use crate::corpus::{Document, SentenceKind};
 use crate::lexicon::words::{Frame, Trigger, VerbForm};
 use crate::lexicon::{ActorKind, Lexicon};
 use crate::plover::EventType;
-use crate::time::{find_times, Precision, Tense, TimeMention, TimeValue};
+use crate::time::{find_times_in_tenses, Precision, Tense, TimeMention, TimeValue};
 
 /// Words before "to" that make the next verb planned ("plans to host", "agreed to withdraw").
 const FUTURE_BEFORE_TO: &[&str] = &[
@@ -202,7 +202,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
         .last()
         .filter(|t| is_preposition(&t.lower) || t.lower == "into")
         .filter(|t| trigger.frame != Frame::Active || is_place_preposition(&t.lower))
-        .map(|t| t.lower.clone());
+        .map(|t| t.lower.to_string());
     let mut steps = 0;
     while index < tokens.len() && steps < 18 {
         steps += 1;
@@ -265,7 +265,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
             break;
         }
         if is_preposition(&token.lower) {
-            preposition = Some(token.lower.clone());
+            preposition = Some(token.lower.to_string());
         }
         index += 1;
     }
@@ -332,8 +332,8 @@ pub(crate) fn sentence_times(
     let tense = tense_of(tokens, kind);
     let text = &document.text[range.clone()];
     // A report is always in the past ("said on Thursday"), whatever the reported words say.
-    let past = find_times(text, document.published, Tense::Past);
-    find_times(text, document.published, tense)
+    let [past, found] = find_times_in_tenses(text, document.published, [Tense::Past, tense]);
+    found
         .into_iter()
         .map(|mut t| {
             let past_value = past.iter().find(|p| p.range == t.range).map(|p| p.value);
@@ -399,7 +399,7 @@ fn trigger_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> Op
         }
         let ahead = tokens[end..].iter().take(8).take_while(|t| !ends_clause(&t.lower) && t.lower != ".");
         let behind = tokens[position.saturating_sub(6)..position].iter();
-        if ahead.chain(behind).any(|t| trigger.needs.contains(&t.lower)) {
+        if ahead.chain(behind).any(|t| trigger.needs.iter().any(|w| *w == t.lower)) {
             return Some((trigger, end));
         }
     }
@@ -733,26 +733,29 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 /// one event per real-world event per document, with the first evidence.
 pub fn merge_within_document(events: Vec<Event>) -> Vec<Event> {
     let mut merged: Vec<Event> = Vec::new();
+    // The same actors, whatever their order.
+    fn same_actors(a: &[ActorId], b: &[ActorId]) -> bool {
+        if a.len() != b.len() || a == b {
+            return a == b;
+        }
+        let (mut a, mut b): (Vec<&ActorId>, Vec<&ActorId>) = (a.iter().collect(), b.iter().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    }
     for event in events {
-        let sorted = |ids: &[ActorId]| {
-            let mut ids = ids.to_vec();
-            ids.sort();
-            ids
-        };
-        let (agents, targets) = (sorted(&event.agents), sorted(&event.targets));
         let same = merged.iter_mut().find(|m| {
-            let (ma, mt) = (sorted(&m.agents), sorted(&m.targets));
             // In one sentence, a target-less mention of the same act completes the other ("will
             // invite the Taliban to talks that it plans to host in Moscow"); so does a headline's.
-            let partial = mt.is_empty() || targets.is_empty();
+            let partial = m.targets.is_empty() || event.targets.is_empty();
             let same_sentence = (m.evidence == event.evidence || m.headline || event.headline) && partial;
             // Two acts of one kind with different modes ("reached out to" and "hosted") are two.
             let modes = m.mode.is_none() || event.mode.is_none() || m.mode == event.mode;
             m.event_type == event.event_type
                 && modes
-                && ma == agents
-                && (mt == targets || same_sentence)
                 && (m.date == event.date || m.date.is_none() || event.date.is_none())
+                && same_actors(&m.agents, &event.agents)
+                && (same_sentence || same_actors(&m.targets, &event.targets))
         });
         match same {
             Some(existing) => {

@@ -59,6 +59,17 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     tokens
 }
 
+/// The lower-case words of the first `N` (or fewer) tokens, without allocating: a buffer and
+/// how much of it is filled (`let (words, n) = lower_words::<4>(tokens); &words[..n]`).
+pub fn lower_words<const N: usize>(tokens: &[Token]) -> ([&str; N], usize) {
+    let mut words = [""; N];
+    let n = tokens.len().min(N);
+    for (word, token) in words.iter_mut().zip(tokens) {
+        *word = token.lower.as_str();
+    }
+    (words, n)
+}
+
 /// Lower case with typographic apostrophes made straight.
 fn lower_case(piece: &str) -> String {
     if piece.is_ascii() {
@@ -297,6 +308,17 @@ mod tests {
         assert_eq!(words, ["The", "Taliban", "’s", "U.S.", "-", "backed", "foes", "wouldn't", "talk", "."]);
         assert_eq!(tokens[2].lower, "'s");
         assert!(is_negation(&tokens[7].lower));
+    }
+
+    #[test]
+    fn lower_words_fill_a_buffer_up_to_its_size() {
+        let text = "Russia Said THAT it";
+        let tokens = tokenize(text, 0..text.len());
+        let (words, n) = lower_words::<2>(&tokens);
+        assert_eq!(&words[..n], ["russia", "said"]);
+        let (words, n) = lower_words::<8>(&tokens);
+        assert_eq!(&words[..n], ["russia", "said", "that", "it"]);
+        assert_eq!(lower_words::<3>(&[]).1, 0);
     }
 
     /// The hand-written tokenizer splits as the regular expression it replaced does.
