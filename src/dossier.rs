@@ -445,9 +445,9 @@ impl Dossier {
         let mut extra = Vec::new();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
-        let known = self.store.sources_of(window.resolver.items())?;
+        let known = self.store.stored_source_counts(window.resolver.items())?;
         let corroborated: HashSet<String> = known.iter().map(|(item, _)| item.clone()).collect();
-        window.resolver.seed(known);
+        window.resolver.seed_counts(known);
         let mut updates = Vec::new();
         for (item, count) in window.resolver.source_counts() {
             if corroborated.contains(&item) {

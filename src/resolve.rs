@@ -4,9 +4,9 @@
 //! same IRI wherever and whenever it is built: an event is its PLOVER type, agents, targets and
 //! date; a claim is its speaker and normalised content; actors are gazetteer IRIs or slugs of
 //! their names. What resolution adds is what no single document knows: how many distinct
-//! documents back each event and claim ([`Resolver`]). It starts from what the store already
-//! holds for the items a batch touches, so building in several runs gives the same counts as
-//! one build.
+//! documents back each event and claim ([`Resolver`]). It starts from the counts the store
+//! already holds for the items a window touches, so building in several runs gives the same
+//! counts as one build.
 //!
 //! Resolution also finds claims that contradict each other ([`contradictions`]): claims of one
 //! side (a speaker, or the state its officials speak for) that state opposite relations between
@@ -18,7 +18,8 @@
 //! let mut resolver = Resolver::default();
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/a");
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/b");
-//! resolver.seed([("https://w3id.org/dossier/id/event/1".to_string(), "https://w3id.org/dossier/id/doc/c".to_string())]);
+//! // One stored document already backs the event.
+//! resolver.seed_counts([("https://w3id.org/dossier/id/event/1".to_string(), 1)]);
 //! assert_eq!(resolver.source_counts(), vec![("https://w3id.org/dossier/id/event/1".to_string(), 3)]);
 //! ```
 
@@ -74,35 +75,85 @@ pub fn normalise_content(content: &str) -> String {
         .join(" ")
 }
 
-/// Collects which documents back which events and claims.
+/// Collects which documents back which events and claims: the documents of a build window,
+/// and how many stored documents back each item already.
+///
+/// The documents recorded must not be in the store yet (a build admits only new documents, a
+/// merge leaves out those already stored): an item's count is then its stored count plus its
+/// distinct recorded documents, and the stored sources need not be read.
+///
+/// ```
+/// use dossier::resolve::Resolver;
+///
+/// let mut resolver = Resolver::default();
+/// resolver.record("event/a", "doc/1");
+/// resolver.record("event/a", "doc/2");
+/// resolver.record("event/a", "doc/1");
+/// resolver.record("event/b", "doc/2");
+/// resolver.seed_counts([("event/a".to_string(), 3)]);
+/// assert_eq!(resolver.source_counts(), [("event/a".to_string(), 5), ("event/b".to_string(), 1)]);
+/// ```
 #[derive(Debug, Default, Clone)]
 pub struct Resolver {
-    sources: BTreeMap<String, BTreeSet<String>>,
+    items: BTreeMap<String, Sources>,
+    /// Each recorded document's number, in `Sources::documents`.
+    documents: rustc_hash::FxHashMap<String, u32>,
+}
+
+/// The sources of one item.
+#[derive(Debug, Default, Clone)]
+struct Sources {
+    /// Documents in the store.
+    stored: usize,
+    /// Recorded documents (numbers; repeats possible).
+    documents: Vec<u32>,
 }
 
 impl Resolver {
-    /// Records that document `document` reports item `item` (an event or claim IRI).
+    /// Records that document `document` (not in the store) reports item `item` (an event or
+    /// claim IRI).
     pub fn record(&mut self, item: &str, document: &str) {
-        self.sources.entry(item.to_string()).or_default().insert(document.to_string());
+        let next = self.documents.len() as u32;
+        let number = match self.documents.get(document) {
+            Some(&number) => number,
+            None => *self.documents.entry(document.to_string()).or_insert(next),
+        };
+        let sources = match self.items.get_mut(item) {
+            Some(sources) => sources,
+            None => self.items.entry(item.to_string()).or_default(),
+        };
+        if sources.documents.last() != Some(&number) {
+            sources.documents.push(number);
+        }
     }
 
     /// The items recorded so far (to ask the store what it already knows of them).
     pub fn items(&self) -> impl Iterator<Item = &str> {
-        self.sources.keys().map(String::as_str)
+        self.items.keys().map(String::as_str)
     }
 
-    /// Adds (item, document) pairs already in the store.
-    pub fn seed(&mut self, known: impl IntoIterator<Item = (String, String)>) {
-        for (item, document) in known {
-            if let Some(set) = self.sources.get_mut(&item) {
-                set.insert(document);
+    /// Sets how many stored documents back each of these items (`dos:sourceCount` in the
+    /// store); items not recorded are ignored.
+    pub fn seed_counts(&mut self, stored: impl IntoIterator<Item = (String, usize)>) {
+        for (item, count) in stored {
+            if let Some(sources) = self.items.get_mut(&item) {
+                sources.stored = count;
             }
         }
     }
 
-    /// The number of distinct documents behind each recorded item, sorted by item.
+    /// The number of distinct documents behind each recorded item, stored and recorded, sorted
+    /// by item.
     pub fn source_counts(&self) -> Vec<(String, usize)> {
-        self.sources.iter().map(|(item, docs)| (item.clone(), docs.len())).collect()
+        self.items
+            .iter()
+            .map(|(item, sources)| {
+                let mut documents = sources.documents.clone();
+                documents.sort_unstable();
+                documents.dedup();
+                (item.clone(), sources.stored + documents.len())
+            })
+            .collect()
     }
 }
 

@@ -33,7 +33,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
@@ -260,6 +260,7 @@ impl Dossier {
         let build_graph = vocab::build_graph();
         let mut window = Window::new(&self.store);
         let mut claims: BTreeMap<String, ClaimTerms> = BTreeMap::new();
+        let mut stored_documents: HashMap<String, bool> = HashMap::new();
         let mut chunk = Vec::with_capacity(MERGE_CHUNK);
         let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
         for quad in parser {
@@ -275,7 +276,18 @@ impl Dossier {
                     let object = &quad.object;
                     if predicate == derived {
                         if let Term::NamedNode(document) = object {
-                            window.resolver.record(subject.as_str(), document.as_str());
+                            // A document already stored is counted in the stored counts.
+                            let stored = match stored_documents.get(document.as_str()) {
+                                Some(&stored) => stored,
+                                None => {
+                                    let stored = self.store.has_document(document.as_str())?;
+                                    stored_documents.insert(document.as_str().to_string(), stored);
+                                    stored
+                                }
+                            };
+                            if !stored {
+                                window.resolver.record(subject.as_str(), document.as_str());
+                            }
                         }
                     } else if predicate == vocab::RDF_TYPE {
                         if matches!(object, Term::NamedNode(c) if c.as_str() == document_class) {

@@ -96,7 +96,7 @@ fn reporting_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> 
         if verb.noun && tokens.get(end).is_none_or(|t| t.lower != "that") {
             return false;
         }
-        verb.needs.is_empty() || tokens[end..].iter().take(5).any(|t| verb.needs.iter().any(|w| *w == t.lower))
+        verb.needs.is_empty() || tokens[end..].iter().take(5).any(|t| verb.needs.contains(&t.lower))
     })
 }
 

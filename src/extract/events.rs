@@ -399,7 +399,7 @@ fn trigger_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> Op
         }
         let ahead = tokens[end..].iter().take(8).take_while(|t| !ends_clause(&t.lower) && t.lower != ".");
         let behind = tokens[position.saturating_sub(6)..position].iter();
-        if ahead.chain(behind).any(|t| trigger.needs.iter().any(|w| *w == t.lower)) {
+        if ahead.chain(behind).any(|t| trigger.needs.contains(&t.lower)) {
             return Some((trigger, end));
         }
     }
