@@ -79,7 +79,7 @@ const DANGLING: &[(&str, &str)] = &[
         "event or claim without a source document",
     ),
     (
-        "SELECT ?x ?m WHERE { ?x prov:wasDerivedFrom ?d . { SELECT ?x (COUNT(DISTINCT ?d2) AS ?n) WHERE { ?x prov:wasDerivedFrom ?d2 } GROUP BY ?x } ?x dos:sourceCount ?c FILTER(?c != ?n) FILTER NOT EXISTS { ?x prov:wasDerivedFrom ?p . GRAPH graph:build { ?p a dos:PendingDocument } } BIND(CONCAT(STR(?c), \" recorded, \", STR(?n), \" documents\") AS ?m) }",
+        "SELECT ?x ?m WHERE { { SELECT ?x (COUNT(DISTINCT ?d2) AS ?n) WHERE { ?x prov:wasDerivedFrom ?d2 } GROUP BY ?x } ?x dos:sourceCount ?c FILTER(?c != ?n) FILTER NOT EXISTS { ?x prov:wasDerivedFrom ?p . GRAPH graph:build { ?p a dos:PendingDocument } } BIND(CONCAT(STR(?c), \" recorded, \", STR(?n), \" documents\") AS ?m) }",
         "source count differs from its documents",
     ),
 ];
