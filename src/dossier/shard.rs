@@ -150,8 +150,9 @@ impl Dossier {
     /// Extracts the documents of one shard of the corpus under `paths` and writes their graph
     /// to `output` as N-Quads: every document's statements, then the source counts and
     /// contradictions among the shard's own documents, then the actor definitions. The store is
-    /// only read: documents it already holds are left out, as a build leaves them. With [`Shard::ALL`] the file holds exactly the graph a build of the corpus
-    /// into an empty store gives. The same input gives the same bytes whatever the number of
+    /// only read: documents it already holds are left out, as a build leaves them. With
+    /// [`Shard::ALL`] the file holds exactly the graph a build of the corpus into an empty store
+    /// gives. The same input gives the same bytes whatever the number of
     /// threads.
     pub fn extract_shard(
         &self,

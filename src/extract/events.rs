@@ -202,7 +202,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
         .last()
         .filter(|t| is_preposition(&t.lower) || t.lower == "into")
         .filter(|t| trigger.frame != Frame::Active || is_place_preposition(&t.lower))
-        .map(|t| t.lower.to_string());
+        .map(|t| t.lower.clone());
     let mut steps = 0;
     while index < tokens.len() && steps < 18 {
         steps += 1;
@@ -265,7 +265,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
             break;
         }
         if is_preposition(&token.lower) {
-            preposition = Some(token.lower.to_string());
+            preposition = Some(token.lower.clone());
         }
         index += 1;
     }
@@ -732,7 +732,6 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 /// compatible dates; in one sentence, a target-less statement of the same act joins the other):
 /// one event per real-world event per document, with the first evidence.
 pub fn merge_within_document(events: Vec<Event>) -> Vec<Event> {
-    let mut merged: Vec<Event> = Vec::new();
     // The same actors, whatever their order.
     fn same_actors(a: &[ActorId], b: &[ActorId]) -> bool {
         if a.len() != b.len() || a == b {
@@ -743,6 +742,7 @@ pub fn merge_within_document(events: Vec<Event>) -> Vec<Event> {
         b.sort_unstable();
         a == b
     }
+    let mut merged: Vec<Event> = Vec::new();
     for event in events {
         let same = merged.iter_mut().find(|m| {
             // In one sentence, a target-less mention of the same act completes the other ("will
