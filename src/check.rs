@@ -51,7 +51,9 @@ fn value(term: Option<&Term>) -> String {
 /// Queries whose every row is a problem, with how to describe it.
 const DANGLING: &[(&str, &str)] = &[
     (
-        "SELECT ?x ?m WHERE { ?x gaf:denotedBy ?m FILTER NOT EXISTS { ?m nif:referenceContext ?d . ?d a dos:Document } }",
+        // Not `FILTER NOT EXISTS { ?m nif:referenceContext ?d . ?d a dos:Document }`: Oxigraph plans that
+        // inner pattern from `?d a dos:Document`, once per mention (minutes at 4,000 documents).
+        "SELECT ?x ?m WHERE { ?x gaf:denotedBy ?m OPTIONAL { ?m nif:referenceContext ?d . ?d a dos:Document } FILTER(!BOUND(?d)) }",
         "mention without a stored document",
     ),
     (
@@ -135,4 +137,48 @@ pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
     report.problems.sort();
     report.problems.dedup();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sound document with one mention and one event, then one broken thing of each kind.
+    #[test]
+    fn each_kind_of_problem_is_reported_once() {
+        let store = Store::memory().unwrap();
+        store
+            .update(
+                r#"INSERT DATA {
+                dos:doc a dos:Document ; dos:fileName "a.txt" ; dos:contentHash "h" ; nif:isString "Iran sent aid." .
+                dos:iran a dos:Actor ; rdfs:label "Iran" ; gaf:denotedBy dos:m1 .
+                dos:m1 a nif:String ; nif:referenceContext dos:doc ; nif:beginIndex 0 ; nif:endIndex 4 ; nif:anchorOf "Iran" .
+                dos:aid a sem:Event ; dos:agent dos:iran ; prov:wasDerivedFrom dos:doc ; dos:sourceCount 1 .
+            }"#,
+            )
+            .unwrap();
+        assert_eq!(check(&store).unwrap().problems, Vec::<String>::new());
+        store
+            .update(
+                r#"INSERT DATA {
+                dos:iran gaf:denotedBy dos:m2 .
+                dos:m2 a nif:String ; nif:referenceContext dos:gone ; nif:beginIndex 0 ; nif:endIndex 4 ; nif:anchorOf "Iran" .
+                dos:m3 a nif:String ; nif:referenceContext dos:doc ; nif:beginIndex 5 ; nif:endIndex 9 ; nif:anchorOf "Iran" .
+                dos:aid dos:target dos:nobody .
+                dos:talks a sem:Event ; dos:sourceCount 2 ; prov:wasDerivedFrom dos:doc .
+            }"#,
+            )
+            .unwrap();
+        let report = check(&store).unwrap();
+        let ns = crate::vocab::DOS;
+        assert_eq!(
+            report.problems,
+            [
+                format!("mention offsets do not slice the document text to the anchor: <{ns}m3>"),
+                format!("mention without a stored document: <{ns}iran> -> {ns}m2"),
+                format!("participant that is not a known actor or place: <{ns}aid> -> {ns}nobody"),
+                format!("source count differs from its documents: <{ns}talks> -> 2 recorded, 1 documents"),
+            ]
+        );
+    }
 }
