@@ -20,7 +20,7 @@
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/b");
 //! // One stored document already backs the event.
 //! resolver.seed_counts([("https://w3id.org/dossier/id/event/1".to_string(), 1)]);
-//! assert_eq!(resolver.source_counts(), vec![("https://w3id.org/dossier/id/event/1".to_string(), 3)]);
+//! assert_eq!(resolver.source_counts().collect::<Vec<_>>(), [("https://w3id.org/dossier/id/event/1", 3)]);
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,7 +91,7 @@ pub fn normalise_content(content: &str) -> String {
 /// resolver.record("event/a", "doc/1");
 /// resolver.record("event/b", "doc/2");
 /// resolver.seed_counts([("event/a".to_string(), 3)]);
-/// assert_eq!(resolver.source_counts(), [("event/a".to_string(), 5), ("event/b".to_string(), 1)]);
+/// assert_eq!(resolver.source_counts().collect::<Vec<_>>(), [("event/a", 5), ("event/b", 1)]);
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Resolver {
@@ -142,18 +142,23 @@ impl Resolver {
         }
     }
 
-    /// The number of distinct documents behind each recorded item, stored and recorded, sorted
-    /// by item.
-    pub fn source_counts(&self) -> Vec<(String, usize)> {
-        self.items
-            .iter()
-            .map(|(item, sources)| {
+    /// The number of distinct documents behind each recorded item, stored and recorded, in the
+    /// order of the items (a window records about a million: they are counted one at a time, not
+    /// collected).
+    pub fn source_counts(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.items.iter().map(|(item, sources)| {
+            // Documents are numbered as they come and recorded one after the other, so the
+            // list is usually increasing already.
+            let distinct = if sources.documents.windows(2).all(|w| w[0] < w[1]) {
+                sources.documents.len()
+            } else {
                 let mut documents = sources.documents.clone();
                 documents.sort_unstable();
                 documents.dedup();
-                (item.clone(), sources.stored + documents.len())
-            })
-            .collect()
+                documents.len()
+            };
+            (item.as_str(), sources.stored + distinct)
+        })
     }
 }
 
