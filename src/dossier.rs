@@ -44,6 +44,9 @@ fn node(iri: &str) -> Term {
 /// Documents extracted and handed to the store at a time.
 pub const BATCH: usize = 256;
 
+/// Documents mapped to RDF at a time (in parallel) before their quads go to the loader.
+const GRAPH_GROUP: usize = 16;
+
 /// Documents committed to the store at a time (see `Window`).
 pub const WINDOW: usize = 16384;
 
@@ -417,18 +420,18 @@ impl Dossier {
     ) -> Result<(), Error> {
         let kept = self.admit(batch, &mut window.seen, &mut window.resolver, &mut window.stances, report)?;
         window.added.extend(kept.iter().map(|p| p.iri.clone()));
-        // The quads, made here rather than by the reading stage: a batch of them takes ten
-        // times the memory of its documents and findings.
-        let graphs: Vec<rdf::DocumentGraph> =
-            kept.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
-        drop(kept);
-        let mut statements = Vec::with_capacity(graphs.iter().map(|g| g.statements.len()).sum());
-        for graph in graphs {
-            statements.extend(graph.statements);
-            window.definitions.extend(graph.definitions);
+        // The quads, made here rather than by the reading stage and a few documents at a time:
+        // they take ten times the memory of the documents and findings (a whole batch's made a
+        // transient of about 250 MB).
+        for group in kept.chunks(GRAPH_GROUP) {
+            let graphs: Vec<rdf::DocumentGraph> =
+                group.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
+            for graph in graphs {
+                report.quads_written += graph.statements.len();
+                window.loader.load(graph.statements)?;
+                window.definitions.extend(graph.definitions);
+            }
         }
-        report.quads_written += statements.len();
-        window.loader.load(statements)?;
         Ok(())
     }
 
@@ -449,20 +452,16 @@ impl Dossier {
         let corroborated: HashSet<String> = known.iter().map(|(item, _)| item.clone()).collect();
         window.resolver.seed_counts(known);
         let mut updates = Vec::new();
-        // A window has about a million items: their count quads go to the loader a chunk at a
-        // time (collected, they took 300 MB at the peak of a build).
+        // A window has about a million items: their count quads go to the loader one at a time
+        // (collected, they took 300 MB at the peak of a build).
         for (item, count) in window.resolver.source_counts() {
             if corroborated.contains(item) {
                 updates.push((item.to_string(), count));
             } else {
-                extra.push(rdf::source_count_quad(item, count));
-                if extra.len() == crate::store::LOADER_BATCH {
-                    report.quads_written += extra.len();
-                    window.loader.load(std::mem::take(&mut extra))?;
-                }
+                report.quads_written += 1;
+                window.loader.load([rdf::source_count_quad(item, count)])?;
             }
         }
-        window.resolver = Resolver::default();
         let stored = self.stored_stances_matching(&window.stances)?;
         for (a, b) in resolve::contradictions(&window.stances, &stored) {
             extra.push(rdf::contradiction_quad(&a, &b));
@@ -476,7 +475,9 @@ impl Dossier {
         let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
-        let Window { mut loader, seen, .. } = window;
+        // Destructured, so that what the window no longer needs is freed before the commit.
+        let Window { mut loader, seen, resolver, stances, definitions, added } = window;
+        drop((resolver, stances, definitions, added));
         loader.load(extra)?;
         loader.commit()?;
         if !pending.is_empty() {

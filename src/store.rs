@@ -175,6 +175,7 @@ impl Store {
                 .bulk_loader()
                 .with_num_threads(threads)
                 .with_max_memory_size_in_megabytes(LOADER_BATCH / 1000 * threads),
+            waiting: Vec::new(),
         }
     }
 
@@ -471,26 +472,35 @@ pub struct QueryOptions {
     pub cancel: Option<oxigraph::sparql::CancellationToken>,
 }
 
-/// The quads a [`Loader`] sorts into one set of files: whole multiples of it load without a
-/// small remainder set.
+/// The quads a [`Loader`] sorts into one set of files.
 pub const LOADER_BATCH: usize = 64_000;
 
-/// A bulk load in progress ([`Store::loader`]).
+/// A bulk load in progress ([`Store::loader`]). Quads wait until there are [`LOADER_BATCH`] of
+/// them: the store then ingests sets of files of one size, not one small set per call, and the
+/// caller may hand over quads in small groups to bound its own memory.
 pub struct Loader<'a> {
     inner: oxigraph::store::BulkLoader<'a>,
+    waiting: Vec<Quad>,
 }
 
 impl Loader<'_> {
     /// Hands quads to the loader.
-    pub fn load(&mut self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        if !quads.is_empty() {
-            self.inner.load_quads(quads)?;
+    pub fn load(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
+        for quad in quads {
+            self.waiting.push(quad);
+            if self.waiting.len() == LOADER_BATCH {
+                let batch = std::mem::replace(&mut self.waiting, Vec::with_capacity(LOADER_BATCH));
+                self.inner.load_quads(batch)?;
+            }
         }
         Ok(())
     }
 
     /// Stores everything loaded, atomically.
-    pub fn commit(self) -> Result<(), StoreError> {
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        if !self.waiting.is_empty() {
+            self.inner.load_quads(std::mem::take(&mut self.waiting))?;
+        }
         Ok(self.inner.commit()?)
     }
 }

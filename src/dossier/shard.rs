@@ -50,9 +50,6 @@ use crate::rdf;
 use crate::resolve::{self, Resolver};
 use crate::vocab;
 
-/// Quads handed to the bulk loader at a time by a merge.
-const MERGE_CHUNK: usize = 100_000;
-
 /// One shard of a corpus: `index` of `count` (1-based, written `I/N`). A document belongs to
 /// the shard its content hash falls in, so the shards of a corpus are disjoint and cover it,
 /// wherever its files are and however they are split.
@@ -262,7 +259,6 @@ impl Dossier {
         let mut window = Window::new(&self.store);
         let mut claims: BTreeMap<String, ClaimTerms> = BTreeMap::new();
         let mut stored_documents: HashMap<String, bool> = HashMap::new();
-        let mut chunk = Vec::with_capacity(MERGE_CHUNK);
         let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
         for quad in parser {
             let quad = quad.map_err(|e| Error::Part { path: part.to_path_buf(), message: e.to_string() })?;
@@ -310,12 +306,8 @@ impl Dossier {
                     }
                 }
             }
-            chunk.push(quad);
-            if chunk.len() >= MERGE_CHUNK {
-                window.loader.load(std::mem::replace(&mut chunk, Vec::with_capacity(MERGE_CHUNK)))?;
-            }
+            window.loader.load([quad])?;
         }
-        window.loader.load(chunk)?;
         window.added.sort_unstable();
         window.added.dedup();
         report.documents += window.added.len();
