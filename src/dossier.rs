@@ -15,7 +15,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 #[cfg(feature = "rocksdb")]
 use std::path::Path;
 use std::path::PathBuf;
@@ -448,14 +448,14 @@ impl Dossier {
         let mut extra = Vec::new();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
+        // A window has about a million items: nothing here holds a second copy of each (a set
+        // of the corroborated ones took 80 MB at 100k), and the count quads go to the loader one
+        // at a time (collected, they took 300 MB at the peak of a build).
         let known = self.store.stored_source_counts(window.resolver.items())?;
-        let corroborated: HashSet<String> = known.iter().map(|(item, _)| item.clone()).collect();
         window.resolver.seed_counts(known);
         let mut updates = Vec::new();
-        // A window has about a million items: their count quads go to the loader one at a time
-        // (collected, they took 300 MB at the peak of a build).
-        for (item, count) in window.resolver.source_counts() {
-            if corroborated.contains(item) {
+        for (item, stored, count) in window.resolver.source_counts() {
+            if stored > 0 {
                 updates.push((item.to_string(), count));
             } else {
                 report.quads_written += 1;
@@ -518,24 +518,51 @@ impl Dossier {
     }
 
     /// The stances of the stored claims that could contradict one of `stances`: those that state
-    /// a relation between the same two actors, or the same proposition. Found through the
-    /// store's indexes, one lookup per distinct key and on all cores, so the cost follows the
-    /// window, not the store.
+    /// the opposite kind of relation between the same two actors, or the same proposition with
+    /// the opposite polarity ([`Stance::contradicts`]: claims of one kind of relation between
+    /// two actors, or of one polarity, never contradict each other). Found through the store's
+    /// indexes, one lookup per distinct key and on all cores; claims that cannot contradict are
+    /// left out before their stance is read, so that the stored claims repeating a window's
+    /// propositions, more with every window, are not all held at once.
     fn stored_stances_matching(&self, stances: &[Stance]) -> Result<Vec<Stance>, Error> {
         let reifies = format!("{}reifies", vocab::RDF);
-        let propositions: BTreeSet<&str> = stances.iter().map(|s| s.proposition.as_str()).collect();
-        let pairs: BTreeSet<(&str, &str)> =
-            stances.iter().filter_map(|s| s.relation.as_ref()).map(|(a, _, t)| (a.as_str(), t.as_str())).collect();
-        let proposition = vocab::dos("proposition");
+        // Per proposition, the polarities (negative?) and per pair of actors, the kinds of
+        // relation (cooperative?) that the window's claims state.
+        let mut propositions: BTreeMap<&str, [bool; 2]> = BTreeMap::new();
+        let mut pairs: BTreeMap<(&str, &str), [bool; 2]> = BTreeMap::new();
+        for stance in stances {
+            propositions.entry(stance.proposition.as_str()).or_default()[usize::from(stance.negative)] = true;
+            if let Some((agent, event_type, target)) = &stance.relation {
+                pairs.entry((agent.as_str(), target.as_str())).or_default()
+                    [usize::from(resolve::cooperative(*event_type))] = true;
+            }
+        }
+        let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));
         let by_proposition: Vec<Vec<String>> = propositions
             .par_iter()
-            .map(|p| self.store.subjects(&proposition, &node(p)))
+            .map(|(p, stated)| {
+                let mut opposite = Vec::new();
+                for claim in self.store.subjects(&proposition, &node(p))? {
+                    let negative = self
+                        .store
+                        .objects(&claim, &polarity)?
+                        .first()
+                        .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "negative"));
+                    if stated[usize::from(!negative)] {
+                        opposite.push(claim);
+                    }
+                }
+                Ok(opposite)
+            })
             .collect::<Result<_, StoreError>>()?;
         let by_relation: Vec<Vec<String>> = pairs
             .par_iter()
-            .map(|(agent, target)| {
+            .map(|((agent, target), stated)| {
                 let mut claims = Vec::new();
                 for event_type in EventType::ALL {
+                    if !stated[usize::from(!resolve::cooperative(event_type))] {
+                        continue;
+                    }
                     let triple = Triple::new(
                         NamedNode::new_unchecked(*agent),
                         NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),

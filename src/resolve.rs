@@ -19,8 +19,9 @@
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/a");
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/b");
 //! // One stored document already backs the event.
-//! resolver.seed_counts([("https://w3id.org/dossier/id/event/1".to_string(), 1)]);
-//! assert_eq!(resolver.source_counts().collect::<Vec<_>>(), [("https://w3id.org/dossier/id/event/1", 3)]);
+//! resolver.seed_counts([Some(1)]);
+//! let counts: Vec<_> = resolver.source_counts().collect();
+//! assert_eq!(counts, [("https://w3id.org/dossier/id/event/1", 1, 3)]);
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -90,8 +91,8 @@ pub fn normalise_content(content: &str) -> String {
 /// resolver.record("event/a", "doc/2");
 /// resolver.record("event/a", "doc/1");
 /// resolver.record("event/b", "doc/2");
-/// resolver.seed_counts([("event/a".to_string(), 3)]);
-/// assert_eq!(resolver.source_counts().collect::<Vec<_>>(), [("event/a", 5), ("event/b", 1)]);
+/// resolver.seed_counts([Some(3), None]);
+/// assert_eq!(resolver.source_counts().collect::<Vec<_>>(), [("event/a", 3, 5), ("event/b", 0, 1)]);
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Resolver {
@@ -132,20 +133,19 @@ impl Resolver {
         self.items.keys().map(String::as_str)
     }
 
-    /// Sets how many stored documents back each of these items (`dos:sourceCount` in the
-    /// store); items not recorded are ignored.
-    pub fn seed_counts(&mut self, stored: impl IntoIterator<Item = (String, usize)>) {
-        for (item, count) in stored {
-            if let Some(sources) = self.items.get_mut(&item) {
-                sources.stored = count;
-            }
+    /// Sets how many stored documents back each item (`dos:sourceCount` in the store): one
+    /// entry per item in the order of [`Resolver::items`], `None` for an item the store lacks
+    /// (what [`crate::store::Store::stored_source_counts`] answers).
+    pub fn seed_counts(&mut self, stored: impl IntoIterator<Item = Option<usize>>) {
+        for (sources, count) in self.items.values_mut().zip(stored) {
+            sources.stored = count.unwrap_or(0);
         }
     }
 
-    /// The number of distinct documents behind each recorded item, stored and recorded, in the
-    /// order of the items (a window records about a million: they are counted one at a time, not
-    /// collected).
-    pub fn source_counts(&self) -> impl Iterator<Item = (&str, usize)> {
+    /// Each recorded item with the number of stored documents behind it (as seeded) and of all
+    /// distinct documents behind it, stored and recorded, in the order of the items (a window
+    /// records about a million: they are counted one at a time, not collected).
+    pub fn source_counts(&self) -> impl Iterator<Item = (&str, usize, usize)> {
         self.items.iter().map(|(item, sources)| {
             // Documents are numbered as they come and recorded one after the other, so the
             // list is usually increasing already.
@@ -157,7 +157,7 @@ impl Resolver {
                 documents.dedup();
                 documents.len()
             };
-            (item.as_str(), sources.stored + distinct)
+            (item.as_str(), sources.stored, sources.stored + distinct)
         })
     }
 }
@@ -257,7 +257,7 @@ impl Stance {
 }
 
 /// Whether a PLOVER type is cooperation (verbal or material) rather than conflict.
-fn cooperative(event_type: EventType) -> bool {
+pub(crate) fn cooperative(event_type: EventType) -> bool {
     event_type.quad_class().ends_with("cooperation")
 }
 

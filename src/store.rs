@@ -117,40 +117,35 @@ impl Store {
     }
 
     /// The stored source count (`dos:sourceCount`, the number of stored documents that report
-    /// it; `dossier check` verifies it) of each of `items` that has one, in the order of
-    /// `items`. One index lookup per item, on all cores: the sources themselves are not read, so
+    /// it; `dossier check` verifies it) of each of `items`, in their order (`None`: not
+    /// stored). One index lookup per item, on all cores: the sources themselves are not read, so
     /// the cost does not grow with how many documents back an item.
     pub fn stored_source_counts<'a>(
         &self,
         items: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Vec<(String, usize)>, StoreError> {
+    ) -> Result<Vec<Option<usize>>, StoreError> {
         let count_predicate = NamedNode::new_unchecked(vocab::dos("sourceCount"));
         let items: Vec<&str> = items.into_iter().collect();
-        let found: Vec<Vec<(String, usize)>> = items
-            .par_chunks(4096)
-            .map(|chunk| {
-                let mut known = Vec::new();
-                for item in chunk {
-                    let subject = NamedNodeRef::new_unchecked(item);
-                    let counts = self.inner.quads_for_pattern(
-                        Some(subject.into()),
-                        Some(count_predicate.as_ref()),
-                        None,
-                        Some(GraphNameRef::DefaultGraph),
-                    );
-                    for quad in counts {
-                        if let Term::Literal(count) = quad?.object {
-                            if let Ok(count) = count.value().parse::<usize>() {
-                                known.push((item.to_string(), count));
-                                break;
-                            }
+        items
+            .par_iter()
+            .with_min_len(4096)
+            .map(|item| {
+                let counts = self.inner.quads_for_pattern(
+                    Some(NamedNodeRef::new_unchecked(item).into()),
+                    Some(count_predicate.as_ref()),
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                );
+                for quad in counts {
+                    if let Term::Literal(count) = quad?.object {
+                        if let Ok(count) = count.value().parse::<usize>() {
+                            return Ok(Some(count));
                         }
                     }
                 }
-                Ok(known)
+                Ok(None)
             })
-            .collect::<Result<_, StoreError>>()?;
-        Ok(found.into_iter().flatten().collect())
+            .collect()
     }
 
     /// Inserts quads with Oxigraph's bulk loader, in one atomic step (see [`Loader`]).

@@ -206,7 +206,7 @@ impl Dossier {
             Ok(())
         })?;
         let mut resolved: Vec<Quad> =
-            resolver.source_counts().map(|(item, count)| rdf::source_count_quad(item, count)).collect();
+            resolver.source_counts().map(|(item, _, count)| rdf::source_count_quad(item, count)).collect();
         for (a, b) in resolve::contradictions(&stances, &[]) {
             resolved.push(rdf::contradiction_quad(&a, &b));
             resolved.push(rdf::contradiction_quad(&b, &a));
