@@ -451,19 +451,29 @@ impl Dossier {
         // A window has about a million items: nothing here holds a second copy of each (a set
         // of the corroborated ones took 80 MB at 100k), and the count quads go to the loader one
         // at a time (collected, they took 300 MB at the peak of a build).
-        let known = self.store.stored_source_counts(window.resolver.items())?;
+        let mut known = Vec::new();
+        {
+            // The resolver holds items compactly: their IRIs are made a chunk at a time.
+            let mut items = window.resolver.items().peekable();
+            while items.peek().is_some() {
+                let chunk: Vec<String> = items.by_ref().take(65_536).collect();
+                known.extend(self.store.stored_source_counts(chunk.iter().map(String::as_str))?);
+            }
+        }
         window.resolver.seed_counts(known);
         let mut updates = Vec::new();
         for (item, stored, count) in window.resolver.source_counts() {
             if stored > 0 {
-                updates.push((item.to_string(), count));
+                updates.push((item, count));
             } else {
                 report.quads_written += 1;
-                window.loader.load([rdf::source_count_quad(item, count)])?;
+                window.loader.load([rdf::source_count_quad(&item, count)])?;
             }
         }
-        let stored = self.stored_stances_matching(&window.stances)?;
-        for (a, b) in resolve::contradictions(&window.stances, &stored) {
+        let mut contradictions: BTreeSet<(String, String)> =
+            resolve::contradictions(&window.stances, &[]).into_iter().collect();
+        contradictions.extend(self.stored_contradictions(&window.stances)?);
+        for (a, b) in contradictions {
             extra.push(rdf::contradiction_quad(&a, &b));
             extra.push(rdf::contradiction_quad(&b, &a));
         }
@@ -517,14 +527,16 @@ impl Dossier {
             .unwrap_or_else(|| speaker.to_string())
     }
 
-    /// The stances of the stored claims that could contradict one of `stances`: those that state
-    /// the opposite kind of relation between the same two actors, or the same proposition with
-    /// the opposite polarity ([`Stance::contradicts`]: claims of one kind of relation between
-    /// two actors, or of one polarity, never contradict each other). Found through the store's
-    /// indexes, one lookup per distinct key and on all cores; claims that cannot contradict are
-    /// left out before their stance is read, so that the stored claims repeating a window's
-    /// propositions, more with every window, are not all held at once.
-    fn stored_stances_matching(&self, stances: &[Stance]) -> Result<Vec<Stance>, Error> {
+    /// The pairs (sorted, each once) of a window claim and a stored claim that contradict each
+    /// other. Only stored claims that could are read: those that state the opposite kind of
+    /// relation between the same two actors, or the same proposition with the opposite polarity
+    /// ([`Stance::contradicts`]: claims of one kind of relation between two actors, or of one
+    /// polarity, never contradict each other). Found through the store's indexes, one lookup per
+    /// distinct key, on all cores, and a chunk of keys at a time: in a corpus that repeats its
+    /// propositions the matching stored claims grow with the store, and only one chunk's
+    /// stances are held at once.
+    fn stored_contradictions(&self, stances: &[Stance]) -> Result<BTreeSet<(String, String)>, Error> {
+        const KEYS: usize = 1024;
         let reifies = format!("{}reifies", vocab::RDF);
         // Per proposition, the polarities (negative?) and per pair of actors, the kinds of
         // relation (cooperative?) that the window's claims state.
@@ -537,49 +549,70 @@ impl Dossier {
                     [usize::from(resolve::cooperative(*event_type))] = true;
             }
         }
-        let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));
-        let by_proposition: Vec<Vec<String>> = propositions
-            .par_iter()
-            .map(|(p, stated)| {
-                let mut opposite = Vec::new();
-                for claim in self.store.subjects(&proposition, &node(p))? {
-                    let negative = self
-                        .store
-                        .objects(&claim, &polarity)?
-                        .first()
-                        .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "negative"));
-                    if stated[usize::from(!negative)] {
-                        opposite.push(claim);
-                    }
-                }
-                Ok(opposite)
-            })
-            .collect::<Result<_, StoreError>>()?;
-        let by_relation: Vec<Vec<String>> = pairs
-            .par_iter()
-            .map(|((agent, target), stated)| {
-                let mut claims = Vec::new();
-                for event_type in EventType::ALL {
-                    if !stated[usize::from(!resolve::cooperative(event_type))] {
-                        continue;
-                    }
-                    let triple = Triple::new(
-                        NamedNode::new_unchecked(*agent),
-                        NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),
-                        NamedNode::new_unchecked(*target),
-                    );
-                    claims.extend(self.store.subjects(&reifies, &triple.into())?);
-                }
-                Ok(claims)
-            })
-            .collect::<Result<_, StoreError>>()?;
         let new: HashSet<&str> = stances.iter().map(|s| s.claim.as_str()).collect();
-        let candidates: BTreeSet<String> =
-            by_proposition.into_iter().chain(by_relation).flatten().filter(|c| !new.contains(c.as_str())).collect();
-        let candidates: Vec<String> = candidates.into_iter().collect();
-        let found: Vec<Option<Stance>> =
-            candidates.par_iter().map(|claim| self.stored_stance(claim, &reifies)).collect::<Result<_, Error>>()?;
-        Ok(found.into_iter().flatten().collect())
+        let mut found = BTreeSet::new();
+        // The window's claims with one of `keys`, against the stored `candidates`.
+        let mut compare = |candidates: Vec<Vec<String>>, with_key: &dyn Fn(&Stance) -> bool| -> Result<(), Error> {
+            let candidates: BTreeSet<String> =
+                candidates.into_iter().flatten().filter(|c| !new.contains(c.as_str())).collect();
+            let known: Vec<Option<Stance>> = candidates
+                .into_par_iter()
+                .map(|claim| self.stored_stance(&claim, &reifies))
+                .collect::<Result<_, Error>>()?;
+            let known: Vec<Stance> = known.into_iter().flatten().collect();
+            let window: Vec<Stance> = stances.iter().filter(|s| with_key(s)).cloned().collect();
+            found.extend(resolve::contradictions(&window, &known));
+            Ok(())
+        };
+        let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));
+        let propositions: Vec<(&str, [bool; 2])> = propositions.into_iter().collect();
+        for chunk in propositions.chunks(KEYS) {
+            let candidates: Vec<Vec<String>> = chunk
+                .par_iter()
+                .map(|(p, stated)| {
+                    let mut opposite = Vec::new();
+                    for claim in self.store.subjects(&proposition, &node(p))? {
+                        let negative = self
+                            .store
+                            .objects(&claim, &polarity)?
+                            .first()
+                            .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "negative"));
+                        if stated[usize::from(!negative)] {
+                            opposite.push(claim);
+                        }
+                    }
+                    Ok(opposite)
+                })
+                .collect::<Result<_, StoreError>>()?;
+            let keys: HashSet<&str> = chunk.iter().map(|(p, _)| *p).collect();
+            compare(candidates, &|s| keys.contains(s.proposition.as_str()))?;
+        }
+        let pairs: Vec<((&str, &str), [bool; 2])> = pairs.into_iter().collect();
+        for chunk in pairs.chunks(KEYS) {
+            let candidates: Vec<Vec<String>> = chunk
+                .par_iter()
+                .map(|((agent, target), stated)| {
+                    let mut claims = Vec::new();
+                    for event_type in EventType::ALL {
+                        if !stated[usize::from(!resolve::cooperative(event_type))] {
+                            continue;
+                        }
+                        let triple = Triple::new(
+                            NamedNode::new_unchecked(*agent),
+                            NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),
+                            NamedNode::new_unchecked(*target),
+                        );
+                        claims.extend(self.store.subjects(&reifies, &triple.into())?);
+                    }
+                    Ok(claims)
+                })
+                .collect::<Result<_, StoreError>>()?;
+            let keys: HashSet<(&str, &str)> = chunk.iter().map(|(pair, _)| *pair).collect();
+            compare(candidates, &|s| {
+                s.relation.as_ref().is_some_and(|(a, _, t)| keys.contains(&(a.as_str(), t.as_str())))
+            })?;
+        }
+        Ok(found)
     }
 
     /// The stance of a stored claim.

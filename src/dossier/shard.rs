@@ -205,8 +205,10 @@ impl Dossier {
             }
             Ok(())
         })?;
-        let mut resolved: Vec<Quad> =
-            resolver.source_counts().map(|(item, _, count)| rdf::source_count_quad(item, count)).collect();
+        // In the order of the IRIs (the resolver holds them in an order of its own).
+        let mut counts: Vec<(String, usize)> = resolver.source_counts().map(|(item, _, count)| (item, count)).collect();
+        counts.sort_unstable();
+        let mut resolved: Vec<Quad> = counts.iter().map(|(item, count)| rdf::source_count_quad(item, *count)).collect();
         for (a, b) in resolve::contradictions(&stances, &[]) {
             resolved.push(rdf::contradiction_quad(&a, &b));
             resolved.push(rdf::contradiction_quad(&b, &a));
