@@ -528,7 +528,8 @@ impl Dossier {
     }
 
     /// The pairs (sorted, each once) of a window claim and a stored claim that contradict each
-    /// other. Only stored claims that could are read: those that state the opposite kind of
+    /// other (with some pairs of window claims, which [`resolve::contradictions`] of the window
+    /// alone finds too). Only stored claims that could are read: those that state the opposite kind of
     /// relation between the same two actors, or the same proposition with the opposite polarity
     /// ([`Stance::contradicts`]: claims of one kind of relation between two actors, or of one
     /// polarity, never contradict each other). Found through the store's indexes, one lookup per
