@@ -528,8 +528,7 @@ impl Dossier {
     }
 
     /// The pairs (sorted, each once) of a window claim and a stored claim that contradict each
-    /// other (with some pairs of window claims, which [`resolve::contradictions`] of the window
-    /// alone finds too). Only stored claims that could are read: those that state the opposite kind of
+    /// other. Only stored claims that could are read: those that state the opposite kind of
     /// relation between the same two actors, or the same proposition with the opposite polarity
     /// ([`Stance::contradicts`]: claims of one kind of relation between two actors, or of one
     /// polarity, never contradict each other). Found through the store's indexes, one lookup per
@@ -562,7 +561,7 @@ impl Dossier {
                 .collect::<Result<_, Error>>()?;
             let known: Vec<Stance> = known.into_iter().flatten().collect();
             let window: Vec<Stance> = stances.iter().filter(|s| with_key(s)).cloned().collect();
-            found.extend(resolve::contradictions(&window, &known));
+            found.extend(resolve::contradictions_between(&window, &known));
             Ok(())
         };
         let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));

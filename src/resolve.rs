@@ -119,8 +119,11 @@ impl ItemKey {
         let minted = iri.strip_prefix(vocab::ID).and_then(|rest| {
             ITEM_KINDS.iter().enumerate().find_map(|(kind, prefix)| {
                 let hex = rest.strip_prefix(prefix)?;
-                let canonical = hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-                canonical.then(|| u64::from_str_radix(hex, 16).ok()).flatten().map(|n| ItemKey::Minted(kind as u8, n))
+                // Only the form `iri` writes back: 16 lower-case hex digits.
+                if hex.len() != 16 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+                    return None;
+                }
+                u64::from_str_radix(hex, 16).ok().map(|n| ItemKey::Minted(kind as u8, n))
             })
         });
         minted.unwrap_or_else(|| ItemKey::Other(iri.into()))
@@ -296,8 +299,20 @@ pub(crate) fn cooperative(event_type: EventType) -> bool {
 /// claims that could contradict each other are compared: the cost follows the number of
 /// candidate pairs, not the square of the number of claims.
 pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
+    contradicting_pairs(new, known, true)
+}
+
+/// The pairs of contradicting claims (each pair once, sorted) between `new` and `known` only,
+/// as [`contradictions`] finds them: for a caller that has the pairs among `new` already and
+/// compares them with the known claims a part at a time.
+pub fn contradictions_between(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
+    contradicting_pairs(new, known, false)
+}
+
+fn contradicting_pairs(new: &[Stance], known: &[Stance], among_new: bool) -> Vec<(String, String)> {
     use std::collections::HashMap;
-    let all: Vec<&Stance> = new.iter().chain(known).collect();
+    // Indexed: the claims `new` is compared with (with `among_new`, the new ones first).
+    let all: Vec<&Stance> = if among_new { new.iter().chain(known).collect() } else { known.iter().collect() };
     let mut by_proposition: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     let mut by_actors: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, stance) in all.iter().enumerate() {
@@ -308,13 +323,14 @@ pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)>
     }
     let mut pairs = BTreeSet::new();
     for (i, a) in new.iter().enumerate() {
-        let mut candidates: Vec<usize> = by_proposition[&(a.side.as_str(), a.proposition.as_str())].clone();
+        let mut candidates: Vec<usize> =
+            by_proposition.get(&(a.side.as_str(), a.proposition.as_str())).cloned().unwrap_or_default();
         if let Some((agent, _, target)) = &a.relation {
-            candidates.extend(&by_actors[&(a.side.as_str(), agent.as_str(), target.as_str())]);
+            candidates.extend(by_actors.get(&(a.side.as_str(), agent.as_str(), target.as_str())).into_iter().flatten());
         }
         for j in candidates {
             // Each pair of new claims once; new against known always.
-            if j <= i && j < new.len() {
+            if among_new && j <= i && j < new.len() {
                 continue;
             }
             let b = all[j];
@@ -403,6 +419,18 @@ mod tests {
         assert!(yes.contradicts(&no));
         assert!(!yes.contradicts(&unrelated));
         assert!(!yes.contradicts(&other_side), "a denial by another side is disagreement, not contradiction");
+    }
+
+    #[test]
+    fn contradictions_between_leave_out_pairs_among_the_new() {
+        let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
+        let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
+        let stored = stance("c0", "iran", true, None, "Iran would not attend the summit in Kabul");
+        let new = [yes, no];
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(contradictions(&new, std::slice::from_ref(&stored)), [pair("c0", "c1"), pair("c1", "c2")]);
+        assert_eq!(contradictions_between(&new, std::slice::from_ref(&stored)), [pair("c0", "c1")]);
+        assert_eq!(contradictions_between(&new, &[]), []);
     }
 
     #[test]
