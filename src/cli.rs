@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier::analysis::{Metric, MetricOptions, NetworkFilter, Weight};
 use dossier::Shard;
@@ -53,6 +54,10 @@ pub enum Command {
         /// Print only what this build added (one line on stderr), not the summary of the store.
         #[arg(long, short)]
         quiet: bool,
+        /// Documents committed to the store at a time (rounded up to a multiple of 256): fewer
+        /// hold less memory and take longer; the graph is the same.
+        #[arg(long, default_value_t = dossier::WINDOW, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+        window: usize,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -31,8 +31,8 @@ const SKIPPED: u8 = 3;
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Build { paths, memory, lexicons, top, quiet, store } => {
-            build(&paths, memory, &lexicons, top, quiet, &store.store)
+        Command::Build { paths, memory, lexicons, top, quiet, window, store } => {
+            build(&paths, memory, &lexicons, top, quiet, window, &store.store)
         }
         Command::Extract { paths, shard, output, lexicons } => extract(&paths, shard, &output, &lexicons),
         Command::Merge { parts, memory, output, lexicons, store } => {
@@ -188,11 +188,13 @@ fn build(
     lexicons: &LexiconArgs,
     top: usize,
     quiet: bool,
+    window: usize,
     store: &Path,
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let lexicon = lexicon(lexicons)?;
-    let dossier = if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon);
+    let dossier =
+        if memory { Dossier::in_memory()? } else { Dossier::open(store)? }.with_lexicon(lexicon).with_window(window);
     let bar = file_bar();
     let report = dossier.build(paths, &|progress| show_progress(&bar, progress))?;
     bar.finish_and_clear();

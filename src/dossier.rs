@@ -161,6 +161,16 @@ struct Window<'s> {
     added: Vec<String>,
     /// Documents seen by this build, committed or not.
     seen: HashSet<String>,
+    /// The count updates of the window committed before, not yet applied (see
+    /// [`Dossier::commit_window`]).
+    unfinished: Option<CountUpdates>,
+}
+
+/// New source counts of stored events and claims that a committed window also reports, and the
+/// window's documents, marked pending until the counts are applied.
+struct CountUpdates {
+    counts: Vec<(String, usize)>,
+    pending: Vec<String>,
 }
 
 impl<'s> Window<'s> {
@@ -172,15 +182,17 @@ impl<'s> Window<'s> {
             definitions: HashSet::new(),
             added: Vec::new(),
             seen: HashSet::new(),
+            unfinished: None,
         }
     }
 
     /// The window after this one, when this one added nothing: it remembers the documents
-    /// seen. This one's loader is dropped first (an in-memory store admits one writer at a time).
+    /// seen and the count updates not yet applied. This one's loader is dropped first (an
+    /// in-memory store admits one writer at a time).
     fn next(self, store: &'s Store) -> Window<'s> {
-        let Window { loader, seen, .. } = self;
+        let Window { loader, seen, unfinished, .. } = self;
         drop(loader);
-        Window { seen, ..Window::new(store) }
+        Window { seen, unfinished, ..Window::new(store) }
     }
 }
 
@@ -193,34 +205,92 @@ struct ClaimTerms {
     reifies: Option<Term>,
 }
 
+/// The window's claims with one key of the search for stored contradictions (a proposition, a
+/// pair of actors), and which sides of it they state (negative? cooperative?).
+#[derive(Default)]
+struct Keyed {
+    stated: [bool; 2],
+    claims: Vec<usize>,
+}
+
+/// A stored claim found by the search for contradictions, and by what.
+struct Found {
+    claim: String,
+    by: FoundBy,
+}
+
+/// What a stored claim was found by: its proposition (and polarity), or the relation it
+/// states (agent, type, target).
+enum FoundBy {
+    Proposition(String, bool),
+    Relation(String, EventType, String),
+}
+
+/// The relation a claim states, from the object of its `rdf:reifies`.
+fn relation_of(reifies: Option<Term>) -> Option<(String, EventType, String)> {
+    let Some(Term::Triple(triple)) = reifies else {
+        return None;
+    };
+    let event_type = triple
+        .predicate
+        .as_str()
+        .strip_prefix(vocab::DOS)
+        .and_then(|local| local.to_uppercase().parse::<EventType>().ok());
+    match (&triple.subject, event_type, &triple.object) {
+        (NamedOrBlankNode::NamedNode(a), Some(t), Term::NamedNode(b)) => {
+            Some((a.as_str().to_string(), t, b.as_str().to_string()))
+        }
+        _ => None,
+    }
+}
+
 /// A knowledge graph of news documents: a store and the lexicons that fill it.
 pub struct Dossier {
     store: Store,
     lexicon: Lexicon,
+    /// Documents committed at a time.
+    window: usize,
 }
 
 impl Dossier {
     /// Opens (or creates) a graph on disk, with the shipped lexicons.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Dossier, Error> {
-        Ok(Dossier { store: Store::open(path)?, lexicon: Lexicon::builtin()? })
+        Ok(Dossier { store: Store::open(path)?, lexicon: Lexicon::builtin()?, window: WINDOW })
     }
 
     /// Opens an existing graph on disk for reading only.
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Dossier, Error> {
-        Ok(Dossier { store: Store::open_read_only(path)?, lexicon: Lexicon::builtin()? })
+        Ok(Dossier { store: Store::open_read_only(path)?, lexicon: Lexicon::builtin()?, window: WINDOW })
     }
 
     /// A graph in memory.
     pub fn in_memory() -> Result<Dossier, Error> {
-        Ok(Dossier { store: Store::memory()?, lexicon: Lexicon::builtin()? })
+        Ok(Dossier { store: Store::memory()?, lexicon: Lexicon::builtin()?, window: WINDOW })
     }
 
     /// Uses these lexicons for later builds.
     #[must_use]
     pub fn with_lexicon(mut self, lexicon: Lexicon) -> Dossier {
         self.lexicon = lexicon;
+        self
+    }
+
+    /// Commits `documents` documents at a time in later builds (default [`WINDOW`]; at least
+    /// one). A smaller window holds less memory and costs time (RocksDB ingests and compacts
+    /// more, smaller files); the graph is the same whatever the window.
+    ///
+    /// ```
+    /// # use dossier::Dossier;
+    /// let dossier = Dossier::in_memory()?.with_window(1024);
+    /// let report = dossier.build(&["seeds".into()], &|_| {})?;
+    /// assert_eq!(report.added(), 5);
+    /// # Ok::<(), dossier::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_window(mut self, documents: usize) -> Dossier {
+        self.window = documents.max(1);
         self
     }
 
@@ -239,10 +309,10 @@ impl Dossier {
     /// not added again, so building twice changes nothing.
     ///
     /// Reading and extraction run on all cores, a batch of [`BATCH`] documents ahead of the
-    /// writer, which hands each batch to the bulk loader and commits every [`WINDOW`]
-    /// documents. Dossier's own memory follows the window, not the corpus (RocksDB's grows with
-    /// the store: BENCHMARKS.md). The result does not depend on the number of threads, nor on
-    /// how the documents are split over several builds.
+    /// writer, which hands each batch to the bulk loader and commits a window of documents at a
+    /// time ([`Dossier::with_window`]). Dossier's own memory follows the window, not the corpus
+    /// (RocksDB's grows with the store: BENCHMARKS.md). The result does not depend on the
+    /// number of threads, the window, nor on how the documents are split over several builds.
     pub fn build(&self, paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
         let mut report = BuildReport::default();
@@ -265,13 +335,13 @@ impl Dossier {
                         progress(Progress::Writing);
                         // An error drops the receiver, which stops the reading thread.
                         self.write_batch(batch, &mut window, &mut report)?;
-                        if window.added.len() >= WINDOW {
-                            window = self.commit_window(window, &mut report)?;
+                        if window.added.len() >= self.window {
+                            window = self.commit_window(window, &mut report, false)?;
                         }
                     }
                 }
             }
-            self.commit_window(window, &mut report)?;
+            self.commit_window(window, &mut report, true)?;
             Ok(())
         })?;
         self.store.flush()?;
@@ -369,15 +439,15 @@ impl Dossier {
         let mut window = Window::new(&self.store);
         let mut documents = documents;
         while !documents.is_empty() {
-            let rest = documents.split_off(documents.len().min(BATCH));
+            let rest = documents.split_off(documents.len().min(BATCH.min(self.window)));
             let batch = std::mem::replace(&mut documents, rest);
             let prepared = batch.into_par_iter().map(|d| self.prepare(d)).collect();
             self.write_batch(prepared, &mut window, &mut report)?;
-            if window.added.len() >= WINDOW {
-                window = self.commit_window(window, &mut report)?;
+            if window.added.len() >= self.window {
+                window = self.commit_window(window, &mut report, false)?;
             }
         }
-        self.commit_window(window, &mut report)?;
+        self.commit_window(window, &mut report, true)?;
         Ok(report)
     }
 
@@ -441,7 +511,20 @@ impl Dossier {
     /// stored documents also report are updated in one transaction. Until that transaction
     /// commits, the window's documents are marked `dos:PendingDocument`, so an interruption
     /// between the two steps is completed by the next build. Returns a fresh window.
-    fn commit_window<'s>(&'s self, mut window: Window<'s>, report: &mut BuildReport) -> Result<Window<'s>, Error> {
+    ///
+    /// On disk, the transaction waits for the next commit (before anything reads counts),
+    /// unless this is the `last`: right after an ingestion RocksDB stops writes until it has compacted the
+    /// hundreds of files it just took in, one core working and the other idle (69 s of a 383 s
+    /// 33k build); by the next commit the compaction has run alongside the extraction.
+    fn commit_window<'s>(
+        &'s self,
+        mut window: Window<'s>,
+        report: &mut BuildReport,
+        last: bool,
+    ) -> Result<Window<'s>, Error> {
+        if let Some(CountUpdates { counts, pending }) = window.unfinished.take() {
+            self.store.finish_counts(&counts, &pending)?;
+        }
         if window.added.is_empty() {
             return Ok(window.next(&self.store));
         }
@@ -486,14 +569,19 @@ impl Dossier {
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
         // Destructured, so that what the window no longer needs is freed before the commit.
-        let Window { mut loader, seen, resolver, stances, definitions, added } = window;
+        let Window { mut loader, seen, resolver, stances, definitions, added, unfinished: _ } = window;
         drop((resolver, stances, definitions, added));
         loader.load(extra)?;
         loader.commit()?;
-        if !pending.is_empty() {
-            self.store.finish_counts(&updates, &pending)?;
+        let mut unfinished = (!pending.is_empty()).then_some(CountUpdates { counts: updates, pending });
+        // In memory nothing is compacted, and a transaction would wait for the next window's
+        // loader (one writer at a time).
+        if last || self.store.location().is_none() {
+            if let Some(CountUpdates { counts, pending }) = unfinished.take() {
+                self.store.finish_counts(&counts, &pending)?;
+            }
         }
-        Ok(Window { seen, ..Window::new(&self.store) })
+        Ok(Window { seen, unfinished, ..Window::new(&self.store) })
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source
@@ -534,42 +622,53 @@ impl Dossier {
     /// polarity, never contradict each other). Found through the store's indexes, one lookup per
     /// distinct key, on all cores, and a chunk of keys at a time: in a corpus that repeats its
     /// propositions the matching stored claims grow with the store, and only one chunk's
-    /// stances are held at once.
+    /// stances are held at once. Each chunk compares the stored claims with the window's claims
+    /// of its keys only.
     fn stored_contradictions(&self, stances: &[Stance]) -> Result<BTreeSet<(String, String)>, Error> {
         const KEYS: usize = 1024;
         let reifies = format!("{}reifies", vocab::RDF);
         // Per proposition, the polarities (negative?) and per pair of actors, the kinds of
-        // relation (cooperative?) that the window's claims state.
-        let mut propositions: BTreeMap<&str, [bool; 2]> = BTreeMap::new();
-        let mut pairs: BTreeMap<(&str, &str), [bool; 2]> = BTreeMap::new();
-        for stance in stances {
-            propositions.entry(stance.proposition.as_str()).or_default()[usize::from(stance.negative)] = true;
+        // relation (cooperative?) that the window's claims state, with the claims stating them.
+        let mut propositions: BTreeMap<&str, Keyed> = BTreeMap::new();
+        let mut pairs: BTreeMap<(&str, &str), Keyed> = BTreeMap::new();
+        for (index, stance) in stances.iter().enumerate() {
+            let keyed = propositions.entry(stance.proposition.as_str()).or_default();
+            keyed.stated[usize::from(stance.negative)] = true;
+            keyed.claims.push(index);
             if let Some((agent, event_type, target)) = &stance.relation {
-                pairs.entry((agent.as_str(), target.as_str())).or_default()
-                    [usize::from(resolve::cooperative(*event_type))] = true;
+                let keyed = pairs.entry((agent.as_str(), target.as_str())).or_default();
+                keyed.stated[usize::from(resolve::cooperative(*event_type))] = true;
+                keyed.claims.push(index);
             }
         }
         let new: HashSet<&str> = stances.iter().map(|s| s.claim.as_str()).collect();
         let mut found = BTreeSet::new();
-        // The window's claims with one of `keys`, against the stored `candidates`.
-        let mut compare = |candidates: Vec<Vec<String>>, with_key: &dyn Fn(&Stance) -> bool| -> Result<(), Error> {
-            let candidates: BTreeSet<String> =
-                candidates.into_iter().flatten().filter(|c| !new.contains(c.as_str())).collect();
+        // The window's claims of a chunk of keys, against the stored `candidates` found for them.
+        let mut compare = |candidates: Vec<Vec<Found>>, chunk: &mut dyn Iterator<Item = &Keyed>| -> Result<(), Error> {
+            let candidates: Vec<Found> =
+                candidates.into_iter().flatten().filter(|c| !new.contains(c.claim.as_str())).collect();
+            if candidates.is_empty() {
+                return Ok(());
+            }
+            let mut indexes: Vec<usize> = chunk.flat_map(|keyed| keyed.claims.iter().copied()).collect();
+            indexes.sort_unstable();
+            indexes.dedup();
+            let window: Vec<Stance> = indexes.into_iter().map(|i| stances[i].clone()).collect();
+            let sides: HashSet<&str> = window.iter().map(|s| s.side.as_str()).collect();
             let known: Vec<Option<Stance>> = candidates
                 .into_par_iter()
-                .map(|claim| self.stored_stance(&claim, &reifies))
+                .map(|found| self.stored_stance(found, &reifies, &sides))
                 .collect::<Result<_, Error>>()?;
             let known: Vec<Stance> = known.into_iter().flatten().collect();
-            let window: Vec<Stance> = stances.iter().filter(|s| with_key(s)).cloned().collect();
             found.extend(resolve::contradictions_between(&window, &known));
             Ok(())
         };
         let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));
-        let propositions: Vec<(&str, [bool; 2])> = propositions.into_iter().collect();
+        let propositions: Vec<(&str, Keyed)> = propositions.into_iter().collect();
         for chunk in propositions.chunks(KEYS) {
-            let candidates: Vec<Vec<String>> = chunk
+            let candidates: Vec<Vec<Found>> = chunk
                 .par_iter()
-                .map(|(p, stated)| {
+                .map(|(p, Keyed { stated, .. })| {
                     let mut opposite = Vec::new();
                     for claim in self.store.subjects(&proposition, &node(p))? {
                         let negative = self
@@ -578,20 +677,19 @@ impl Dossier {
                             .first()
                             .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "negative"));
                         if stated[usize::from(!negative)] {
-                            opposite.push(claim);
+                            opposite.push(Found { claim, by: FoundBy::Proposition(p.to_string(), negative) });
                         }
                     }
                     Ok(opposite)
                 })
                 .collect::<Result<_, StoreError>>()?;
-            let keys: HashSet<&str> = chunk.iter().map(|(p, _)| *p).collect();
-            compare(candidates, &|s| keys.contains(s.proposition.as_str()))?;
+            compare(candidates, &mut chunk.iter().map(|(_, keyed)| keyed))?;
         }
-        let pairs: Vec<((&str, &str), [bool; 2])> = pairs.into_iter().collect();
+        let pairs: Vec<((&str, &str), Keyed)> = pairs.into_iter().collect();
         for chunk in pairs.chunks(KEYS) {
-            let candidates: Vec<Vec<String>> = chunk
+            let candidates: Vec<Vec<Found>> = chunk
                 .par_iter()
-                .map(|((agent, target), stated)| {
+                .map(|((agent, target), Keyed { stated, .. })| {
                     let mut claims = Vec::new();
                     for event_type in EventType::ALL {
                         if !stated[usize::from(!resolve::cooperative(event_type))] {
@@ -602,31 +700,40 @@ impl Dossier {
                             NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),
                             NamedNode::new_unchecked(*target),
                         );
-                        claims.extend(self.store.subjects(&reifies, &triple.into())?);
+                        claims.extend(self.store.subjects(&reifies, &triple.into())?.into_iter().map(|claim| Found {
+                            claim,
+                            by: FoundBy::Relation(agent.to_string(), event_type, target.to_string()),
+                        }));
                     }
                     Ok(claims)
                 })
                 .collect::<Result<_, StoreError>>()?;
-            let keys: HashSet<(&str, &str)> = chunk.iter().map(|(pair, _)| *pair).collect();
-            compare(candidates, &|s| {
-                s.relation.as_ref().is_some_and(|(a, _, t)| keys.contains(&(a.as_str(), t.as_str())))
-            })?;
+            compare(candidates, &mut chunk.iter().map(|(_, keyed)| keyed))?;
         }
         Ok(found)
     }
 
-    /// The stance of a stored claim.
-    fn stored_stance(&self, claim: &str, reifies: &str) -> Result<Option<Stance>, Error> {
+    /// As much of a stored claim's stance as its comparison needs, when its speaker speaks for
+    /// one of `sides` (claims of different sides never contradict each other). What the search
+    /// found it by is not read again: a claim found by its relation is compared by its relation
+    /// alone (its proposition left empty: a pair its proposition decides is found by the
+    /// proposition search), one found by its proposition also by its relation.
+    fn stored_stance(&self, found: Found, reifies: &str, sides: &HashSet<&str>) -> Result<Option<Stance>, Error> {
         let first = |predicate: &str| -> Result<Option<Term>, Error> {
-            Ok(self.store.objects(claim, predicate)?.into_iter().next())
+            Ok(self.store.objects(&found.claim, predicate)?.into_iter().next())
         };
-        let terms = ClaimTerms {
-            claimant: first(&vocab::dos("claimant"))?,
-            proposition: first(&vocab::dos("proposition"))?,
-            polarity: first(&vocab::dos("polarity"))?,
-            reifies: first(reifies)?,
+        let Some(Term::NamedNode(speaker)) = first(&vocab::dos("claimant"))? else {
+            return Ok(None);
         };
-        Ok(self.stance_from(claim, terms))
+        let side = self.side_of(speaker.as_str());
+        if !sides.contains(side.as_str()) {
+            return Ok(None);
+        }
+        let (proposition, negative, relation) = match found.by {
+            FoundBy::Proposition(proposition, negative) => (proposition, negative, relation_of(first(reifies)?)),
+            FoundBy::Relation(agent, event_type, target) => (String::new(), false, Some((agent, event_type, target))),
+        };
+        Ok(Some(Stance { claim: found.claim, side, negative, relation, proposition }))
     }
 
     /// The stance of a claim, from the objects of its statements; `None` when its claimant or
@@ -637,27 +744,11 @@ impl Dossier {
             return None;
         };
         let negative = matches!(terms.polarity, Some(Term::Literal(l)) if l.value() == "negative");
-        let relation = match terms.reifies {
-            Some(Term::Triple(triple)) => {
-                let event_type = triple
-                    .predicate
-                    .as_str()
-                    .strip_prefix(vocab::DOS)
-                    .and_then(|local| local.to_uppercase().parse::<EventType>().ok());
-                match (&triple.subject, event_type, &triple.object) {
-                    (NamedOrBlankNode::NamedNode(a), Some(t), Term::NamedNode(b)) => {
-                        Some((a.as_str().to_string(), t, b.as_str().to_string()))
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
         Some(Stance {
             claim: claim.to_string(),
             side: self.side_of(speaker.as_str()),
             negative,
-            relation,
+            relation: relation_of(terms.reifies),
             proposition: proposition.into_string(),
         })
     }
@@ -704,6 +795,33 @@ mod tests {
             .iter()
             .map(|r| (r.get("e").unwrap().to_string(), r.get("n").unwrap().to_string()))
             .collect()
+    }
+
+    /// Committing one or two documents at a time gives the graph of one commit: counts,
+    /// contradictions, no pending marks left (on disk, where each commit applies the count
+    /// updates of the one before: `tests/build.rs`).
+    #[test]
+    fn the_window_does_not_change_the_graph() {
+        let texts = [
+            "date 2021-07-09\n\nTaliban representatives visited Moscow on July 8.\n",
+            "date 2021-07-10\n\nTaliban representatives visited Moscow on July 8, officials said.\n",
+            "date 2021-07-11\n\nRussia said it would send troops to Tajikistan.\n",
+            "date 2021-07-12\n\nRussia said it would not send troops to Tajikistan.\n",
+            "date 2021-07-13\n\nTaliban representatives visited Moscow on July 8, Russia said.\n",
+        ];
+        let graph = |window: usize| {
+            let dossier = Dossier::in_memory().unwrap().with_window(window);
+            let documents = texts.iter().enumerate().map(|(i, t)| document(&dossier, &format!("{i}.txt"), t)).collect();
+            dossier.add_documents(documents).unwrap();
+            assert!(dossier.store().pending_documents().unwrap().is_empty());
+            dossier.store().sorted_quads().unwrap()
+        };
+        let whole = graph(WINDOW);
+        let text: Vec<String> = whole.iter().map(ToString::to_string).collect();
+        assert!(text.iter().any(|q| q.contains("sourceCount> \"3\"")), "three reports of the visit");
+        assert!(text.iter().any(|q| q.contains("#contradicts>")), "send troops or not");
+        assert_eq!(graph(1), whole);
+        assert_eq!(graph(2), whole);
     }
 
     /// A build killed between storing a batch and updating the counts it changes leaves the

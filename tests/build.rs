@@ -132,21 +132,22 @@ fn incremental_builds_merge_sources() {
     assert_eq!(export_nquads(&split), export_nquads(&whole), "document-by-document build differs from one build");
 }
 
-/// Several batches of documents that corroborate each other: one thread or all, one build or
-/// three, the same graph (source counts and contradictions included).
+/// Several batches of documents that corroborate each other: one thread or all, one commit or
+/// three, one build or three, the same graph (source counts and contradictions included).
 #[test]
 fn output_depends_neither_on_threads_nor_on_how_the_corpus_is_split() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = seed_copies(dir.path(), 700);
-    let build = |store: &Path, paths: &[PathBuf], threads: Option<&str>| {
+    let build_with = |store: &Path, paths: &[PathBuf], threads: Option<&str>, options: &[&str]| {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
-        command.arg("build").args(paths).arg("--store").arg(store).arg("-q");
+        command.arg("build").args(paths).arg("--store").arg(store).arg("-q").args(options);
         if let Some(threads) = threads {
             command.env("RAYON_NUM_THREADS", threads);
         }
         let output = command.output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     };
+    let build = |store: &Path, paths: &[PathBuf], threads: Option<&str>| build_with(store, paths, threads, &[]);
     let one_thread = dir.path().join("one-thread.db");
     build(&one_thread, std::slice::from_ref(&corpus), Some("1"));
     let expected = export_nquads(&one_thread);
@@ -154,6 +155,11 @@ fn output_depends_neither_on_threads_nor_on_how_the_corpus_is_split() {
     let all_threads = dir.path().join("all-threads.db");
     build(&all_threads, std::slice::from_ref(&corpus), None);
     assert_eq!(export_nquads(&all_threads), expected, "the number of threads changed the graph");
+    // Three commits in one build (256, 256 and 188 documents): counts and contradictions
+    // resolved across them, the count updates of one applied at the next.
+    let small_windows = dir.path().join("small-windows.db");
+    build_with(&small_windows, std::slice::from_ref(&corpus), None, &["--window", "256"]);
+    assert_eq!(export_nquads(&small_windows), expected, "committing 256 documents at a time changed the graph");
     // The same documents in three builds of unequal size, the last one overlapping the second.
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

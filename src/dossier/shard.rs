@@ -239,7 +239,7 @@ impl Dossier {
         for part in parts {
             let window = self.read_part(part, &mut report)?;
             let mut build = BuildReport::default();
-            self.commit_window(window, &mut build)?;
+            self.commit_window(window, &mut build, true)?;
             report.quads_written += build.quads_written;
             report.parts += 1;
         }
