@@ -513,9 +513,10 @@ impl Dossier {
     /// between the two steps is completed by the next build. Returns a fresh window.
     ///
     /// On disk, the transaction waits for the next commit (before anything reads counts),
-    /// unless this is the `last`: right after an ingestion RocksDB stops writes until it has compacted the
-    /// hundreds of files it just took in, one core working and the other idle (69 s of a 383 s
-    /// 33k build); by the next commit the compaction has run alongside the extraction.
+    /// unless this is the `last`: right after an ingestion RocksDB stops writes until it has
+    /// compacted the hundreds of files it just took in, one core working and the other idle
+    /// (69 s of a 383 s 33k build); by the next commit that compaction has run alongside the
+    /// next window's loading.
     fn commit_window<'s>(
         &'s self,
         mut window: Window<'s>,
