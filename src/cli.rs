@@ -54,8 +54,9 @@ pub enum Command {
         /// Print only what this build added (one line on stderr), not the summary of the store.
         #[arg(long, short)]
         quiet: bool,
-        /// Documents committed to the store at a time (rounded up to a multiple of 256): fewer
-        /// hold less memory and take longer; the graph is the same.
+        /// Documents committed to the store at a time (a commit comes at the end of the batch of
+        /// 256 read documents that reaches it): fewer hold less memory and take longer; the graph
+        /// is the same.
         #[arg(long, default_value_t = dossier::WINDOW, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
         window: usize,
         #[command(flatten)]
