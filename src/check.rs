@@ -3,7 +3,8 @@
 //! A graph is sound when every reference resolves (mentions to documents, events and claims to
 //! documents and actors, contradictions to claims, analysis results to actors), every document is
 //! whole (file name, hash, text), every mention's offsets slice its document's text to its anchor,
-//! and every source count equals the number of documents recorded as sources. Builds write a
+//! every source count equals the number of documents recorded as sources, and two claims are linked
+//! by `dos:contradicts` exactly when they take opposite positions. Builds write a
 //! batch of documents in one transaction, so even a build killed mid-way leaves a sound graph.
 //!
 //! ```
@@ -134,9 +135,44 @@ pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
             ));
         }
     }
+    contradictions(store, &mut report.problems)?;
     report.problems.sort();
     report.problems.dedup();
     Ok(report)
+}
+
+/// Claims are linked by `dos:contradicts` exactly when they take opposite positions
+/// ([`crate::resolve::positions`]): every link has its reason, every reason its link (both ways).
+fn contradictions(store: &Store, problems: &mut Vec<String>) -> Result<(), StoreError> {
+    use std::collections::{BTreeMap, BTreeSet, HashSet};
+    let mut by_position: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in store.select("SELECT ?c ?p WHERE { ?c dos:position ?p }", &[])? {
+        let (claim, position) = (value(row.get("c")), value(row.get("p")));
+        by_position.entry(position).or_default().push(claim);
+    }
+    let links: HashSet<(String, String)> = store
+        .select("SELECT ?a ?b WHERE { ?a dos:contradicts ?b }", &[])?
+        .iter()
+        .map(|r| (value(r.get("a")), value(r.get("b"))))
+        .collect();
+    let mut explained = BTreeSet::new();
+    for (position, claims) in &by_position {
+        let Some(opposite) = crate::resolve::opposite_position(position) else { continue };
+        for a in claims {
+            for b in by_position.get(&opposite).into_iter().flatten().filter(|b| *b != a) {
+                explained.insert((a.clone(), b.clone()));
+                if !links.contains(&(a.clone(), b.clone())) {
+                    problems.push(format!("claims of opposite positions not linked by dos:contradicts: <{a}> -> {b}"));
+                }
+            }
+        }
+    }
+    for (a, b) in &links {
+        if !explained.contains(&(a.clone(), b.clone())) {
+            problems.push(format!("dos:contradicts without opposite positions: <{a}> -> {b}"));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -166,6 +202,9 @@ mod tests {
                 dos:m3 a nif:String ; nif:referenceContext dos:doc ; nif:beginIndex 5 ; nif:endIndex 9 ; nif:anchorOf "Iran" .
                 dos:aid dos:target dos:nobody .
                 dos:talks a sem:Event ; dos:sourceCount 2 ; prov:wasDerivedFrom dos:doc .
+                dos:yes dos:position <https://w3id.org/dossier/id/position/1/affirmed> .
+                dos:no dos:position <https://w3id.org/dossier/id/position/1/denied> .
+                dos:yes dos:contradicts dos:other .
             }"#,
             )
             .unwrap();
@@ -174,6 +213,10 @@ mod tests {
         assert_eq!(
             report.problems,
             [
+                format!("claims of opposite positions not linked by dos:contradicts: <{ns}no> -> {ns}yes"),
+                format!("claims of opposite positions not linked by dos:contradicts: <{ns}yes> -> {ns}no"),
+                format!("contradicts something that is not a claim: <{ns}yes> -> {ns}other"),
+                format!("dos:contradicts without opposite positions: <{ns}yes> -> {ns}other"),
                 format!("mention offsets do not slice the document text to the anchor: <{ns}m3>"),
                 format!("mention without a stored document: <{ns}iran> -> {ns}m2"),
                 format!("participant that is not a known actor or place: <{ns}aid> -> {ns}nobody"),

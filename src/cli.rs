@@ -59,6 +59,11 @@ pub enum Command {
         /// is the same.
         #[arg(long, default_value_t = dossier::WINDOW, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
         window: usize,
+        /// Print on stderr how long each commit took, step by step (reading and loading, stored
+        /// counts, contradictions, definitions, ingestion, count updates): where a large build
+        /// spends its time.
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -31,8 +31,9 @@ const SKIPPED: u8 = 3;
 
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Build { paths, memory, lexicons, top, quiet, window, store } => {
-            build(&paths, memory, &lexicons, top, quiet, window, &store.store)
+        Command::Build { paths, memory, lexicons, top, quiet, window, timings, store } => {
+            let options = BuildOptions { memory, top, quiet, window, timings };
+            build(&paths, &lexicons, &options, &store.store)
         }
         Command::Extract { paths, shard, output, lexicons } => extract(&paths, shard, &output, &lexicons),
         Command::Merge { parts, memory, output, lexicons, store } => {
@@ -182,15 +183,17 @@ fn print_problems(report: &dossier::BuildReport) {
     }
 }
 
-fn build(
-    paths: &[PathBuf],
+/// The options of `dossier build` besides its paths, lexicons and store.
+struct BuildOptions {
     memory: bool,
-    lexicons: &LexiconArgs,
     top: usize,
     quiet: bool,
     window: usize,
-    store: &Path,
-) -> Result<ExitCode> {
+    timings: bool,
+}
+
+fn build(paths: &[PathBuf], lexicons: &LexiconArgs, options: &BuildOptions, store: &Path) -> Result<ExitCode> {
+    let &BuildOptions { memory, top, quiet, window, timings } = options;
     let started = Instant::now();
     let lexicon = lexicon(lexicons)?;
     let dossier =
@@ -208,6 +211,9 @@ fn build(
         report.quads_written,
     );
     let place = if memory { "in memory".to_string() } else { format!("in {}", store.display()) };
+    if timings {
+        print_commit_times(&report.commits);
+    }
     if quiet {
         // Only what this build did: counting a large store takes a scan of it.
         eprintln!("{added}; {place}");
@@ -223,6 +229,29 @@ fn build(
         );
     }
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
+}
+
+/// The table of `build --timings`, on stderr: one row per commit, seconds per step.
+fn print_commit_times(commits: &[dossier::CommitTimes]) {
+    eprintln!(
+        "{:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "commit", "documents", "loading", "deferred", "stored", "contra", "defs", "ingest", "counts", "total"
+    );
+    for (i, t) in commits.iter().enumerate() {
+        eprintln!(
+            "{:>6} {:>9} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
+            i + 1,
+            t.documents,
+            t.loading,
+            t.deferred_counts,
+            t.stored_counts,
+            t.contradictions,
+            t.definitions,
+            t.ingestion,
+            t.counts,
+            t.total()
+        );
+    }
 }
 
 fn extract(paths: &[PathBuf], shard: Shard, output: &Path, lexicons: &LexiconArgs) -> Result<ExitCode> {

@@ -21,14 +21,13 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc::SyncSender;
 
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{NamedNode, Quad, Term};
 use rayon::prelude::*;
 
 use crate::analysis::{ActorNetwork, AnalysisError};
 use crate::corpus::{self, CorpusError, Document, FileContents};
-use crate::extract::{self, Findings, Polarity};
+use crate::extract::{self, Findings};
 use crate::lexicon::{Lexicon, LexiconError};
-use crate::plover::EventType;
 use crate::rdf;
 use crate::resolve::{self, Resolver, Stance};
 use crate::store::{Store, StoreError};
@@ -105,6 +104,45 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// Quads handed to the store (some of which it may already have held).
     pub quads_written: usize,
+    /// How long each commit took, step by step (`dossier build --timings` prints them).
+    pub commits: Vec<CommitTimes>,
+}
+
+/// The time (seconds) one commit of a build took, step by step, from the window's opening to
+/// its ingestion: where a large build spends its time.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CommitTimes {
+    /// Documents the commit added.
+    pub documents: usize,
+    /// From the window's opening to the commit: receiving the read and extracted documents,
+    /// mapping them to RDF and handing the quads to the bulk loader (which sorts them).
+    pub loading: f64,
+    /// Applying the source-count updates the commit before deferred.
+    pub deferred_counts: f64,
+    /// Reading the stored source counts of the window's events and claims.
+    pub stored_counts: f64,
+    /// Finding the claims the window's contradict, among them and in the store.
+    pub contradictions: f64,
+    /// Finding which of the window's actor definitions the store lacks.
+    pub definitions: f64,
+    /// The bulk loader's last batches and the atomic ingestion into the store.
+    pub ingestion: f64,
+    /// Applying this commit's source-count updates right away (after the last window, or in
+    /// memory).
+    pub counts: f64,
+}
+
+impl CommitTimes {
+    /// All the steps.
+    pub fn total(&self) -> f64 {
+        self.loading
+            + self.deferred_counts
+            + self.stored_counts
+            + self.contradictions
+            + self.definitions
+            + self.ingestion
+            + self.counts
+    }
 }
 
 impl BuildReport {
@@ -164,6 +202,10 @@ struct Window<'s> {
     /// The count updates of the window committed before, not yet applied (see
     /// [`Dossier::commit_window`]).
     unfinished: Option<CountUpdates>,
+    /// When the window opened.
+    opened: std::time::Instant,
+    /// What the build has committed, when it began on an empty store.
+    committed: Option<Committed>,
 }
 
 /// New source counts of stored events and claims that a committed window also reports, and the
@@ -171,6 +213,30 @@ struct Window<'s> {
 struct CountUpdates {
     counts: Vec<(String, usize)>,
     pending: Vec<String>,
+}
+
+/// The IRIs of the events, claims and positions a build has committed, as a Bloom filter, kept
+/// when the store was empty as the build began: what the filter lacks, the store lacks, so a
+/// commit looks up only what the filter may hold (most of a window's items are new, and RocksDB
+/// reads an index block per level to find a key missing). Sized from the input's bytes, about
+/// ten bits per IRI (a generated article of 6.4 KB mints about a hundred), between 8 KB and
+/// 64 MB: a denser corpus makes more false positives, each a lookup, never a wrong answer.
+struct Committed(fastbloom::BloomFilter);
+
+impl Committed {
+    fn for_input(bytes: u64) -> Committed {
+        let bits = usize::try_from(bytes / 6).unwrap_or(usize::MAX).clamp(1 << 16, 1 << 29);
+        // Seeded: the same build looks up the same keys, run after run.
+        Committed(fastbloom::BloomFilter::with_num_bits(bits).seed(&0).expected_items(bits / 10))
+    }
+
+    fn may_hold(&self, iri: &str) -> bool {
+        self.0.contains(iri)
+    }
+
+    fn insert(&mut self, iri: &str) {
+        self.0.insert(iri);
+    }
 }
 
 impl<'s> Window<'s> {
@@ -183,6 +249,8 @@ impl<'s> Window<'s> {
             added: Vec::new(),
             seen: HashSet::new(),
             unfinished: None,
+            opened: std::time::Instant::now(),
+            committed: None,
         }
     }
 
@@ -190,57 +258,9 @@ impl<'s> Window<'s> {
     /// seen and the count updates not yet applied. This one's loader is dropped first (an
     /// in-memory store admits one writer at a time).
     fn next(self, store: &'s Store) -> Window<'s> {
-        let Window { loader, seen, unfinished, .. } = self;
+        let Window { loader, seen, unfinished, committed, .. } = self;
         drop(loader);
-        Window { seen, unfinished, ..Window::new(store) }
-    }
-}
-
-/// The objects of a claim's statements that make its stance (see [`Dossier::stance_from`]).
-#[derive(Debug, Default)]
-struct ClaimTerms {
-    claimant: Option<Term>,
-    proposition: Option<Term>,
-    polarity: Option<Term>,
-    reifies: Option<Term>,
-}
-
-/// The window's claims with one key of the search for stored contradictions (a proposition, a
-/// pair of actors), and which sides of it they state (negative? cooperative?).
-#[derive(Default)]
-struct Keyed {
-    stated: [bool; 2],
-    claims: Vec<usize>,
-}
-
-/// A stored claim found by the search for contradictions, and by what.
-struct Found {
-    claim: String,
-    by: FoundBy,
-}
-
-/// What a stored claim was found by: its proposition (and polarity), or the relation it
-/// states (agent, type, target).
-enum FoundBy {
-    Proposition(String, bool),
-    Relation(String, EventType, String),
-}
-
-/// The relation a claim states, from the object of its `rdf:reifies`.
-fn relation_of(reifies: Option<Term>) -> Option<(String, EventType, String)> {
-    let Some(Term::Triple(triple)) = reifies else {
-        return None;
-    };
-    let event_type = triple
-        .predicate
-        .as_str()
-        .strip_prefix(vocab::DOS)
-        .and_then(|local| local.to_uppercase().parse::<EventType>().ok());
-    match (&triple.subject, event_type, &triple.object) {
-        (NamedOrBlankNode::NamedNode(a), Some(t), Term::NamedNode(b)) => {
-            Some((a.as_str().to_string(), t, b.as_str().to_string()))
-        }
-        _ => None,
+        Window { seen, unfinished, committed, ..Window::new(store) }
     }
 }
 
@@ -319,8 +339,14 @@ impl Dossier {
         let (files, problems) = corpus::collect_files(paths);
         report.skipped.extend(problems.iter().map(ToString::to_string));
         progress(Progress::Files { total: files.len() });
+        let committed = if self.store.is_empty()? {
+            let bytes = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+            Some(Committed::for_input(bytes))
+        } else {
+            None
+        };
         std::thread::scope(|scope| -> Result<(), Error> {
-            let mut window = Window::new(&self.store);
+            let mut window = Window { committed, ..Window::new(&self.store) };
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
@@ -407,18 +433,8 @@ impl Dossier {
         let findings = extract::extract(&document, &self.lexicon);
         let iri = vocab::document(document.id.short());
         let mut items: Vec<String> = findings.events.iter().map(resolve::event_iri).collect();
-        let mut stances = Vec::new();
-        for claim in &findings.claims {
-            let claim_iri = resolve::claim_iri_in(claim, &document.text);
-            items.push(claim_iri.clone());
-            stances.push(Stance {
-                side: self.side_of(&claim.claimant.0),
-                negative: claim.polarity == Polarity::Negative,
-                relation: claim.relation.as_ref().map(|(a, t, b)| (a.0.clone(), *t, b.0.clone())),
-                proposition: resolve::proposition_iri(&document.text[claim.content.clone()]),
-                claim: claim_iri,
-            });
-        }
+        let stances: Vec<Stance> = findings.claims.iter().map(|c| Stance::of(c, &document.text)).collect();
+        items.extend(stances.iter().map(|s| s.claim.clone()));
         let summary = BuiltDocument {
             file_name: document.file_name.clone(),
             title: document.title.clone(),
@@ -436,7 +452,12 @@ impl Dossier {
     pub fn add_documents(&self, documents: Vec<Document>) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
         let mut report = BuildReport::default();
-        let mut window = Window::new(&self.store);
+        let committed = if self.store.is_empty()? {
+            Some(Committed::for_input(documents.iter().map(|d| d.text.len() as u64).sum()))
+        } else {
+            None
+        };
+        let mut window = Window { committed, ..Window::new(&self.store) };
         let mut documents = documents;
         while !documents.is_empty() {
             let rest = documents.split_off(documents.len().min(BATCH.min(self.window)));
@@ -523,28 +544,48 @@ impl Dossier {
         report: &mut BuildReport,
         last: bool,
     ) -> Result<Window<'s>, Error> {
+        let mut times = CommitTimes { loading: window.opened.elapsed().as_secs_f64(), ..CommitTimes::default() };
+        let mut step = std::time::Instant::now();
+        let mut lap = || std::mem::replace(&mut step, std::time::Instant::now()).elapsed().as_secs_f64();
         if let Some(CountUpdates { counts, pending }) = window.unfinished.take() {
             self.store.finish_counts(&counts, &pending)?;
         }
+        times.deferred_counts = lap();
         if window.added.is_empty() {
             return Ok(window.next(&self.store));
         }
+        times.documents = window.added.len();
         let mut extra = Vec::new();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
         // A window has about a million items: nothing here holds a second copy of each (a set
         // of the corroborated ones took 80 MB at 100k), and the count quads go to the loader one
         // at a time (collected, they took 300 MB at the peak of a build).
-        let mut known = Vec::new();
+        let mut known: Vec<Option<usize>> = Vec::new();
         {
             // The resolver holds items compactly: their IRIs are made a chunk at a time.
             let mut items = window.resolver.items().peekable();
             while items.peek().is_some() {
                 let chunk: Vec<String> = items.by_ref().take(65_536).collect();
-                known.extend(self.store.stored_source_counts(chunk.iter().map(String::as_str))?);
+                match &mut window.committed {
+                    Some(committed) => {
+                        let maybe: Vec<usize> = (0..chunk.len()).filter(|&i| committed.may_hold(&chunk[i])).collect();
+                        let counts = self.store.stored_source_counts(maybe.iter().map(|&i| chunk[i].as_str()))?;
+                        let start = known.len();
+                        known.resize(start + chunk.len(), None);
+                        for (i, count) in maybe.into_iter().zip(counts) {
+                            known[start + i] = count;
+                        }
+                        for item in &chunk {
+                            committed.insert(item);
+                        }
+                    }
+                    None => known.extend(self.store.stored_source_counts(chunk.iter().map(String::as_str))?),
+                }
             }
         }
         window.resolver.seed_counts(known);
+        times.stored_counts = lap();
         let mut updates = Vec::new();
         for (item, stored, count) in window.resolver.source_counts() {
             if stored > 0 {
@@ -556,24 +597,33 @@ impl Dossier {
         }
         let mut contradictions: BTreeSet<(String, String)> =
             resolve::contradictions(&window.stances, &[]).into_iter().collect();
-        contradictions.extend(self.stored_contradictions(&window.stances)?);
-        for (a, b) in contradictions {
-            extra.push(rdf::contradiction_quad(&a, &b));
-            extra.push(rdf::contradiction_quad(&b, &a));
+        contradictions.extend(self.stored_contradictions(&window.stances, window.committed.as_ref())?);
+        if let Some(committed) = &mut window.committed {
+            for position in window.stances.iter().flat_map(|s| &s.positions) {
+                committed.insert(position);
+            }
         }
+        report.quads_written += 2 * contradictions.len();
+        window.loader.load(
+            contradictions.iter().flat_map(|(a, b)| [rdf::contradiction_quad(a, b), rdf::contradiction_quad(b, a)]),
+        )?;
+        drop(contradictions);
+        times.contradictions = lap();
         let missing: Vec<Option<Quad>> = std::mem::take(&mut window.definitions)
             .into_par_iter()
             .map(|quad| Ok((!self.store.contains(&quad)?).then_some(quad)))
             .collect::<Result<_, StoreError>>()?;
         extra.extend(missing.into_iter().flatten());
+        times.definitions = lap();
         let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
         // Destructured, so that what the window no longer needs is freed before the commit.
-        let Window { mut loader, seen, resolver, stances, definitions, added, unfinished: _ } = window;
+        let Window { mut loader, seen, resolver, stances, definitions, added, committed, .. } = window;
         drop((resolver, stances, definitions, added));
         loader.load(extra)?;
         loader.commit()?;
+        times.ingestion = lap();
         let mut unfinished = (!pending.is_empty()).then_some(CountUpdates { counts: updates, pending });
         // In memory nothing is compacted, and a transaction would wait for the next window's
         // loader (one writer at a time).
@@ -582,7 +632,9 @@ impl Dossier {
                 self.store.finish_counts(&counts, &pending)?;
             }
         }
-        Ok(Window { seen, unfinished, ..Window::new(&self.store) })
+        times.counts = lap();
+        report.commits.push(times);
+        Ok(Window { seen, unfinished, committed, ..Window::new(&self.store) })
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source
@@ -606,152 +658,40 @@ impl Dossier {
         Ok(())
     }
 
-    /// The side a speaker speaks for: its state when the gazetteer knows it, else itself.
-    fn side_of(&self, speaker: &str) -> String {
-        let gazetteer = &self.lexicon.gazetteer;
-        gazetteer
-            .by_iri(speaker)
-            .and_then(|e| gazetteer.country_of(e))
-            .map(|c| gazetteer.entry(c).iri.clone())
-            .unwrap_or_else(|| speaker.to_string())
-    }
-
     /// The pairs (sorted, each once) of a window claim and a stored claim that contradict each
-    /// other. Only stored claims that could are read: those that state the opposite kind of
-    /// relation between the same two actors, or the same proposition with the opposite polarity
-    /// ([`Stance::contradicts`]: claims of one kind of relation between two actors, or of one
-    /// polarity, never contradict each other). Found through the store's indexes, one lookup per
-    /// distinct key, on all cores, and a chunk of keys at a time: in a corpus that repeats its
-    /// propositions the matching stored claims grow with the store, and only one chunk's
-    /// stances are held at once. Each chunk compares the stored claims with the window's claims
-    /// of its keys only.
-    fn stored_contradictions(&self, stances: &[Stance]) -> Result<BTreeSet<(String, String)>, Error> {
-        const KEYS: usize = 1024;
-        let reifies = format!("{}reifies", vocab::RDF);
-        // Per proposition, the polarities (negative?) and per pair of actors, the kinds of
-        // relation (cooperative?) that the window's claims state, with the claims stating them.
-        let mut propositions: BTreeMap<&str, Keyed> = BTreeMap::new();
-        let mut pairs: BTreeMap<(&str, &str), Keyed> = BTreeMap::new();
-        for (index, stance) in stances.iter().enumerate() {
-            let keyed = propositions.entry(stance.proposition.as_str()).or_default();
-            keyed.stated[usize::from(stance.negative)] = true;
-            keyed.claims.push(index);
-            if let Some((agent, event_type, target)) = &stance.relation {
-                let keyed = pairs.entry((agent.as_str(), target.as_str())).or_default();
-                keyed.stated[usize::from(resolve::cooperative(*event_type))] = true;
-                keyed.claims.push(index);
+    /// other: for each position the window's claims take, the stored claims that take the
+    /// opposite one (`dos:position`, [`resolve::positions`]). One index lookup per distinct
+    /// position, on all cores (none for a position `committed` shows the store lacks); nothing
+    /// else of a stored claim is read, so the cost follows the window's positions and the
+    /// contradictions found, not the store.
+    fn stored_contradictions(
+        &self,
+        stances: &[Stance],
+        committed: Option<&Committed>,
+    ) -> Result<BTreeSet<(String, String)>, Error> {
+        let mut by_opposite: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for stance in stances {
+            for opposite in stance.positions.iter().filter_map(|p| resolve::opposite_position(p)) {
+                if committed.is_none_or(|c| c.may_hold(&opposite)) {
+                    by_opposite.entry(opposite).or_default().push(&stance.claim);
+                }
             }
         }
-        let new: HashSet<&str> = stances.iter().map(|s| s.claim.as_str()).collect();
-        let mut found = BTreeSet::new();
-        // The window's claims of a chunk of keys, against the stored `candidates` found for them.
-        let mut compare = |candidates: Vec<Vec<Found>>, chunk: &mut dyn Iterator<Item = &Keyed>| -> Result<(), Error> {
-            let candidates: Vec<Found> =
-                candidates.into_iter().flatten().filter(|c| !new.contains(c.claim.as_str())).collect();
-            if candidates.is_empty() {
-                return Ok(());
-            }
-            let mut indexes: Vec<usize> = chunk.flat_map(|keyed| keyed.claims.iter().copied()).collect();
-            indexes.sort_unstable();
-            indexes.dedup();
-            let window: Vec<Stance> = indexes.into_iter().map(|i| stances[i].clone()).collect();
-            let sides: HashSet<&str> = window.iter().map(|s| s.side.as_str()).collect();
-            let known: Vec<Option<Stance>> = candidates
-                .into_par_iter()
-                .map(|found| self.stored_stance(found, &reifies, &sides))
-                .collect::<Result<_, Error>>()?;
-            let known: Vec<Stance> = known.into_iter().flatten().collect();
-            found.extend(resolve::contradictions_between(&window, &known));
-            Ok(())
-        };
-        let (proposition, polarity) = (vocab::dos("proposition"), vocab::dos("polarity"));
-        let propositions: Vec<(&str, Keyed)> = propositions.into_iter().collect();
-        for chunk in propositions.chunks(KEYS) {
-            let candidates: Vec<Vec<Found>> = chunk
-                .par_iter()
-                .map(|(p, Keyed { stated, .. })| {
-                    let mut opposite = Vec::new();
-                    for claim in self.store.subjects(&proposition, &node(p))? {
-                        let negative = self
-                            .store
-                            .objects(&claim, &polarity)?
-                            .first()
-                            .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "negative"));
-                        if stated[usize::from(!negative)] {
-                            opposite.push(Found { claim, by: FoundBy::Proposition(p.to_string(), negative) });
-                        }
-                    }
-                    Ok(opposite)
-                })
-                .collect::<Result<_, StoreError>>()?;
-            compare(candidates, &mut chunk.iter().map(|(_, keyed)| keyed))?;
-        }
-        let pairs: Vec<((&str, &str), Keyed)> = pairs.into_iter().collect();
-        for chunk in pairs.chunks(KEYS) {
-            let candidates: Vec<Vec<Found>> = chunk
-                .par_iter()
-                .map(|((agent, target), Keyed { stated, .. })| {
-                    let mut claims = Vec::new();
-                    for event_type in EventType::ALL {
-                        if !stated[usize::from(!resolve::cooperative(event_type))] {
-                            continue;
-                        }
-                        let triple = Triple::new(
-                            NamedNode::new_unchecked(*agent),
-                            NamedNode::new_unchecked(vocab::dos(event_type.relation_name())),
-                            NamedNode::new_unchecked(*target),
-                        );
-                        claims.extend(self.store.subjects(&reifies, &triple.into())?.into_iter().map(|claim| Found {
-                            claim,
-                            by: FoundBy::Relation(agent.to_string(), event_type, target.to_string()),
-                        }));
-                    }
-                    Ok(claims)
-                })
-                .collect::<Result<_, StoreError>>()?;
-            compare(candidates, &mut chunk.iter().map(|(_, keyed)| keyed))?;
-        }
-        Ok(found)
-    }
-
-    /// As much of a stored claim's stance as its comparison needs, when its speaker speaks for
-    /// one of `sides` (claims of different sides never contradict each other). What the search
-    /// found it by is not read again: a claim found by its relation is compared by its relation
-    /// alone (its proposition left empty: a pair its proposition decides is found by the
-    /// proposition search), one found by its proposition also by its relation.
-    fn stored_stance(&self, found: Found, reifies: &str, sides: &HashSet<&str>) -> Result<Option<Stance>, Error> {
-        let first = |predicate: &str| -> Result<Option<Term>, Error> {
-            Ok(self.store.objects(&found.claim, predicate)?.into_iter().next())
-        };
-        let Some(Term::NamedNode(speaker)) = first(&vocab::dos("claimant"))? else {
-            return Ok(None);
-        };
-        let side = self.side_of(speaker.as_str());
-        if !sides.contains(side.as_str()) {
-            return Ok(None);
-        }
-        let (proposition, negative, relation) = match found.by {
-            FoundBy::Proposition(proposition, negative) => (proposition, negative, relation_of(first(reifies)?)),
-            FoundBy::Relation(agent, event_type, target) => (String::new(), false, Some((agent, event_type, target))),
-        };
-        Ok(Some(Stance { claim: found.claim, side, negative, relation, proposition }))
-    }
-
-    /// The stance of a claim, from the objects of its statements; `None` when its claimant or
-    /// proposition is missing.
-    fn stance_from(&self, claim: &str, terms: ClaimTerms) -> Option<Stance> {
-        let (Some(Term::NamedNode(speaker)), Some(Term::NamedNode(proposition))) = (terms.claimant, terms.proposition)
-        else {
-            return None;
-        };
-        let negative = matches!(terms.polarity, Some(Term::Literal(l)) if l.value() == "negative");
-        Some(Stance {
-            claim: claim.to_string(),
-            side: self.side_of(speaker.as_str()),
-            negative,
-            relation: relation_of(terms.reifies),
-            proposition: proposition.into_string(),
-        })
+        let position = vocab::dos("position");
+        let by_opposite: Vec<(String, Vec<&str>)> = by_opposite.into_iter().collect();
+        let found: Vec<Vec<(String, String)>> = by_opposite
+            .into_par_iter()
+            .map(|(opposite, mut claims)| {
+                claims.sort_unstable();
+                claims.dedup();
+                let mut pairs = Vec::new();
+                for stored in self.store.subjects(&position, &node(&opposite))? {
+                    pairs.extend(claims.iter().filter(|&&c| c != stored).map(|c| resolve::ordered(c, &stored)));
+                }
+                Ok(pairs)
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(found.into_iter().flatten().collect())
     }
 
     /// The actor named `name` (label or alias, case-insensitive), to walk from: its events,

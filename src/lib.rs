@@ -48,5 +48,5 @@ pub mod traverse;
 pub mod vocab;
 
 pub use crate::dossier::{
-    BuildReport, BuiltDocument, Dossier, Error, MergeReport, Outcome, Progress, Shard, ShardError, WINDOW,
+    BuildReport, BuiltDocument, CommitTimes, Dossier, Error, MergeReport, Outcome, Progress, Shard, ShardError, WINDOW,
 };

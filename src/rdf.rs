@@ -188,7 +188,11 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         }
         let content = &document.text[claim.content.clone()];
         out.add(&c, dos("content"), plain(content));
-        out.add(&c, dos("proposition"), node(resolve::proposition_iri(content)));
+        let proposition = resolve::proposition_iri(content);
+        for position in resolve::positions_of(claim, &proposition) {
+            out.add(&c, dos("position"), node(position));
+        }
+        out.add(&c, dos("proposition"), node(proposition));
         if let Some(date) = claim.date {
             out.add(&c, node(format!("{DCT}date")), typed(date.date.to_string(), "date"));
         }

@@ -252,40 +252,88 @@ fn stem(word: &str) -> String {
     stem
 }
 
+/// One of the two opposite positions a side can take on a question: a proposition affirmed
+/// or denied, or a kind of relation (cooperation or conflict, PLOVER's quad classes) between two
+/// actors. Its IRI is `id:position/<hash of the side and the question>/<stand>`, so the
+/// opposite position is the same IRI with the other stand ([`opposite_position`]); claims
+/// taking opposite positions contradict each other. A claim states its positions in the graph
+/// (`dos:position`), so the claims that contradict a new one are found with one index lookup
+/// of the opposite position, whatever the store holds besides.
+///
+/// ```
+/// use dossier::plover::EventType;
+/// use dossier::resolve::{opposite_position, positions, proposition_iri};
+///
+/// let invite = positions("russia", false, Some(("russia", EventType::Consult, "taliban")), &proposition_iri("Russia will invite the Taliban"));
+/// let refuse = positions("russia", true, Some(("russia", EventType::Reject, "taliban")), &proposition_iri("Russia will not talk to the Taliban"));
+/// assert!(invite[0].ends_with("/affirmed") && invite[1].ends_with("/cooperation"));
+/// assert_eq!(opposite_position(&invite[1]).as_deref(), Some(refuse[1].as_str()));
+/// ```
+pub fn positions(
+    side: &str,
+    negative: bool,
+    relation: Option<(&str, EventType, &str)>,
+    proposition: &str,
+) -> Vec<String> {
+    let stand = if negative { STANDS[0].1 } else { STANDS[0].0 };
+    let mut positions = vec![format!("{}/{stand}", vocab::hashed("position", &["proposition", side, proposition]))];
+    if let Some((agent, event_type, target)) = relation {
+        let stand = if cooperative(event_type) { STANDS[1].0 } else { STANDS[1].1 };
+        positions.push(format!("{}/{stand}", vocab::hashed("position", &["relation", side, agent, target])));
+    }
+    positions
+}
+
+/// The positions a claim of the findings takes, given the proposition its content states.
+pub fn positions_of(claim: &Claim, proposition: &str) -> Vec<String> {
+    let relation = claim.relation.as_ref().map(|(a, t, b)| (a.0.as_str(), *t, b.0.as_str()));
+    positions(&claim.side.0, claim.polarity == crate::extract::Polarity::Negative, relation, proposition)
+}
+
+/// The pairs of opposite stands a position IRI ends with: on a proposition, on a relation.
+const STANDS: [(&str, &str); 2] = [("affirmed", "denied"), ("cooperation", "conflict")];
+
+/// The position opposite to `position` (an IRI [`positions`] made): the same question, the
+/// other stand; `None` for an IRI of another form.
+pub fn opposite_position(position: &str) -> Option<String> {
+    let (question, stand) = position.rsplit_once('/')?;
+    STANDS.iter().find_map(|&(a, b)| match stand {
+        s if s == a => Some(format!("{question}/{b}")),
+        s if s == b => Some(format!("{question}/{a}")),
+        _ => None,
+    })
+}
+
 /// What a claim commits its speaker's side to, for finding contradictions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stance {
     /// The claim's IRI.
     pub claim: String,
-    /// The state the speaker speaks for (a minister for their country), or the speaker.
-    pub side: String,
-    pub negative: bool,
-    /// The relation it states: (agent IRI, PLOVER type, target IRI).
-    pub relation: Option<(String, EventType, String)>,
-    /// The proposition it states ([`proposition_iri`]).
-    pub proposition: String,
+    /// The positions it takes ([`positions`]).
+    pub positions: Vec<String>,
 }
 
 impl Stance {
-    /// Whether two claims of one side contradict each other: they state opposite kinds of
-    /// relation between the same two actors (cooperation against conflict in PLOVER's quad
-    /// classes: "will invite the Taliban to talks" against "is not planning to negotiate with the
-    /// Taliban"), or, stating no such relation, they state the same proposition with opposite
-    /// polarity ("will attend the summit" against "will not attend the summit").
+    /// The stance of a claim of the findings, given the text its ranges point into.
+    pub fn of(claim: &Claim, text: &str) -> Stance {
+        let content = &text[claim.content.clone()];
+        Stance {
+            claim: claim_iri(&claim.claimant.0, content),
+            positions: positions_of(claim, &proposition_iri(content)),
+        }
+    }
+
+    /// Whether two claims contradict each other: they take opposite positions, i.e. one side
+    /// (a speaker, or the state its officials speak for) states opposite kinds of relation
+    /// between the same two actors (cooperation against conflict: "will invite the Taliban to
+    /// talks" against "is not planning to negotiate with the Taliban"), or the same proposition
+    /// with opposite polarity ("will attend the summit" against "will not attend the summit").
     ///
     /// Both rules compare keys, never texts, so the build finds every contradicting pair with
-    /// index lookups ([`crate::store::Store`] holds claims by relation and by proposition)
-    /// whatever order the documents come in.
+    /// index lookups whatever order the documents come in.
     pub fn contradicts(&self, other: &Stance) -> bool {
-        if self.side != other.side || self.claim == other.claim {
-            return false;
-        }
-        if let (Some((a1, t1, b1)), Some((a2, t2, b2))) = (&self.relation, &other.relation) {
-            if a1 == a2 && b1 == b2 {
-                return cooperative(*t1) != cooperative(*t2);
-            }
-        }
-        self.negative != other.negative && self.proposition == other.proposition
+        self.claim != other.claim
+            && self.positions.iter().any(|p| opposite_position(p).is_some_and(|o| other.positions.contains(&o)))
     }
 }
 
@@ -295,52 +343,43 @@ pub(crate) fn cooperative(event_type: EventType) -> bool {
 }
 
 /// The pairs of contradicting claims (each pair once, sorted) among `new` and between `new` and
-/// `known`. Claims are grouped by side and proposition and by side and related actors, so only
-/// claims that could contradict each other are compared: the cost follows the number of
-/// candidate pairs, not the square of the number of claims.
+/// `known`. Claims are indexed by the positions they take and each is looked up by the
+/// opposites of its own, so the cost follows the number of contradicting pairs, not the square
+/// of the number of claims.
 pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
-    contradicting_pairs(new, known, true)
-}
-
-/// The pairs of contradicting claims (each pair once, sorted) between `new` and `known` only,
-/// as [`contradictions`] finds them: for a caller that has the pairs among `new` already and
-/// compares them with the known claims a part at a time.
-pub fn contradictions_between(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
-    contradicting_pairs(new, known, false)
-}
-
-fn contradicting_pairs(new: &[Stance], known: &[Stance], among_new: bool) -> Vec<(String, String)> {
     use std::collections::HashMap;
-    // Indexed: the claims `new` is compared with (with `among_new`, the new ones first).
-    let all: Vec<&Stance> = if among_new { new.iter().chain(known).collect() } else { known.iter().collect() };
-    let mut by_proposition: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut by_actors: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    let all: Vec<&Stance> = new.iter().chain(known).collect();
+    let mut by_position: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, stance) in all.iter().enumerate() {
-        by_proposition.entry((&stance.side, &stance.proposition)).or_default().push(i);
-        if let Some((agent, _, target)) = &stance.relation {
-            by_actors.entry((&stance.side, agent, target)).or_default().push(i);
+        for position in &stance.positions {
+            by_position.entry(position).or_default().push(i);
         }
     }
     let mut pairs = BTreeSet::new();
     for (i, a) in new.iter().enumerate() {
-        let mut candidates: Vec<usize> =
-            by_proposition.get(&(a.side.as_str(), a.proposition.as_str())).cloned().unwrap_or_default();
-        if let Some((agent, _, target)) = &a.relation {
-            candidates.extend(by_actors.get(&(a.side.as_str(), agent.as_str(), target.as_str())).into_iter().flatten());
-        }
-        for j in candidates {
-            // Each pair of new claims once; new against known always.
-            if among_new && j <= i && j < new.len() {
-                continue;
-            }
-            let b = all[j];
-            if a.contradicts(b) {
-                let (x, y) = if a.claim < b.claim { (&a.claim, &b.claim) } else { (&b.claim, &a.claim) };
-                pairs.insert((x.clone(), y.clone()));
+        for opposite in a.positions.iter().filter_map(|p| opposite_position(p)) {
+            for &j in by_position.get(opposite.as_str()).into_iter().flatten() {
+                // Each pair of new claims once; new against known always.
+                if j <= i && j < new.len() {
+                    continue;
+                }
+                let b = all[j];
+                if a.claim != b.claim {
+                    pairs.insert(ordered(&a.claim, &b.claim));
+                }
             }
         }
     }
     pairs.into_iter().collect()
+}
+
+/// A pair of claim IRIs, the smaller first.
+pub fn ordered(a: &str, b: &str) -> (String, String) {
+    if a < b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
 }
 
 #[cfg(test)]
@@ -354,13 +393,7 @@ mod tests {
         relation: Option<(&str, EventType, &str)>,
         text: &str,
     ) -> Stance {
-        Stance {
-            claim: claim.into(),
-            side: side.into(),
-            negative,
-            relation: relation.map(|(a, t, b)| (a.to_string(), t, b.to_string())),
-            proposition: proposition_iri(text),
-        }
+        Stance { claim: claim.into(), positions: positions(side, negative, relation, &proposition_iri(text)) }
     }
 
     #[test]
@@ -422,15 +455,33 @@ mod tests {
     }
 
     #[test]
-    fn contradictions_between_leave_out_pairs_among_the_new() {
+    fn contradictions_among_the_new_and_against_the_known() {
         let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
         let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
         let stored = stance("c0", "iran", true, None, "Iran would not attend the summit in Kabul");
-        let new = [yes, no];
+        let again = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
         let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(contradictions(&new, std::slice::from_ref(&stored)), [pair("c0", "c1"), pair("c1", "c2")]);
-        assert_eq!(contradictions_between(&new, std::slice::from_ref(&stored)), [pair("c0", "c1")]);
-        assert_eq!(contradictions_between(&new, &[]), []);
+        assert_eq!(
+            contradictions(&[yes.clone(), no], std::slice::from_ref(&stored)),
+            [pair("c0", "c1"), pair("c1", "c2")]
+        );
+        assert_eq!(contradictions(&[], &[yes.clone(), stored.clone()]), [], "only pairs with a new claim");
+        assert!(!yes.contradicts(&again), "a claim never contradicts itself");
+    }
+
+    #[test]
+    fn positions_come_in_opposite_pairs() {
+        let relation = Some(("russia", EventType::Assault, "taliban"));
+        let taken = positions("russia", true, relation, &proposition_iri("Russia will strike the Taliban"));
+        assert_eq!(taken.len(), 2);
+        assert!(taken[0].starts_with(&format!("{}position/", vocab::ID)) && taken[0].ends_with("/denied"));
+        assert!(taken[1].ends_with("/conflict"));
+        for position in &taken {
+            let opposite = opposite_position(position).unwrap();
+            assert_ne!(&opposite, position);
+            assert_eq!(opposite_position(&opposite).as_ref(), Some(position));
+        }
+        assert_eq!(opposite_position("https://w3id.org/dossier/id/actor/iran"), None);
     }
 
     #[test]

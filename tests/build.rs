@@ -145,9 +145,13 @@ fn output_depends_neither_on_threads_nor_on_how_the_corpus_is_split() {
             command.env("RAYON_NUM_THREADS", threads);
         }
         let output = command.output().unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(output.status.success(), "{stderr}");
+        stderr
     };
-    let build = |store: &Path, paths: &[PathBuf], threads: Option<&str>| build_with(store, paths, threads, &[]);
+    let build = |store: &Path, paths: &[PathBuf], threads: Option<&str>| {
+        build_with(store, paths, threads, &[]);
+    };
     let one_thread = dir.path().join("one-thread.db");
     build(&one_thread, std::slice::from_ref(&corpus), Some("1"));
     let expected = export_nquads(&one_thread);
@@ -158,8 +162,18 @@ fn output_depends_neither_on_threads_nor_on_how_the_corpus_is_split() {
     // Three commits in one build (256, 256 and 188 documents): counts and contradictions
     // resolved across them, the count updates of one applied at the next.
     let small_windows = dir.path().join("small-windows.db");
-    build_with(&small_windows, std::slice::from_ref(&corpus), None, &["--window", "256"]);
+    let stderr = build_with(&small_windows, std::slice::from_ref(&corpus), None, &["--window", "256", "--timings"]);
     assert_eq!(export_nquads(&small_windows), expected, "committing 256 documents at a time changed the graph");
+    // `--timings`: a header and one row per commit, with its documents.
+    let rows: Vec<Vec<&str>> = stderr
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("commit"))
+        .skip(1)
+        .take_while(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.iter().map(|r| r[1]).collect::<Vec<_>>(), ["256", "256", "188"], "{stderr}");
+    assert!(rows.iter().all(|r| r.len() == 10 && r[2..].iter().all(|t| t.parse::<f64>().is_ok())), "{stderr}");
     // The same documents in three builds of unequal size, the last one overlapping the second.
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

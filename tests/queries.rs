@@ -188,6 +188,15 @@ fn claims_and_contradictions() {
     assert!(found, "{json:#}");
     let contradicts = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b . ?b dos:contradicts ?a }");
     assert_eq!(contradicts[0][0].parse::<usize>().unwrap(), 2 * pairs.len(), "dos:contradicts is stated both ways");
+    // Every pair has its reason in the graph: opposite positions of one side (the example
+    // query gives one row per pair and opposite position it takes).
+    let reasons = example("contradictions.rq");
+    let explained: std::collections::BTreeSet<[&str; 4]> =
+        reasons.iter().map(|r| [r[0].as_str(), &r[1], &r[3], &r[4]]).collect();
+    assert_eq!(explained.len(), pairs.len(), "{reasons:?}");
+    let kabulov = reasons.iter().find(|r| r[0] == "Zamir Kabulov" || r[3] == "Zamir Kabulov").unwrap();
+    let stands = [kabulov[2].as_str(), kabulov[5].as_str()];
+    assert!(stands.contains(&"cooperation") && stands.contains(&"conflict"), "{kabulov:?}");
 }
 
 #[test]

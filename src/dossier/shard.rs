@@ -44,10 +44,10 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
 
-use super::{BuildReport, ClaimTerms, Delivery, Dossier, Error, Progress, Window};
+use super::{BuildReport, Delivery, Dossier, Error, Progress, Window};
 use crate::corpus::{self, DocumentId};
 use crate::rdf;
-use crate::resolve::{self, Resolver};
+use crate::resolve::{self, Resolver, Stance};
 use crate::vocab;
 
 /// One shard of a corpus: `index` of `count` (1-based, written `I/N`). A document belongs to
@@ -252,14 +252,13 @@ impl Dossier {
     fn read_part(&self, part: &Path, report: &mut MergeReport) -> Result<Window<'_>, Error> {
         let file = File::open(part).map_err(|cause| Error::Read { path: part.to_path_buf(), cause })?;
         let derived = format!("{}wasDerivedFrom", vocab::PROV);
-        let (claimant, proposition, polarity) =
-            (vocab::dos("claimant"), vocab::dos("proposition"), vocab::dos("polarity"));
-        let reifies = format!("{}reifies", vocab::RDF);
+        let position = vocab::dos("position");
         let (source_count, contradicts) = (vocab::dos("sourceCount"), vocab::dos("contradicts"));
         let document_class = vocab::dos("Document");
         let build_graph = vocab::build_graph();
         let mut window = Window::new(&self.store);
-        let mut claims: BTreeMap<String, ClaimTerms> = BTreeMap::new();
+        // The positions each claim takes.
+        let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut stored_documents: HashMap<String, bool> = HashMap::new();
         let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
         for quad in parser {
@@ -292,19 +291,10 @@ impl Dossier {
                         if matches!(object, Term::NamedNode(c) if c.as_str() == document_class) {
                             window.added.push(subject.as_str().to_string());
                         }
-                    } else if predicate == claimant
-                        || predicate == proposition
-                        || predicate == polarity
-                        || predicate == reifies
-                    {
-                        let terms = claims.entry(subject.as_str().to_string()).or_default();
-                        let slot = match predicate {
-                            p if p == claimant => &mut terms.claimant,
-                            p if p == proposition => &mut terms.proposition,
-                            p if p == polarity => &mut terms.polarity,
-                            _ => &mut terms.reifies,
-                        };
-                        *slot = Some(object.clone());
+                    } else if predicate == position {
+                        if let Term::NamedNode(position) = object {
+                            claims.entry(subject.as_str().to_string()).or_default().push(position.as_str().to_string());
+                        }
                     }
                 }
             }
@@ -313,7 +303,15 @@ impl Dossier {
         window.added.sort_unstable();
         window.added.dedup();
         report.documents += window.added.len();
-        window.stances = claims.into_iter().filter_map(|(claim, terms)| self.stance_from(&claim, terms)).collect();
+        window.stances = claims
+            .into_iter()
+            .map(|(claim, mut positions)| {
+                // A claim several documents of the part report states its positions once each.
+                positions.sort_unstable();
+                positions.dedup();
+                Stance { claim, positions }
+            })
+            .collect();
         Ok(window)
     }
 }

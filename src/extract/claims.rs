@@ -209,7 +209,7 @@ pub(crate) fn find_claims(
             }
         }
         for attribution in found {
-            let claim = make_claim(document, people, &clause, events, attribution, sentence.range.clone());
+            let claim = make_claim(document, lexicon, people, &clause, events, attribution, sentence.range.clone());
             if words_in(&tokens, &claim.content) >= 3 {
                 claims.push(claim);
             }
@@ -246,6 +246,7 @@ fn words_in(tokens: &[Token], range: &Range<usize>) -> usize {
 
 fn make_claim(
     document: &Document,
+    lexicon: &Lexicon,
     people: &mut People,
     clause: &Clause,
     events: &[Event],
@@ -283,7 +284,8 @@ fn make_claim(
     } else {
         modality
     };
-    Claim { claimant, about, content, date, polarity, modality, evidence, relation }
+    let side = ActorId(lexicon.gazetteer.side_of(&claimant.0));
+    Claim { claimant, side, about, content, date, polarity, modality, evidence, relation }
 }
 
 /// Whether the tokens after a reporting verb only complete the attribution: a time, "in a

@@ -150,6 +150,8 @@ impl Polarity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     pub claimant: ActorId,
+    /// The side the claimant speaks for ([`crate::lexicon::Gazetteer::side_of`]).
+    pub side: ActorId,
     pub about: Vec<ActorId>,
     /// The said part, quotation marks excluded.
     pub content: Range<usize>,

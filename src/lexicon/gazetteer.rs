@@ -208,6 +208,26 @@ impl Gazetteer {
         self.countries.get(id.0 as usize).copied().flatten()
     }
 
+    /// The side an actor speaks for, by IRI: the state of a gazetteer entry that has one (a
+    /// minister speaks for their country), else the actor itself. Claims of one side that take
+    /// opposite positions contradict each other ([`crate::resolve::positions`]).
+    ///
+    /// ```
+    /// use dossier::lexicon::Gazetteer;
+    ///
+    /// let gazetteer = Gazetteer::builtin()?;
+    /// let russia = gazetteer.entry(gazetteer.by_iri("https://w3id.org/dossier/id/actor/russia").unwrap());
+    /// assert_eq!(gazetteer.side_of(&russia.iri), russia.iri);
+    /// assert_eq!(gazetteer.side_of("https://w3id.org/dossier/id/actor/someone"), "https://w3id.org/dossier/id/actor/someone");
+    /// # Ok::<(), dossier::lexicon::LexiconError>(())
+    /// ```
+    pub fn side_of(&self, iri: &str) -> String {
+        self.by_iri(iri)
+            .and_then(|e| self.country_of(e))
+            .map(|c| self.entry(c).iri.clone())
+            .unwrap_or_else(|| iri.to_string())
+    }
+
     /// The entry of `kind` whose label or an alias starts with `prefix` as whole words
     /// (case-insensitive), the shortest such label first: "Russian military base" finds the
     /// entry with the alias "Russian military base in Tajikistan".

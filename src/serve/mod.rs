@@ -69,6 +69,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("corroborated_events", include_str!("../../examples/queries/corroborated_events.rq")),
     ("claims_by_speaker", include_str!("../../examples/queries/claims_by_speaker.rq")),
     ("claims_as_relations", include_str!("../../examples/queries/claims_as_relations.rq")),
+    ("contradictions", include_str!("../../examples/queries/contradictions.rq")),
     ("central_actors_window", include_str!("../../examples/queries/central_actors_window.rq")),
 ];
 
