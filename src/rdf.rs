@@ -16,6 +16,7 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 
@@ -40,6 +41,92 @@ fn plain(value: impl Into<String>) -> Term {
     Literal::new_simple_literal(value).into()
 }
 
+/// The terms a document's mapping writes, made once: cloning one costs an allocation, making it
+/// with `format!` several, for each of the ~1,500 quads of an article.
+struct Terms {
+    rdf_type: NamedNode,
+    dct_date: NamedNode,
+    dct_issued: NamedNode,
+    dct_publisher: NamedNode,
+    dct_title: NamedNode,
+    dos_about: NamedNode,
+    dos_actor: NamedNode,
+    dos_agent: NamedNode,
+    dos_claim: NamedNode,
+    dos_claimant: NamedNode,
+    dos_content: NamedNode,
+    dos_content_hash: NamedNode,
+    dos_date: NamedNode,
+    dos_date_precision: NamedNode,
+    dos_document: NamedNode,
+    dos_file_name: NamedNode,
+    dos_modality: NamedNode,
+    dos_mode: NamedNode,
+    dos_polarity: NamedNode,
+    dos_position: NamedNode,
+    dos_proposition: NamedNode,
+    dos_status: NamedNode,
+    dos_target: NamedNode,
+    gaf_denoted_by: NamedNode,
+    nif_anchor_of: NamedNode,
+    nif_begin_index: NamedNode,
+    nif_end_index: NamedNode,
+    nif_is_string: NamedNode,
+    nif_reference_context: NamedNode,
+    nif_string: NamedNode,
+    prov_was_derived_from: NamedNode,
+    rdf_reifies: NamedNode,
+    rdfs_label: NamedNode,
+    sem_event: NamedNode,
+    sem_event_type: NamedNode,
+    sem_has_place: NamedNode,
+    skos_alt_label: NamedNode,
+    xsd_date: NamedNode,
+    xsd_integer: NamedNode,
+}
+
+static TERMS: LazyLock<Terms> = LazyLock::new(|| Terms {
+    rdf_type: node(vocab::RDF_TYPE),
+    dct_date: node(format!("{DCT}date")),
+    dct_issued: node(format!("{DCT}issued")),
+    dct_publisher: node(format!("{DCT}publisher")),
+    dct_title: node(format!("{DCT}title")),
+    dos_about: node(format!("{DOS}about")),
+    dos_actor: node(format!("{DOS}Actor")),
+    dos_agent: node(format!("{DOS}agent")),
+    dos_claim: node(format!("{DOS}Claim")),
+    dos_claimant: node(format!("{DOS}claimant")),
+    dos_content: node(format!("{DOS}content")),
+    dos_content_hash: node(format!("{DOS}contentHash")),
+    dos_date: node(format!("{DOS}date")),
+    dos_date_precision: node(format!("{DOS}datePrecision")),
+    dos_document: node(format!("{DOS}Document")),
+    dos_file_name: node(format!("{DOS}fileName")),
+    dos_modality: node(format!("{DOS}modality")),
+    dos_mode: node(format!("{DOS}mode")),
+    dos_polarity: node(format!("{DOS}polarity")),
+    dos_position: node(format!("{DOS}position")),
+    dos_proposition: node(format!("{DOS}proposition")),
+    dos_status: node(format!("{DOS}status")),
+    dos_target: node(format!("{DOS}target")),
+    gaf_denoted_by: node(format!("{GAF}denotedBy")),
+    nif_anchor_of: node(format!("{NIF}anchorOf")),
+    nif_begin_index: node(format!("{NIF}beginIndex")),
+    nif_end_index: node(format!("{NIF}endIndex")),
+    nif_is_string: node(format!("{NIF}isString")),
+    nif_reference_context: node(format!("{NIF}referenceContext")),
+    nif_string: node(format!("{NIF}String")),
+    prov_was_derived_from: node(format!("{PROV}wasDerivedFrom")),
+    rdf_reifies: node(format!("{RDF}reifies")),
+    rdfs_label: node(format!("{RDFS}label")),
+    sem_event: node(format!("{SEM}Event")),
+    sem_event_type: node(format!("{SEM}eventType")),
+    sem_has_place: node(format!("{SEM}hasPlace")),
+    skos_alt_label: node(format!("{SKOS}altLabel")),
+    xsd_date: node(format!("{XSD}date")),
+    xsd_integer: node(format!("{XSD}integer")),
+});
+
 /// Collects default-graph quads.
 struct Out(Vec<Quad>);
 
@@ -53,15 +140,27 @@ impl Out {
 struct CharIndex<'a> {
     text: &'a str,
     ascii: bool,
+    /// The last offset asked for, as (byte, char): offsets mostly come in text order, so each
+    /// count starts there rather than at the start of the text.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl CharIndex<'_> {
+    fn new(text: &str) -> CharIndex<'_> {
+        CharIndex { text, ascii: text.is_ascii(), last: std::cell::Cell::new((0, 0)) }
+    }
+
     fn of(&self, byte: usize) -> usize {
         if self.ascii {
-            byte
-        } else {
-            self.text[..byte].chars().count()
+            return byte;
         }
+        let (from_byte, from_char) = match self.last.get() {
+            (b, c) if b <= byte => (b, c),
+            _ => (0, 0),
+        };
+        let char = from_char + self.text[from_byte..byte].chars().count();
+        self.last.set((byte, char));
+        char
     }
 }
 
@@ -87,22 +186,22 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
     let mut definitions = Out(Vec::new());
     let mut out = Out(Vec::new());
     let doc = node(vocab::document(document.id.short()));
-    let chars = CharIndex { text: &document.text, ascii: document.text.is_ascii() };
-    let rdf_type = || node(vocab::RDF_TYPE);
+    let chars = CharIndex::new(&document.text);
+    let t = &*TERMS;
 
-    out.add(&doc, rdf_type(), dos("Document"));
-    out.add(&doc, dos("fileName"), plain(document.file_name.clone()));
-    out.add(&doc, dos("contentHash"), plain(document.id.as_str()));
+    out.add(&doc, t.rdf_type.clone(), t.dos_document.clone());
+    out.add(&doc, t.dos_file_name.clone(), plain(document.file_name.clone()));
+    out.add(&doc, t.dos_content_hash.clone(), plain(document.id.as_str()));
     // The NIF context string: every mention's offsets index it.
-    out.add(&doc, node(format!("{NIF}isString")), plain(document.text.clone()));
+    out.add(&doc, t.nif_is_string.clone(), plain(document.text.clone()));
     if let Some(title) = &document.title {
-        out.add(&doc, node(format!("{DCT}title")), plain(title.clone()));
+        out.add(&doc, t.dct_title.clone(), plain(title.clone()));
     }
     if let Some(date) = document.published {
-        out.add(&doc, node(format!("{DCT}issued")), typed(date.to_string(), "date"));
+        out.add(&doc, t.dct_issued.clone(), Literal::new_typed_literal(date.to_string(), t.xsd_date.clone()));
     }
     if let Some(publisher) = &document.publisher {
-        out.add(&doc, node(format!("{DCT}publisher")), plain(publisher.clone()));
+        out.add(&doc, t.dct_publisher.clone(), plain(publisher.clone()));
     }
 
     // A span several findings point to (a sentence with two events, say) is described once.
@@ -113,41 +212,41 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         if !described.insert((begin, end)) {
             return m;
         }
-        out.add(&m, rdf_type(), node(format!("{NIF}String")));
-        out.add(&m, node(format!("{NIF}referenceContext")), doc.clone());
-        out.add(&m, node(format!("{NIF}beginIndex")), typed(begin.to_string(), "integer"));
-        out.add(&m, node(format!("{NIF}endIndex")), typed(end.to_string(), "integer"));
-        out.add(&m, node(format!("{NIF}anchorOf")), plain(&document.text[range.clone()]));
+        out.add(&m, t.rdf_type.clone(), t.nif_string.clone());
+        out.add(&m, t.nif_reference_context.clone(), doc.clone());
+        out.add(&m, t.nif_begin_index.clone(), Literal::new_typed_literal(begin.to_string(), t.xsd_integer.clone()));
+        out.add(&m, t.nif_end_index.clone(), Literal::new_typed_literal(end.to_string(), t.xsd_integer.clone()));
+        out.add(&m, t.nif_anchor_of.clone(), plain(&document.text[range.clone()]));
         m
     };
 
     for actor in findings.actors.values() {
         let a = node(actor.id.0.clone());
         if actor.kind.is_actor() {
-            definitions.add(&a, rdf_type(), dos("Actor"));
+            definitions.add(&a, t.rdf_type.clone(), t.dos_actor.clone());
         }
-        definitions.add(&a, rdf_type(), dos(actor.kind.class_name()));
-        definitions.add(&a, node(format!("{RDFS}label")), plain(actor.label.clone()));
+        definitions.add(&a, t.rdf_type.clone(), dos(actor.kind.class_name()));
+        definitions.add(&a, t.rdfs_label.clone(), plain(actor.label.clone()));
         for alias in &actor.aliases {
-            definitions.add(&a, node(format!("{SKOS}altLabel")), plain(alias.clone()));
+            definitions.add(&a, t.skos_alt_label.clone(), plain(alias.clone()));
         }
     }
     for m in &findings.mentions {
         let span = mention(&mut out, &m.range);
-        out.add(&node(m.actor.0.clone()), node(format!("{GAF}denotedBy")), span.clone());
+        out.add(&node(m.actor.0.clone()), t.gaf_denoted_by.clone(), span.clone());
         if m.kind == MentionKind::Discovered {
             // Other spellings seen in the text ("Giustozzi") are aliases of a discovered actor.
             let text = &document.text[m.range.clone()];
             if text != findings.actor(&m.actor).label {
-                definitions.add(&node(m.actor.0.clone()), node(format!("{SKOS}altLabel")), plain(text));
+                definitions.add(&node(m.actor.0.clone()), t.skos_alt_label.clone(), plain(text));
             }
         }
     }
 
     for event in &findings.events {
         let e = node(resolve::event_iri(event));
-        out.add(&e, rdf_type(), node(format!("{SEM}Event")));
-        out.add(&e, node(format!("{SEM}eventType")), dos(event.event_type.as_str()));
+        out.add(&e, t.rdf_type.clone(), t.sem_event.clone());
+        out.add(&e, t.sem_event_type.clone(), dos(event.event_type.as_str()));
         let names = |ids: &[crate::extract::ActorId]| {
             ids.iter().map(|a| findings.actor(a).label.as_str()).collect::<Vec<_>>().join(", ")
         };
@@ -156,54 +255,54 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
             label.push(' ');
             label.push_str(&names(&event.targets));
         }
-        out.add(&e, node(format!("{RDFS}label")), plain(label));
+        out.add(&e, t.rdfs_label.clone(), plain(label));
         if let Some(mode) = &event.mode {
-            out.add(&e, dos("mode"), plain(mode.clone()));
+            out.add(&e, t.dos_mode.clone(), plain(mode.clone()));
         }
         for agent in &event.agents {
-            out.add(&e, dos("agent"), node(agent.0.clone()));
+            out.add(&e, t.dos_agent.clone(), node(agent.0.clone()));
         }
         for target in &event.targets {
-            out.add(&e, dos("target"), node(target.0.clone()));
+            out.add(&e, t.dos_target.clone(), node(target.0.clone()));
         }
         if let Some(place) = &event.place {
-            out.add(&e, node(format!("{SEM}hasPlace")), node(place.0.clone()));
+            out.add(&e, t.sem_has_place.clone(), node(place.0.clone()));
         }
         if let Some(date) = event.date {
-            out.add(&e, dos("date"), typed(date.date.to_string(), "date"));
-            out.add(&e, dos("datePrecision"), plain(date.precision.as_str()));
+            out.add(&e, t.dos_date.clone(), Literal::new_typed_literal(date.date.to_string(), t.xsd_date.clone()));
+            out.add(&e, t.dos_date_precision.clone(), plain(date.precision.as_str()));
         }
-        out.add(&e, dos("status"), plain(event.status.as_str()));
-        out.add(&e, node(format!("{PROV}wasDerivedFrom")), doc.clone());
+        out.add(&e, t.dos_status.clone(), plain(event.status.as_str()));
+        out.add(&e, t.prov_was_derived_from.clone(), doc.clone());
         let span = mention(&mut out, &event.evidence);
-        out.add(&e, node(format!("{GAF}denotedBy")), span);
+        out.add(&e, t.gaf_denoted_by.clone(), span);
     }
 
     for claim in &findings.claims {
         let c = node(resolve::claim_iri_in(claim, &document.text));
-        out.add(&c, rdf_type(), dos("Claim"));
-        out.add(&c, dos("claimant"), node(claim.claimant.0.clone()));
+        out.add(&c, t.rdf_type.clone(), t.dos_claim.clone());
+        out.add(&c, t.dos_claimant.clone(), node(claim.claimant.0.clone()));
         for about in &claim.about {
-            out.add(&c, dos("about"), node(about.0.clone()));
+            out.add(&c, t.dos_about.clone(), node(about.0.clone()));
         }
         let content = &document.text[claim.content.clone()];
-        out.add(&c, dos("content"), plain(content));
+        out.add(&c, t.dos_content.clone(), plain(content));
         let proposition = resolve::proposition_iri(content);
         for position in resolve::positions_of(claim, &proposition) {
-            out.add(&c, dos("position"), node(position));
+            out.add(&c, t.dos_position.clone(), node(position));
         }
-        out.add(&c, dos("proposition"), node(proposition));
+        out.add(&c, t.dos_proposition.clone(), node(proposition));
         if let Some(date) = claim.date {
-            out.add(&c, node(format!("{DCT}date")), typed(date.date.to_string(), "date"));
+            out.add(&c, t.dct_date.clone(), Literal::new_typed_literal(date.date.to_string(), t.xsd_date.clone()));
         }
-        out.add(&c, dos("polarity"), plain(claim.polarity.as_str()));
-        out.add(&c, dos("modality"), plain(claim.modality.clone()));
-        out.add(&c, node(format!("{PROV}wasDerivedFrom")), doc.clone());
+        out.add(&c, t.dos_polarity.clone(), plain(claim.polarity.as_str()));
+        out.add(&c, t.dos_modality.clone(), plain(claim.modality.clone()));
+        out.add(&c, t.prov_was_derived_from.clone(), doc.clone());
         let span = mention(&mut out, &claim.evidence);
-        out.add(&c, node(format!("{GAF}denotedBy")), span);
+        out.add(&c, t.gaf_denoted_by.clone(), span);
         if let Some((agent, event_type, target)) = &claim.relation {
             let triple = Triple::new(node(agent.0.clone()), dos(event_type.relation_name()), node(target.0.clone()));
-            out.add(&c, node(format!("{RDF}reifies")), Term::from(triple));
+            out.add(&c, t.rdf_reifies.clone(), Term::from(triple));
         }
     }
     DocumentGraph { definitions: definitions.0, statements: out.0 }
@@ -263,4 +362,19 @@ pub fn contradiction_quad(a: &str, b: &str) -> Quad {
 /// Whether a quad holds an RDF 1.2 triple term (JSON-LD cannot write those).
 pub fn has_triple_term(quad: &Quad) -> bool {
     matches!(quad.object, Term::Triple(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_offsets_in_any_order() {
+        let text = "“Kabul,” he said — Moscow’s envoy. Done.";
+        let index = CharIndex::new(text);
+        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+        for &byte in bytes.iter().chain(bytes.iter().rev()).chain(bytes.iter().step_by(3)) {
+            assert_eq!(index.of(byte), text[..byte].chars().count(), "byte {byte}");
+        }
+    }
 }
