@@ -168,8 +168,8 @@ impl CharIndex<'_> {
 /// claims (without the cross-document `dos:sourceCount`, see [`source_count_quad`]).
 pub fn document_quads(document: &Document, findings: &Findings) -> Vec<Quad> {
     let graph = document_graph(document, findings);
-    let mut quads = graph.definitions;
-    quads.extend(graph.statements);
+    let mut quads = graph.statements;
+    quads.extend(graph.definitions);
     quads
 }
 
@@ -183,8 +183,15 @@ pub struct DocumentGraph {
 
 /// The quads of a document, split as [`DocumentGraph`] says.
 pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph {
-    let mut definitions = Out(Vec::new());
-    let mut out = Out(Vec::new());
+    // Sized up front: an article has about 1,500 quads, and growing the vector copied them
+    // again and again (an eighth of the mapping's time).
+    let mut definitions = Out(Vec::with_capacity(4 * findings.actors.len()));
+    let statements = 8
+        + 6 * findings.mentions.len()
+        + 18 * findings.events.len()
+        + 20 * findings.claims.len()
+        + findings.claims.iter().map(|c| c.about.len()).sum::<usize>();
+    let mut out = Out(Vec::with_capacity(statements));
     let doc = node(vocab::document(document.id.short()));
     let chars = CharIndex::new(&document.text);
     let t = &*TERMS;
