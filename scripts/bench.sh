@@ -50,6 +50,11 @@ timed() {
   fi
 }
 
+# Prints the table of seconds per commit that `build --timings` wrote to the log LOG.
+commit_timings() {
+  grep -E '^ *(commit|[0-9]+) ' "$1" || true
+}
+
 corpus() { # SIZE SEED -> folder
   local dir="$work/corpus-$1-$2"
   [ -f "$dir/.complete" ] || {
@@ -76,7 +81,7 @@ bench() {
   echo "### Build into RocksDB"
   echo "build: $build_s s, peak RSS $build_rss MB, store $(du -sm "$store" | cut -f1) MB on disk"
   echo "seconds per commit (build --timings):"
-  grep -E '^ *(commit|[0-9]+) ' "$work/build-$n.log" || true
+  commit_timings "$work/build-$n.log"
   local nq="$work/graph-$n.nq" export_s export_rss load_s load_rss
   read -r export_s export_rss < <(measure "$dossier" export --format nquads -o "$nq" --store "$store" 3>&1 >/dev/null 2>&1)
   echo "export: $export_s s, peak RSS $export_rss MB, $(du -sm "$nq" | cut -f1) MB of N-Quads"
@@ -97,7 +102,7 @@ bench() {
   local add_s add_rss
   read -r add_s add_rss < <(measure "$dossier" build -q --timings --store "$store" "$extra" 3>&1 >/dev/null 2>"$work/add-$n.log")
   echo "add 1000: $add_s s, peak RSS $add_rss MB"
-  grep -E '^ *(commit|[0-9]+) ' "$work/add-$n.log" || true
+  commit_timings "$work/add-$n.log"
   awk -v a="$add_s" -v b="$build_s" 'BEGIN { printf "add 1000 / full build of %s: %.1f%%\n", "'"$n"'", 100 * a / b }'
   if [ "$n" -le "$equal_max" ]; then
     local full="$work/full-$n" incremental_sum full_sum
