@@ -198,29 +198,29 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
     // A noun trigger ending in a preposition governs what follows ("conference on" a topic,
     // "fall of" a place), as does an agent-after one ("fall to" the agent); in a phrasal verb
     // ("call on", "reach out to") the preposition belongs to the verb and an object follows.
-    let mut preposition: Option<String> = tokens[..end]
+    let mut preposition: Option<&str> = tokens[..end]
         .last()
         .filter(|t| is_preposition(&t.lower) || t.lower == "into")
         .filter(|t| trigger.frame != Frame::Active || is_place_preposition(&t.lower))
-        .map(|t| t.lower.clone());
+        .map(|t| t.lower.as_str());
     let mut steps = 0;
     while index < tokens.len() && steps < 18 {
         steps += 1;
         let token = &tokens[index];
         if let Some(mention) = clause.mention_at(index).cloned() {
             let kind = people.kind(&mention.actor);
-            let prep = preposition.clone().unwrap_or_default();
+            let prep = preposition.unwrap_or_default();
             let after_hands = prep == "of" && index >= 2 && tokens[index - 2].lower == "hands";
             if prep == "by" {
                 objects.by_phrase.extend(as_participant(people, clause, &mention));
             }
-            if matches!(prep.as_str(), "to" | "by" | "from") || after_hands {
+            if matches!(prep, "to" | "by" | "from") || after_hands {
                 objects.agent_phrase.extend(as_participant(people, clause, &mention));
             }
             if prep == "in" && kind == ActorKind::Country {
                 objects.in_state.push(mention.actor.clone());
             }
-            if kind == ActorKind::Place || is_place_preposition(&prep) {
+            if kind == ActorKind::Place || is_place_preposition(prep) {
                 if objects.place.is_none() {
                     // A capital visited or invited to: the country is the target, the city the place.
                     if prep.is_empty() && event_type == EventType::Consult && objects.targets.is_empty() {
@@ -230,7 +230,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
                     }
                     objects.place = Some(mention.actor.clone());
                 }
-            } else if !is_topic_preposition(&prep) || (prep == "of" && objects.targets.is_empty()) {
+            } else if !is_topic_preposition(prep) || (prep == "of" && objects.targets.is_empty()) {
                 let actor = mention.actor.clone();
                 let last = clause.last_token(&mention);
                 let before = index.checked_sub(1).map(|i| tokens[i].lower.as_str());
@@ -265,7 +265,7 @@ fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: u
             break;
         }
         if is_preposition(&token.lower) {
-            preposition = Some(token.lower.clone());
+            preposition = Some(token.lower.as_str());
         }
         index += 1;
     }

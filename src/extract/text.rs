@@ -25,30 +25,29 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     let mut position = 0;
-    while let Some(c) = slice[position..].chars().next() {
+    while position < slice.len() {
+        let c = char_at(slice, position);
         if c.is_whitespace() {
             position += c.len_utf8();
             continue;
         }
         let length =
-            abbreviation_length(&slice[position..]).or_else(|| word_length(&slice[position..])).unwrap_or(c.len_utf8());
+            abbreviation_length(slice, position).or_else(|| word_length(slice, position)).unwrap_or(c.len_utf8());
         let start = range.start + position;
-        let word = &slice[position..position + length];
+        let word = &slice.as_bytes()[position..position + length];
         position += length;
         let is_word = c.is_alphanumeric();
-        let possessive = ["'s", "’s"]
-            .iter()
-            .find_map(|s| word.strip_suffix(s).filter(|stem| !stem.is_empty()).map(|stem| stem.len()));
         let mut push = |start: usize, end: usize| {
             let piece = &text[start..end];
-            tokens.push(Token {
-                range: start..end,
-                lower: lower_case(piece),
-                is_word,
-                capitalized: piece.chars().next().is_some_and(char::is_uppercase),
-            });
+            let capitalized = char_at(text, start).is_uppercase();
+            tokens.push(Token { range: start..end, lower: lower_case(piece), is_word, capitalized });
         };
-        match possessive {
+        // A possessive "'s" (or "’s") after a word is a token of its own.
+        let stem = [b"'s".as_slice(), "’s".as_bytes()]
+            .iter()
+            .find(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
+            .map(|suffix| word.len() - suffix.len());
+        match stem {
             Some(stem) if is_word => {
                 push(start, start + stem);
                 push(start + stem, start + word.len());
@@ -79,47 +78,71 @@ fn lower_case(piece: &str) -> String {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_numeric()
+/// The character starting at byte `at` of `s` (a boundary, before the end); ASCII without
+/// decoding, since almost all of a news text is.
+#[inline]
+fn char_at(s: &str, at: usize) -> char {
+    match s.as_bytes()[at] {
+        byte @ 0..=0x7f => char::from(byte),
+        _ => s[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
-/// Length of "U.S." or "e.g." at the start of `s`: two or more single letters each followed
+/// The character starting at byte `at` of `s`, if `at` is before the end.
+#[inline]
+fn char_from(s: &str, at: usize) -> Option<char> {
+    (at < s.len()).then(|| char_at(s, at))
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphabetic() || c.is_numeric()
+    }
+}
+
+/// Length of "U.S." or "e.g." at byte `from` of `s`: two or more single letters each followed
 /// by a stop.
-fn abbreviation_length(s: &str) -> Option<usize> {
+fn abbreviation_length(s: &str, from: usize) -> Option<usize> {
     let mut length = 0;
     let mut letters = 0;
-    loop {
-        let mut chars = s[length..].chars();
-        match (chars.next(), chars.next()) {
-            (Some(letter), Some('.')) if letter.is_alphabetic() => {
-                length += letter.len_utf8() + 1;
-                letters += 1;
-            }
-            _ => break,
+    while let Some(letter) = char_from(s, from + length).filter(|c| c.is_alphabetic()) {
+        if char_from(s, from + length + letter.len_utf8()) != Some('.') {
+            break;
         }
+        length += letter.len_utf8() + 1;
+        letters += 1;
     }
     (letters >= 2).then_some(length)
 }
 
-/// Length of a word or number at the start of `s`, with inner joiners ("al-Qaeda", "3.5").
-fn word_length(s: &str) -> Option<usize> {
-    let run = |from: usize| -> usize {
-        s[from..].char_indices().find(|(_, c)| !is_word_char(*c)).map_or(s.len(), |(i, _)| from + i)
+/// Length of a word or number at byte `from` of `s`, with inner joiners ("al-Qaeda", "3.5").
+fn word_length(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let run = |mut at: usize| -> usize {
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii_alphanumeric() {
+                at += 1;
+            } else if byte >= 0x80 && is_word_char(char_at(s, at)) {
+                at += char_at(s, at).len_utf8();
+            } else {
+                break;
+            }
+        }
+        at
     };
-    let mut end = run(0);
-    if end == 0 {
+    let mut end = run(from);
+    if end == from {
         return None;
     }
-    loop {
-        let mut chars = s[end..].chars();
-        match (chars.next(), chars.next()) {
-            (Some(joiner @ ('-' | '\'' | '’' | '.')), Some(next)) if is_word_char(next) => {
-                end = run(end + joiner.len_utf8());
-            }
+    while let Some(joiner @ ('-' | '\'' | '’' | '.')) = char_from(s, end) {
+        match char_from(s, end + joiner.len_utf8()) {
+            Some(next) if is_word_char(next) => end = run(end + joiner.len_utf8()),
             _ => break,
         }
     }
-    Some(end)
+    Some(end - from)
 }
 
 /// The last `bytes` bytes of `text` or fewer, cut at a character boundary: the words just before

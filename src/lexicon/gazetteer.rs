@@ -403,9 +403,11 @@ impl Gazetteer {
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // A full DFA: more memory (a few MB for thousands of forms), the fastest search, and
-            // overlapping search needs the standard match semantics it supports.
-            .kind(Some(AhoCorasickKind::DFA))
+            // A contiguous NFA: 0.3 MB for the shipped thousand forms, where a full DFA takes 6.3 MB
+            // (and grows with a user's gazetteer), more than a core's cache holds: the DFA runs
+            // fewer instructions but waits on memory (extraction 8% slower on a 512 KB L2).
+            // Overlapping search needs the standard match semantics.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .ok();
         self.patterns = patterns;

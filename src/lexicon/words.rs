@@ -197,10 +197,10 @@ fn gerund(lemma: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct WordLists {
     pub morphology: Morphology,
-    triggers: HashMap<String, Vec<Trigger>>,
-    reporting: HashMap<String, Vec<ReportingVerb>>,
-    descriptions: HashMap<String, Vec<Description>>,
-    relations: HashMap<String, Vec<Relation>>,
+    triggers: Phrases<Trigger>,
+    reporting: Phrases<ReportingVerb>,
+    descriptions: Phrases<Description>,
+    relations: Phrases<Relation>,
 }
 
 impl WordLists {
@@ -213,10 +213,10 @@ impl WordLists {
         )?;
         let mut words = WordLists {
             morphology,
-            triggers: HashMap::default(),
-            reporting: HashMap::default(),
-            descriptions: HashMap::default(),
-            relations: HashMap::default(),
+            triggers: Phrases::default(),
+            reporting: Phrases::default(),
+            descriptions: Phrases::default(),
+            relations: Phrases::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_reporting(include_str!("../../ontology/reporting.tsv"), &builtin("ontology/reporting.tsv"))?;
@@ -275,11 +275,8 @@ impl WordLists {
             let needs = split_words(fields.get(4).copied().unwrap_or(""));
             for (words, form) in self.expand(fields[0]) {
                 let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form, needs: needs.clone() };
-                self.triggers.entry(trigger.words[0].clone()).or_default().push(trigger);
+                self.triggers.push(trigger);
             }
-        }
-        for list in self.triggers.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Ok(())
     }
@@ -317,11 +314,8 @@ impl WordLists {
             }
             for (words, form) in self.expand(verb) {
                 let entry = ReportingVerb { words, modality: modality.to_string(), form, noun, needs: needs.clone() };
-                self.reporting.entry(entry.words[0].clone()).or_default().push(entry);
+                self.reporting.push(entry);
             }
-        }
-        for list in self.reporting.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Ok(())
     }
@@ -348,10 +342,7 @@ impl WordLists {
             if words.is_empty() {
                 continue;
             }
-            self.descriptions.entry(words[0].clone()).or_default().push(Description { words, kinds, head, count });
-        }
-        for list in self.descriptions.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+            self.descriptions.push(Description { words, kinds, head, count });
         }
         Ok(())
     }
@@ -370,55 +361,52 @@ impl WordLists {
             let kind = if kind == "=" { None } else { Some(parse(kind)?) };
             let possessors = possessors.split('|').map(parse).collect::<Result<Vec<_>, _>>()?;
             let words: Vec<String> = noun.split_whitespace().map(str::to_lowercase).collect();
-            if let Some(first) = words.first().cloned() {
-                self.relations.entry(first).or_default().push(Relation { words, kind, possessors });
+            if !words.is_empty() {
+                self.relations.push(Relation { words, kind, possessors });
             }
-        }
-        for list in self.relations.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Ok(())
     }
 
     /// Relational nouns whose words start `words` (lower-case), longest first.
     pub fn relations_at(&self, words: &[&str]) -> Vec<&Relation> {
-        matching(&self.relations, words, |t| &t.words)
+        self.relations.at(words)
     }
 
     /// Whether some event trigger starts with this (lower-case) word: a cheap test before
     /// [`WordLists::triggers_at`].
     pub fn starts_trigger(&self, word: &str) -> bool {
-        self.triggers.contains_key(word)
+        self.triggers.starts(word)
     }
 
     /// Whether some reporting verb starts with this (lower-case) word.
     pub fn starts_reporting(&self, word: &str) -> bool {
-        self.reporting.contains_key(word)
+        self.reporting.starts(word)
     }
 
     /// Whether some relational noun phrase starts with this (lower-case) word.
     pub fn starts_relation(&self, word: &str) -> bool {
-        self.relations.contains_key(word)
+        self.relations.starts(word)
     }
 
     /// Whether some description starts with this (lower-case) word.
     pub fn starts_description(&self, word: &str) -> bool {
-        self.descriptions.contains_key(word)
+        self.descriptions.starts(word)
     }
 
     /// Event triggers whose words start `words` (lower-case), longest first.
     pub fn triggers_at(&self, words: &[&str]) -> Vec<&Trigger> {
-        matching(&self.triggers, words, |t| &t.words)
+        self.triggers.at(words)
     }
 
     /// Reporting verbs whose words start `words` (lower-case), longest first.
     pub fn reporting_at(&self, words: &[&str]) -> Vec<&ReportingVerb> {
-        matching(&self.reporting, words, |t| &t.words)
+        self.reporting.at(words)
     }
 
     /// Descriptions whose words start `words` (lower-case), longest first.
     pub fn descriptions_at(&self, words: &[&str]) -> Vec<&Description> {
-        matching(&self.descriptions, words, |t| &t.words)
+        self.descriptions.at(words)
     }
 }
 
@@ -426,16 +414,76 @@ fn split_words(list: &str) -> Vec<String> {
     list.split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty() && w != "-").collect()
 }
 
-fn matching<'a, T>(table: &'a HashMap<String, Vec<T>>, words: &[&str], key: impl Fn(&T) -> &Vec<String>) -> Vec<&'a T> {
-    let Some(first) = words.first() else { return Vec::new() };
-    table
-        .get(*first)
-        .map(|list| {
-            list.iter()
-                .filter(|t| key(t).len() <= words.len() && key(t).iter().zip(words).all(|(a, b)| a == b))
-                .collect()
-        })
-        .unwrap_or_default()
+/// An entry of a word list that is a phrase of lower-case words.
+trait Phrase {
+    fn words(&self) -> &[String];
+}
+
+macro_rules! phrase {
+    ($($entry:ty),*) => {
+        $(impl Phrase for $entry {
+            fn words(&self) -> &[String] {
+                &self.words
+            }
+        })*
+    };
+}
+phrase!(Trigger, ReportingVerb, Description, Relation);
+
+/// The phrases of a word list, keyed by their first word and, when they have more, their
+/// second: a lookup compares only phrases that may match ("the" starts 55 descriptions).
+#[derive(Debug, Clone)]
+struct Phrases<T> {
+    by_first: HashMap<String, FirstWord<T>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases { by_first: HashMap::default() }
+    }
+}
+
+/// The phrases that start with one word.
+#[derive(Debug, Clone)]
+struct FirstWord<T> {
+    /// Phrases of two words or more, by their second word, longest first.
+    longer: HashMap<String, Vec<T>>,
+    /// The word alone.
+    alone: Vec<T>,
+}
+
+impl<T: Phrase> Phrases<T> {
+    /// Adds a phrase (of at least one word) after those of its length or longer.
+    fn push(&mut self, entry: T) {
+        let words = entry.words();
+        let first = self
+            .by_first
+            .entry(words[0].clone())
+            .or_insert_with(|| FirstWord { longer: HashMap::default(), alone: Vec::new() });
+        match words.get(1) {
+            None => first.alone.push(entry),
+            Some(second) => {
+                let list = first.longer.entry(second.clone()).or_default();
+                let at = list.partition_point(|e| e.words().len() >= entry.words().len());
+                list.insert(at, entry);
+            }
+        }
+    }
+
+    /// Whether some phrase starts with `word`.
+    fn starts(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
+    /// The phrases whose words start `words`, longest first (in the order added among phrases of
+    /// one length).
+    fn at(&self, words: &[&str]) -> Vec<&T> {
+        let Some(first) = words.first().and_then(|w| self.by_first.get(*w)) else { return Vec::new() };
+        let longer = words.get(1).and_then(|second| first.longer.get(*second)).into_iter().flatten();
+        let tail_fits =
+            |e: &&T| e.words().len() <= words.len() && e.words()[2..].iter().zip(&words[2..]).all(|(a, b)| a == b);
+        longer.filter(tail_fits).chain(&first.alone).collect()
+    }
 }
 
 #[cfg(test)]
