@@ -117,12 +117,12 @@ pub(crate) fn find_claims(
         }
         let tokens = people.tokens(index);
         let times = &times[index];
-        let clause = Clause {
-            sentence: index,
-            tokens: &tokens,
-            mentions: people.in_sentence(index).cloned().collect(),
-            times: times.iter().map(|(t, _)| t.range.clone()).collect(),
-        };
+        let clause = Clause::new(
+            index,
+            &tokens,
+            people.in_sentence(index).cloned().collect(),
+            times.iter().map(|(t, _)| t.range.clone()).collect(),
+        );
         let sentence_events: Vec<&Event> = events.iter().filter(|e| e.evidence == sentence.range).collect();
         let quoted = quotation_spans(&tokens);
         let mut found: Vec<Attribution> = Vec::new();

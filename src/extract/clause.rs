@@ -108,16 +108,30 @@ pub(crate) struct Clause<'a> {
     pub mentions: Vec<Mention>,
     /// Byte ranges of the time expressions of the sentence.
     pub times: Vec<Range<usize>>,
+    /// For each token, the index in `mentions` of the longest mention covering it.
+    covering: Vec<Option<u32>>,
 }
 
-impl Clause<'_> {
+impl<'a> Clause<'a> {
+    pub fn new(sentence: usize, tokens: &'a [Token], mentions: Vec<Mention>, times: Vec<Range<usize>>) -> Clause<'a> {
+        // Asked for every token by every rule: found once. Of equally long mentions the most
+        // specific kind, and of those the last (as `Iterator::max_by_key` picks).
+        let covering = tokens
+            .iter()
+            .map(|token| {
+                let token = &token.range;
+                (0..mentions.len())
+                    .filter(|&i| mentions[i].range.start <= token.start && token.end <= mentions[i].range.end)
+                    .max_by_key(|&i| (mentions[i].range.len(), std::cmp::Reverse(mentions[i].kind)))
+                    .map(|i| i as u32)
+            })
+            .collect();
+        Clause { sentence, tokens, mentions, times, covering }
+    }
+
     /// The longest mention covering token `index`.
     pub fn mention_at(&self, index: usize) -> Option<&Mention> {
-        let token = &self.tokens[index].range;
-        self.mentions
-            .iter()
-            .filter(|m| m.range.start <= token.start && token.end <= m.range.end)
-            .max_by_key(|m| (m.range.len(), std::cmp::Reverse(m.kind)))
+        self.covering[index].map(|i| &self.mentions[i as usize])
     }
 
     /// Index of the first token of a mention.

@@ -485,12 +485,12 @@ pub(crate) fn find_events(
     for (index, sentence) in document.sentences.iter().enumerate() {
         let tokens = people.tokens(index);
         let times = &times[index];
-        let clause = Clause {
-            sentence: index,
-            tokens: &tokens,
-            mentions: people.in_sentence(index).cloned().collect(),
-            times: times.iter().map(|(t, _)| t.range.clone()).collect(),
-        };
+        let clause = Clause::new(
+            index,
+            &tokens,
+            people.in_sentence(index).cloned().collect(),
+            times.iter().map(|(t, _)| t.range.clone()).collect(),
+        );
         let sentence_events = events.len();
         let mut fallbacks: Vec<Option<TimeValue>> = Vec::new();
         // A question asserts nothing ("Why is Russia inviting the Taliban?").
