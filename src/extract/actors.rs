@@ -61,8 +61,7 @@ impl<'l> People<'l> {
 
     /// The country whose capital this place is, if the gazetteer says so.
     pub fn country_of_capital(&mut self, place: &ActorId) -> Option<ActorId> {
-        let gazetteer = &self.lexicon.gazetteer;
-        let (country, _) = gazetteer.entries().find(|(_, e)| e.capital.as_deref() == Some(place.0.as_str()))?;
+        let country = self.lexicon.gazetteer.country_with_capital(&place.0)?;
         Some(self.register_entry(country))
     }
 
@@ -188,8 +187,8 @@ impl<'l> People<'l> {
             return None;
         }
         let gazetteer = &self.lexicon.gazetteer;
-        let (_, country) = gazetteer.entries().find(|(_, e)| e.capital.as_deref() == Some(actor.0.as_str()))?;
-        Some(ActorId(country.iri.clone()))
+        let country = gazetteer.country_with_capital(&actor.0)?;
+        Some(ActorId(gazetteer.entry(country).iri.clone()))
     }
 
     /// The actor a personal pronoun at `position` refers to (see [`People::antecedent`]): persons

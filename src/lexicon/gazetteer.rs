@@ -155,6 +155,8 @@ pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// The country each entry belongs to, when known (see [`Gazetteer::country_of`]).
     countries: Vec<Option<EntryId>>,
+    /// The first country (in entry order) whose capital each place IRI is.
+    capitals: HashMap<String, EntryId>,
 }
 
 impl Gazetteer {
@@ -173,6 +175,7 @@ impl Gazetteer {
             patterns: Vec::new(),
             automaton: None,
             countries: Vec::new(),
+            capitals: HashMap::default(),
         }
     }
 
@@ -242,6 +245,12 @@ impl Gazetteer {
             .filter(|(_, e)| std::iter::once(&e.label).chain(&e.aliases).any(|n| fits(n)))
             .min_by_key(|(_, e)| e.label.len())
             .map(|(id, _)| id)
+    }
+
+    /// The first entry whose capital is the place `place` (an IRI): the country a capital stands
+    /// for when it acts ("Moscow hosted the talks").
+    pub fn country_with_capital(&self, place: &str) -> Option<EntryId> {
+        self.capitals.get(place).copied()
     }
 
     fn compute_countries(&self) -> Vec<Option<EntryId>> {
@@ -400,6 +409,13 @@ impl Gazetteer {
             }
         }
         self.countries = self.compute_countries();
+        let mut capitals = HashMap::default();
+        for (id, entry) in self.entries() {
+            if let Some(capital) = &entry.capital {
+                capitals.entry(capital.clone()).or_insert(id);
+            }
+        }
+        self.capitals = capitals;
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
