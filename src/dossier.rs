@@ -29,7 +29,7 @@ use crate::corpus::{self, CorpusError, Document, FileContents};
 use crate::extract::{self, Findings};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::rdf;
-use crate::resolve::{self, Resolver, Stance};
+use crate::resolve::{self, ItemKey, Resolver, Stance};
 use crate::store::{Store, StoreError};
 use crate::vocab;
 
@@ -119,9 +119,11 @@ pub struct CommitTimes {
     pub loading: f64,
     /// Applying the source-count updates the commit before deferred.
     pub deferred_counts: f64,
-    /// Reading the stored source counts of the window's events and claims.
+    /// Reading the stored source counts of the window's events and claims, and handing the
+    /// counts of those the store lacks to the loader.
     pub stored_counts: f64,
-    /// Finding the claims the window's contradict, among them and in the store.
+    /// Finding the claims the window's contradict, among them and in the store, and handing
+    /// the links to the loader.
     pub contradictions: f64,
     /// Finding which of the window's actor definitions the store lacks.
     pub definitions: f64,
@@ -434,7 +436,7 @@ impl Dossier {
         let iri = vocab::document(document.id.short());
         let mut items: Vec<String> = findings.events.iter().map(resolve::event_iri).collect();
         let stances: Vec<Stance> = findings.claims.iter().map(|c| Stance::of(c, &document.text)).collect();
-        items.extend(stances.iter().map(|s| s.claim.clone()));
+        items.extend(stances.iter().map(Stance::claim));
         let summary = BuiltDocument {
             file_name: document.file_name.clone(),
             title: document.title.clone(),
@@ -556,6 +558,22 @@ impl Dossier {
         }
         times.documents = window.added.len();
         let mut extra = Vec::new();
+        // Contradictions first: the window's stances are freed before its items are counted.
+        let mut contradictions = resolve::contradicting_pairs(&window.stances, &[]);
+        contradictions.extend(self.stored_contradictions(&window.stances, window.committed.as_ref())?);
+        let stances = std::mem::take(&mut window.stances);
+        if let Some(committed) = &mut window.committed {
+            for position in stances.iter().flat_map(Stance::positions) {
+                committed.insert(&position);
+            }
+        }
+        drop(stances);
+        report.quads_written += 2 * contradictions.len();
+        window.loader.load(contradictions.into_iter().flat_map(|(a, b)| {
+            let (a, b) = (a.iri(), b.iri());
+            [rdf::contradiction_quad(&a, &b), rdf::contradiction_quad(&b, &a)]
+        }))?;
+        times.contradictions = lap();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
         // A window has about a million items: nothing here holds a second copy of each (a set
@@ -587,7 +605,8 @@ impl Dossier {
         window.resolver.seed_counts(known);
         times.stored_counts = lap();
         let mut updates = Vec::new();
-        for (item, stored, count) in window.resolver.source_counts() {
+        // The resolver is freed as its counts go to the loader, which holds them while it sorts.
+        for (item, stored, count) in std::mem::take(&mut window.resolver).into_source_counts() {
             if stored > 0 {
                 updates.push((item, count));
             } else {
@@ -595,20 +614,7 @@ impl Dossier {
                 window.loader.load([rdf::source_count_quad(&item, count)])?;
             }
         }
-        let mut contradictions: BTreeSet<(String, String)> =
-            resolve::contradictions(&window.stances, &[]).into_iter().collect();
-        contradictions.extend(self.stored_contradictions(&window.stances, window.committed.as_ref())?);
-        if let Some(committed) = &mut window.committed {
-            for position in window.stances.iter().flat_map(|s| &s.positions) {
-                committed.insert(position);
-            }
-        }
-        report.quads_written += 2 * contradictions.len();
-        window.loader.load(
-            contradictions.iter().flat_map(|(a, b)| [rdf::contradiction_quad(a, b), rdf::contradiction_quad(b, a)]),
-        )?;
-        drop(contradictions);
-        times.contradictions = lap();
+        times.stored_counts += lap();
         let missing: Vec<Option<Quad>> = std::mem::take(&mut window.definitions)
             .into_par_iter()
             .map(|quad| Ok((!self.store.contains(&quad)?).then_some(quad)))
@@ -668,25 +674,26 @@ impl Dossier {
         &self,
         stances: &[Stance],
         committed: Option<&Committed>,
-    ) -> Result<BTreeSet<(String, String)>, Error> {
-        let mut by_opposite: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    ) -> Result<BTreeSet<(ItemKey, ItemKey)>, Error> {
+        let mut by_opposite: BTreeMap<ItemKey, Vec<&ItemKey>> = BTreeMap::new();
         for stance in stances {
-            for opposite in stance.positions.iter().filter_map(|p| resolve::opposite_position(p)) {
-                if committed.is_none_or(|c| c.may_hold(&opposite)) {
-                    by_opposite.entry(opposite).or_default().push(&stance.claim);
+            for opposite in stance.opposites() {
+                if committed.is_none_or(|c| c.may_hold(&opposite.iri())) {
+                    by_opposite.entry(opposite).or_default().push(stance.claim_key());
                 }
             }
         }
         let position = vocab::dos("position");
-        let by_opposite: Vec<(String, Vec<&str>)> = by_opposite.into_iter().collect();
-        let found: Vec<Vec<(String, String)>> = by_opposite
+        let by_opposite: Vec<(ItemKey, Vec<&ItemKey>)> = by_opposite.into_iter().collect();
+        let found: Vec<Vec<(ItemKey, ItemKey)>> = by_opposite
             .into_par_iter()
             .map(|(opposite, mut claims)| {
                 claims.sort_unstable();
                 claims.dedup();
                 let mut pairs = Vec::new();
-                for stored in self.store.subjects(&position, &node(&opposite))? {
-                    pairs.extend(claims.iter().filter(|&&c| c != stored).map(|c| resolve::ordered(c, &stored)));
+                for stored in self.store.subjects(&position, &node(&opposite.iri()))? {
+                    let stored = ItemKey::of(&stored);
+                    pairs.extend(claims.iter().filter(|&&c| *c != stored).map(|c| resolve::ordered_keys(c, &stored)));
                 }
                 Ok(pairs)
             })

@@ -26,6 +26,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use smallvec::SmallVec;
+
 use crate::extract::{Claim, Event};
 use crate::plover::EventType;
 use crate::time::TimeValue;
@@ -102,23 +104,32 @@ pub struct Resolver {
     documents: rustc_hash::FxHashMap<String, u32>,
 }
 
-/// An item's IRI as a [`Resolver`] holds it: one dossier minted ([`vocab::hashed`]: `id:event/` or
-/// `id:claim/` and 16 hex digits) as its kind and number, 16 bytes instead of a 50-byte string
-/// and its header (a window records about a million items); any other as text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum ItemKey {
+/// An IRI as resolution holds it: one dossier minted ([`vocab::hashed`]: `id:event/`, `id:claim/`
+/// or `id:position/` and 16 hex digits, a position followed by its stand) as its kind and
+/// number, 16 bytes instead of a 50- to 80-byte string and its header (a window records about a
+/// million items and the positions of 300,000 claims); any other as text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum ItemKey {
     Minted(u8, u64),
     Other(Box<str>),
 }
 
-/// The kinds of minted item IRIs, as [`ItemKey::Minted`] numbers them.
-const ITEM_KINDS: [&str; 2] = ["event/", "claim/"];
+/// The kinds of minted IRIs, as [`ItemKey::Minted`] numbers them: what comes between `id:` and
+/// the hex digits, and after them. Positions of opposite stands differ in the last bit.
+const ITEM_KINDS: [(&str, &str); 6] = [
+    ("event/", ""),
+    ("claim/", ""),
+    ("position/", "/affirmed"),
+    ("position/", "/denied"),
+    ("position/", "/cooperation"),
+    ("position/", "/conflict"),
+];
 
 impl ItemKey {
-    fn of(iri: &str) -> ItemKey {
+    pub(crate) fn of(iri: &str) -> ItemKey {
         let minted = iri.strip_prefix(vocab::ID).and_then(|rest| {
-            ITEM_KINDS.iter().enumerate().find_map(|(kind, prefix)| {
-                let hex = rest.strip_prefix(prefix)?;
+            ITEM_KINDS.iter().enumerate().find_map(|(kind, (prefix, suffix))| {
+                let hex = rest.strip_prefix(prefix)?.strip_suffix(suffix)?;
                 // Only the form `iri` writes back: 16 lower-case hex digits.
                 if hex.len() != 16 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
                     return None;
@@ -129,10 +140,22 @@ impl ItemKey {
         minted.unwrap_or_else(|| ItemKey::Other(iri.into()))
     }
 
-    fn iri(&self) -> String {
+    pub(crate) fn iri(&self) -> String {
         match self {
-            ItemKey::Minted(kind, n) => format!("{}{}{n:016x}", vocab::ID, ITEM_KINDS[usize::from(*kind)]),
+            ItemKey::Minted(kind, n) => {
+                let (prefix, suffix) = ITEM_KINDS[usize::from(*kind)];
+                format!("{}{prefix}{n:016x}{suffix}", vocab::ID)
+            }
             ItemKey::Other(iri) => iri.to_string(),
+        }
+    }
+
+    /// The position opposite to this one ([`opposite_position`]).
+    pub(crate) fn opposite(&self) -> Option<ItemKey> {
+        match self {
+            ItemKey::Minted(kind, n) if *kind >= 2 => Some(ItemKey::Minted(kind ^ 1, *n)),
+            ItemKey::Minted(..) => None,
+            ItemKey::Other(iri) => opposite_position(iri).map(|o| ItemKey::of(&o)),
         }
     }
 }
@@ -142,8 +165,8 @@ impl ItemKey {
 struct Sources {
     /// Documents in the store.
     stored: usize,
-    /// Recorded documents (numbers; repeats possible).
-    documents: Vec<u32>,
+    /// Recorded documents (numbers; repeats possible). Most items have one or two, held inline.
+    documents: SmallVec<[u32; 2]>,
 }
 
 impl Resolver {
@@ -179,19 +202,30 @@ impl Resolver {
     /// distinct documents behind it, stored and recorded, in the order of the items (a window
     /// records about a million: they are counted one at a time, not collected).
     pub fn source_counts(&self) -> impl Iterator<Item = (String, usize, usize)> + '_ {
-        self.items.iter().map(|(item, sources)| {
-            // Documents are numbered as they come and recorded one after the other, so the
-            // list is usually increasing already.
-            let distinct = if sources.documents.windows(2).all(|w| w[0] < w[1]) {
-                sources.documents.len()
-            } else {
-                let mut documents = sources.documents.clone();
-                documents.sort_unstable();
-                documents.dedup();
-                documents.len()
-            };
-            (item.iri(), sources.stored, sources.stored + distinct)
-        })
+        self.items.iter().map(|(item, sources)| (item.iri(), sources.stored, sources.stored + sources.distinct()))
+    }
+
+    /// [`Resolver::source_counts`], consuming the resolver: what has been counted is freed as the
+    /// counts are read, so a window's commit never holds its million items and their count
+    /// statements at once.
+    pub fn into_source_counts(self) -> impl Iterator<Item = (String, usize, usize)> {
+        self.items.into_iter().map(|(item, sources)| (item.iri(), sources.stored, sources.stored + sources.distinct()))
+    }
+}
+
+impl Sources {
+    /// The number of distinct documents recorded.
+    fn distinct(&self) -> usize {
+        // Documents are numbered as they come and recorded one after the other, so the list is
+        // usually increasing already.
+        if self.documents.windows(2).all(|w| w[0] < w[1]) {
+            self.documents.len()
+        } else {
+            let mut documents = self.documents.clone();
+            documents.sort_unstable();
+            documents.dedup();
+            documents.len()
+        }
     }
 }
 
@@ -304,23 +338,55 @@ pub fn opposite_position(position: &str) -> Option<String> {
     })
 }
 
-/// What a claim commits its speaker's side to, for finding contradictions.
+/// What a claim commits its speaker's side to, for finding contradictions: the claim and the
+/// positions it takes ([`positions`]), held as numbers rather than IRIs (a build window holds
+/// those of 300,000 claims; as strings they took 126 MB).
+///
+/// ```
+/// use dossier::resolve::Stance;
+///
+/// let yes = Stance::new("https://example.org/c1", ["https://example.org/position/q/affirmed"]);
+/// let no = Stance::new("https://example.org/c2", ["https://example.org/position/q/denied"]);
+/// assert!(yes.contradicts(&no));
+/// assert_eq!(yes.claim(), "https://example.org/c1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stance {
-    /// The claim's IRI.
-    pub claim: String,
-    /// The positions it takes ([`positions`]).
-    pub positions: Vec<String>,
+    claim: ItemKey,
+    positions: SmallVec<[ItemKey; 2]>,
 }
 
 impl Stance {
+    /// The stance of claim `claim` (an IRI) taking `positions` (IRIs).
+    pub fn new<'a>(claim: &str, positions: impl IntoIterator<Item = &'a str>) -> Stance {
+        Stance { claim: ItemKey::of(claim), positions: positions.into_iter().map(ItemKey::of).collect() }
+    }
+
     /// The stance of a claim of the findings, given the text its ranges point into.
     pub fn of(claim: &Claim, text: &str) -> Stance {
         let content = &text[claim.content.clone()];
-        Stance {
-            claim: claim_iri(&claim.claimant.0, content),
-            positions: positions_of(claim, &proposition_iri(content)),
-        }
+        let positions = positions_of(claim, &proposition_iri(content));
+        Stance::new(&claim_iri(&claim.claimant.0, content), positions.iter().map(String::as_str))
+    }
+
+    /// The claim's IRI.
+    pub fn claim(&self) -> String {
+        self.claim.iri()
+    }
+
+    /// The IRIs of the positions it takes.
+    pub fn positions(&self) -> impl Iterator<Item = String> + '_ {
+        self.positions.iter().map(ItemKey::iri)
+    }
+
+    /// The claim, as resolution holds it.
+    pub(crate) fn claim_key(&self) -> &ItemKey {
+        &self.claim
+    }
+
+    /// The positions opposite to those it takes.
+    pub(crate) fn opposites(&self) -> impl Iterator<Item = ItemKey> + '_ {
+        self.positions.iter().filter_map(ItemKey::opposite)
     }
 
     /// Whether two claims contradict each other: they take opposite positions, i.e. one side
@@ -332,8 +398,7 @@ impl Stance {
     /// Both rules compare keys, never texts, so the build finds every contradicting pair with
     /// index lookups whatever order the documents come in.
     pub fn contradicts(&self, other: &Stance) -> bool {
-        self.claim != other.claim
-            && self.positions.iter().any(|p| opposite_position(p).is_some_and(|o| other.positions.contains(&o)))
+        self.claim != other.claim && self.opposites().any(|o| other.positions.contains(&o))
     }
 }
 
@@ -347,9 +412,17 @@ pub(crate) fn cooperative(event_type: EventType) -> bool {
 /// opposites of its own, so the cost follows the number of contradicting pairs, not the square
 /// of the number of claims.
 pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
+    let pairs: BTreeSet<(String, String)> =
+        contradicting_pairs(new, known).iter().map(|(a, b)| ordered(&a.iri(), &b.iri())).collect();
+    pairs.into_iter().collect()
+}
+
+/// [`contradictions`] as keys, each pair once (the smaller key first): what a build window
+/// holds until it writes the links (as strings, the pairs of a late window took 100 MB).
+pub(crate) fn contradicting_pairs(new: &[Stance], known: &[Stance]) -> BTreeSet<(ItemKey, ItemKey)> {
     use std::collections::HashMap;
     let all: Vec<&Stance> = new.iter().chain(known).collect();
-    let mut by_position: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_position: HashMap<&ItemKey, Vec<usize>> = HashMap::new();
     for (i, stance) in all.iter().enumerate() {
         for position in &stance.positions {
             by_position.entry(position).or_default().push(i);
@@ -357,20 +430,29 @@ pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)>
     }
     let mut pairs = BTreeSet::new();
     for (i, a) in new.iter().enumerate() {
-        for opposite in a.positions.iter().filter_map(|p| opposite_position(p)) {
-            for &j in by_position.get(opposite.as_str()).into_iter().flatten() {
+        for opposite in a.opposites() {
+            for &j in by_position.get(&opposite).into_iter().flatten() {
                 // Each pair of new claims once; new against known always.
                 if j <= i && j < new.len() {
                     continue;
                 }
                 let b = all[j];
                 if a.claim != b.claim {
-                    pairs.insert(ordered(&a.claim, &b.claim));
+                    pairs.insert(ordered_keys(&a.claim, &b.claim));
                 }
             }
         }
     }
-    pairs.into_iter().collect()
+    pairs
+}
+
+/// A pair of keys, the smaller first.
+pub(crate) fn ordered_keys(a: &ItemKey, b: &ItemKey) -> (ItemKey, ItemKey) {
+    if a < b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    }
 }
 
 /// A pair of claim IRIs, the smaller first.
@@ -393,7 +475,7 @@ mod tests {
         relation: Option<(&str, EventType, &str)>,
         text: &str,
     ) -> Stance {
-        Stance { claim: claim.into(), positions: positions(side, negative, relation, &proposition_iri(text)) }
+        Stance::new(claim, positions(side, negative, relation, &proposition_iri(text)).iter().map(String::as_str))
     }
 
     #[test]

@@ -309,7 +309,7 @@ impl Dossier {
                 // A claim several documents of the part report states its positions once each.
                 positions.sort_unstable();
                 positions.dedup();
-                Stance { claim, positions }
+                Stance::new(&claim, positions.iter().map(String::as_str))
             })
             .collect();
         Ok(window)
