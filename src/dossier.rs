@@ -193,8 +193,6 @@ enum Delivery {
 /// over and over).
 struct Window<'s> {
     loader: crate::store::Loader<'s>,
-    /// The quads of the loader's batches (see [`crate::store::loader_batch_for`]).
-    batch: usize,
     resolver: Resolver,
     stances: Vec<Stance>,
     /// Actor definitions the window's documents give.
@@ -243,17 +241,10 @@ impl Committed {
     }
 }
 
-/// The loader batch of a build whose input has `bytes` bytes: the RDF of a document is about
-/// 240 quads per kilobyte of its file (the generated articles 240, the seeds 200).
-fn loader_batch(bytes: u64) -> usize {
-    crate::store::loader_batch_for(bytes / 1000 * 240)
-}
-
 impl<'s> Window<'s> {
-    fn new(store: &'s Store, batch: usize) -> Window<'s> {
+    fn new(store: &'s Store) -> Window<'s> {
         Window {
-            loader: store.loader_with_batch(batch),
-            batch,
+            loader: store.loader(),
             resolver: Resolver::default(),
             stances: Vec::new(),
             definitions: HashSet::new(),
@@ -269,9 +260,9 @@ impl<'s> Window<'s> {
     /// seen and the count updates not yet applied. This one's loader is dropped first (an
     /// in-memory store admits one writer at a time).
     fn next(self, store: &'s Store) -> Window<'s> {
-        let Window { loader, batch, seen, unfinished, committed, .. } = self;
+        let Window { loader, seen, unfinished, committed, .. } = self;
         drop(loader);
-        Window { seen, unfinished, committed, ..Window::new(store, batch) }
+        Window { seen, unfinished, committed, ..Window::new(store) }
     }
 }
 
@@ -350,10 +341,14 @@ impl Dossier {
         let (files, problems) = corpus::collect_files(paths);
         report.skipped.extend(problems.iter().map(ToString::to_string));
         progress(Progress::Files { total: files.len() });
-        let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-        let committed = if self.store.is_empty()? { Some(Committed::for_input(bytes)) } else { None };
+        let committed = if self.store.is_empty()? {
+            let bytes = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+            Some(Committed::for_input(bytes))
+        } else {
+            None
+        };
         std::thread::scope(|scope| -> Result<(), Error> {
-            let mut window = Window { committed, ..Window::new(&self.store, loader_batch(bytes)) };
+            let mut window = Window { committed, ..Window::new(&self.store) };
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
@@ -459,9 +454,12 @@ impl Dossier {
     pub fn add_documents(&self, documents: Vec<Document>) -> Result<BuildReport, Error> {
         self.finish_interrupted_build()?;
         let mut report = BuildReport::default();
-        let bytes = documents.iter().map(|d| d.text.len() as u64).sum();
-        let committed = if self.store.is_empty()? { Some(Committed::for_input(bytes)) } else { None };
-        let mut window = Window { committed, ..Window::new(&self.store, loader_batch(bytes)) };
+        let committed = if self.store.is_empty()? {
+            Some(Committed::for_input(documents.iter().map(|d| d.text.len() as u64).sum()))
+        } else {
+            None
+        };
+        let mut window = Window { committed, ..Window::new(&self.store) };
         let mut documents = documents;
         while !documents.is_empty() {
             let rest = documents.split_off(documents.len().min(BATCH.min(self.window)));
@@ -627,7 +625,7 @@ impl Dossier {
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
         // Destructured, so that what the window no longer needs is freed before the commit.
-        let Window { mut loader, batch, seen, resolver, stances, definitions, added, committed, .. } = window;
+        let Window { mut loader, seen, resolver, stances, definitions, added, committed, .. } = window;
         drop((resolver, stances, definitions, added));
         loader.load(extra)?;
         loader.commit()?;
@@ -642,7 +640,7 @@ impl Dossier {
         }
         times.counts = lap();
         report.commits.push(times);
-        Ok(Window { seen, unfinished, committed, ..Window::new(&self.store, batch) })
+        Ok(Window { seen, unfinished, committed, ..Window::new(&self.store) })
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source

@@ -160,25 +160,16 @@ impl Store {
     /// times faster than a transaction of the same size. A reader sees all of them or none;
     /// duplicates of stored quads are harmless. Dropped without a commit, it stores nothing.
     pub fn loader(&self) -> Loader<'_> {
-        self.loader_with_batch(LOADER_BATCH)
-    }
-
-    /// A bulk loader ([`Store::loader`]) that sorts `batch` quads into each set of files (see
-    /// [`loader_batch_for`]).
-    pub fn loader_with_batch(&self, batch: usize) -> Loader<'_> {
         // 64 MB of sort buffer per core: 128 made a 10k build slower (70.6 s against 66.8 s)
         // and larger (1.24 GB against 1.03 GB peak). Oxigraph sorts batches of 1,000 quads per
-        // megabyte and thread.
+        // megabyte and thread: LOADER_BATCH.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        // Whole thousands: Oxigraph cuts what it is handed into batches of that size.
-        let batch = batch.div_ceil(1000).max(1) * 1000;
         Loader {
             inner: self
                 .inner
                 .bulk_loader()
                 .with_num_threads(threads)
-                .with_max_memory_size_in_megabytes(batch / 1000 * threads),
-            batch,
+                .with_max_memory_size_in_megabytes(LOADER_BATCH / 1000 * threads),
             waiting: Vec::new(),
         }
     }
@@ -476,43 +467,14 @@ pub struct QueryOptions {
     pub cancel: Option<oxigraph::sparql::CancellationToken>,
 }
 
-/// The quads a [`Loader`] sorts into one set of files, by default.
+/// The quads a [`Loader`] sorts into one set of files.
 pub const LOADER_BATCH: usize = 64_000;
 
-/// The most files per index a small load is cut into (see [`loader_batch_for`]).
-const SMALL_LOAD_FILES: u64 = 8;
-
-/// The loader batch for a load expected to bring `quads` quads: [`LOADER_BATCH`], or for a small
-/// load (at most [`SMALL_LOAD_FILES`] batches of four times that) as few batches as that.
-///
-/// Each batch becomes one sorted file per index, and RocksDB places the files of a load at its
-/// level 0 (their hashed keys overlap everything). With 20 files there it slows writes down, and
-/// the count transaction and final flush of a build wait until compaction has merged them into
-/// the store: an addition of 1,000 documents (24 batches of the default) spent most of its time
-/// waiting. A few larger batches stay under that trigger, and the merging happens in the
-/// background, not in the addition's time. Large loads keep the default: larger batches made a
-/// 33k build slower and its peak memory higher (BENCHMARKS.md).
-///
-/// ```
-/// use dossier::store::{loader_batch_for, LOADER_BATCH};
-/// assert_eq!(loader_batch_for(100_000), LOADER_BATCH);
-/// assert_eq!(loader_batch_for(1_600_000), 200_000);
-/// assert_eq!(loader_batch_for(150_000_000), LOADER_BATCH);
-/// ```
-pub fn loader_batch_for(quads: u64) -> usize {
-    let largest = 4 * LOADER_BATCH as u64;
-    if quads > SMALL_LOAD_FILES * largest {
-        return LOADER_BATCH;
-    }
-    usize::try_from(quads.div_ceil(SMALL_LOAD_FILES)).map_or(LOADER_BATCH, |batch| batch.max(LOADER_BATCH))
-}
-
-/// A bulk load in progress ([`Store::loader`]). Quads wait until there are a batch of them
-/// ([`LOADER_BATCH`] by default): the store then ingests sets of files of one size, not one small set per call, and the
+/// A bulk load in progress ([`Store::loader`]). Quads wait until there are [`LOADER_BATCH`] of
+/// them: the store then ingests sets of files of one size, not one small set per call, and the
 /// caller may hand over quads in small groups to bound its own memory.
 pub struct Loader<'a> {
     inner: oxigraph::store::BulkLoader<'a>,
-    batch: usize,
     waiting: Vec<Quad>,
 }
 
@@ -521,8 +483,8 @@ impl Loader<'_> {
     pub fn load(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
         for quad in quads {
             self.waiting.push(quad);
-            if self.waiting.len() >= self.batch {
-                let batch = std::mem::replace(&mut self.waiting, Vec::with_capacity(self.batch));
+            if self.waiting.len() == LOADER_BATCH {
+                let batch = std::mem::replace(&mut self.waiting, Vec::with_capacity(LOADER_BATCH));
                 self.inner.load_quads(batch)?;
             }
         }

@@ -256,9 +256,7 @@ impl Dossier {
         let (source_count, contradicts) = (vocab::dos("sourceCount"), vocab::dos("contradicts"));
         let document_class = vocab::dos("Document");
         let build_graph = vocab::build_graph();
-        // About 160 bytes of N-Quads per quad.
-        let bytes = file.metadata().map_or(0, |m| m.len());
-        let mut window = Window::new(&self.store, crate::store::loader_batch_for(bytes / 160));
+        let mut window = Window::new(&self.store);
         // The positions each claim takes.
         let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut stored_documents: HashMap<String, bool> = HashMap::new();
