@@ -202,18 +202,23 @@ impl Resolver {
     /// distinct documents behind it, stored and recorded, in the order of the items (a window
     /// records about a million: they are counted one at a time, not collected).
     pub fn source_counts(&self) -> impl Iterator<Item = (String, usize, usize)> + '_ {
-        self.items.iter().map(|(item, sources)| (item.iri(), sources.stored, sources.stored + sources.distinct()))
+        self.items.iter().map(|(item, sources)| sources.count(item))
     }
 
     /// [`Resolver::source_counts`], consuming the resolver: what has been counted is freed as the
     /// counts are read, so a window's commit never holds its million items and their count
     /// statements at once.
     pub fn into_source_counts(self) -> impl Iterator<Item = (String, usize, usize)> {
-        self.items.into_iter().map(|(item, sources)| (item.iri(), sources.stored, sources.stored + sources.distinct()))
+        self.items.into_iter().map(|(item, sources)| sources.count(&item))
     }
 }
 
 impl Sources {
+    /// What [`Resolver::source_counts`] says of the item `item` these are the sources of.
+    fn count(&self, item: &ItemKey) -> (String, usize, usize) {
+        (item.iri(), self.stored, self.stored + self.distinct())
+    }
+
     /// The number of distinct documents recorded.
     fn distinct(&self) -> usize {
         // Documents are numbered as they come and recorded one after the other, so the list is
@@ -413,7 +418,7 @@ pub(crate) fn cooperative(event_type: EventType) -> bool {
 /// of the number of claims.
 pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
     let pairs: BTreeSet<(String, String)> =
-        contradicting_pairs(new, known).iter().map(|(a, b)| ordered(&a.iri(), &b.iri())).collect();
+        contradicting_pairs(new, known).into_iter().map(|(a, b)| ordered(&a.iri(), &b.iri())).collect();
     pairs.into_iter().collect()
 }
 

@@ -206,7 +206,8 @@ impl Dossier {
             Ok(())
         })?;
         // In the order of the IRIs (the resolver holds them in an order of its own).
-        let mut counts: Vec<(String, usize)> = resolver.source_counts().map(|(item, _, count)| (item, count)).collect();
+        let mut counts: Vec<(String, usize)> =
+            resolver.into_source_counts().map(|(item, _, count)| (item, count)).collect();
         counts.sort_unstable();
         let mut resolved: Vec<Quad> = counts.iter().map(|(item, count)| rdf::source_count_quad(item, *count)).collect();
         for (a, b) in resolve::contradictions(&stances, &[]) {
