@@ -1,0 +1,13 @@
+//! An English NLP pipeline in Rust that gives the same analyses as spaCy 3.8's `en_core_web_sm`
+//! 3.8.0, from the same trained weights: tokens with offsets, fine tags, coarse POS, morphology,
+//! lemmas, a labelled dependency tree per sentence, and named entities.
+//!
+//! The pipeline is spaCy's: a rule tokenizer (`tokenizer`), lexical features (`lexeme`), a shared
+//! convolutional token encoder (`tok2vec`), a tagger, a greedy arc-eager transition parser,
+//! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
+//! encoder.
+
+pub mod error;
+pub mod strings;
+
+pub use error::NlpError;

@@ -1,0 +1,1 @@
+//! String hashing as spaCy's `StringStore` does it.
