@@ -22,3 +22,10 @@ pub enum NlpError {
         message: String,
     },
 }
+
+impl NlpError {
+    /// A [`NlpError::Format`] error.
+    pub(crate) fn format(file: impl Into<String>, message: impl Into<String>) -> NlpError {
+        NlpError::Format { file: file.into(), message: message.into() }
+    }
+}

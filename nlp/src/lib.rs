@@ -8,6 +8,14 @@
 //! encoder.
 
 pub mod error;
+mod linalg;
+pub mod model;
+#[doc(hidden)]
+pub mod networks;
 pub mod strings;
+mod tok2vec;
+mod transition;
+mod tree;
 
 pub use error::NlpError;
+pub use model::ModelFiles;
