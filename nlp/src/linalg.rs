@@ -4,6 +4,18 @@
 /// `n × o`. The product is summed first and the bias added after, as thinc does.
 pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
     let o = b.len();
+    product(x, n, w, o, y);
+    for row in y.chunks_exact_mut(o.max(1)) {
+        for (v, bias) in row.iter_mut().zip(b) {
+            *v += bias;
+        }
+    }
+}
+
+/// `y = x · Wᵀ` for `n` rows: `x` is `n × i`, `w` is `o × i`, `y` is `n × o`. Each output
+/// value is summed in the same order whatever `n` is, so a row's result does not depend on
+/// the rows computed with it.
+pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
     let i = if n == 0 { 0 } else { x.len() / n };
     debug_assert_eq!(x.len(), n * i);
     debug_assert_eq!(w.len(), o * i);
@@ -30,11 +42,6 @@ pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
             o as isize,
             1,
         );
-    }
-    for row in y.chunks_exact_mut(o) {
-        for (v, bias) in row.iter_mut().zip(b) {
-            *v += bias;
-        }
     }
 }
 
@@ -122,6 +129,21 @@ mod tests {
         let mut y = [0.0; 4];
         affine(&x, 2, &w, &b, &mut y);
         assert_eq!(y, [4.25, 2.0, 0.75, -1.25]);
+    }
+
+    #[test]
+    fn a_row_has_the_same_bits_whatever_rows_are_computed_with_it() {
+        let (n, i, o) = (300, 96, 1024);
+        let value = |k: usize| ((k * 7919 % 1000) as f32 - 500.0) / 337.0;
+        let x: Vec<f32> = (0..n * i).map(value).collect();
+        let w: Vec<f32> = (0..o * i).map(|k| value(k + 13)).collect();
+        let mut all = vec![0.0; n * o];
+        product(&x, n, &w, o, &mut all);
+        for (start, len) in [(0, 1), (17, 5), (64, 64), (299, 1), (100, 200)] {
+            let mut part = vec![0.0; len * o];
+            product(&x[start * i..(start + len) * i], len, &w, o, &mut part);
+            assert!(part.iter().zip(&all[start * o..]).all(|(a, b)| a.to_bits() == b.to_bits()), "rows {start}+{len}");
+        }
     }
 
     #[test]

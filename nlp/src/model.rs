@@ -69,11 +69,12 @@ impl ModelFiles {
                 .map(Cow::Owned)
                 .map_err(|source| NlpError::Io { path, source })
         };
+        let model = text("model.json")?;
         let weights_path = dir.join("weights.safetensors");
         let weights = std::fs::read(&weights_path)
             .map_err(|source| NlpError::Io { path: weights_path, source })?;
         Ok(ModelFiles {
-            model: text("model.json")?,
+            model,
             tokenizer: text("tokenizer.json")?,
             lexemes: text("lexemes.json")?,
             attribute_ruler: text("attribute_ruler.json")?,

@@ -100,35 +100,66 @@ impl Tok2Vec {
         Ok(Tok2Vec { embeds, reduce, encode, width, window: config.window_size, padding: config.encoder_padding })
     }
 
-    /// The number of attribute columns the encoder reads.
-    pub(crate) fn columns(&self) -> usize {
-        self.embeds.len()
-    }
-
     /// The width of a token vector.
     pub(crate) fn width(&self) -> usize {
         self.width
     }
 
-    /// Encodes one document. `features` holds `n` rows of [`Tok2Vec::columns`] attribute ids
-    /// (a row may be wider: the first columns are read). Returns `n × width` values.
+    /// Encodes one document. `features` holds `n` rows of `stride` attribute ids, of which the
+    /// first [`Tok2Vec::columns`] are read. Returns `n × width` values.
     ///
     /// The window layers see `padding` zero rows before and after the document, which become
     /// non-zero as layers are applied, exactly as thinc's `with_array(pad=...)` batches do; so a
-    /// document's vectors do not depend on the other documents of a batch.
+    /// document's vectors do not depend on the other documents of a batch. Long documents are
+    /// encoded in blocks of [`BLOCK`] tokens, each with the `depth × window` neighbours on either
+    /// side that its outputs depend on, so memory does not grow with the document beyond the
+    /// output itself; a row's arithmetic is the same whatever the block, so the bits are too.
     pub(crate) fn encode(&self, features: &[u64], stride: usize, scratch: &mut Scratch) -> Vec<f32> {
+        self.encode_in_blocks(features, stride, BLOCK, scratch)
+    }
+
+    fn encode_in_blocks(&self, features: &[u64], stride: usize, block: usize, scratch: &mut Scratch) -> Vec<f32> {
         let n = if stride == 0 { 0 } else { features.len() / stride };
         let width = self.width;
-        if n == 0 {
-            return Vec::new();
+        let mut out = vec![0.0; n * width];
+        let halo = self.encode.len() * self.window;
+        let total = n + 2 * self.padding;
+        let mut block_start = 0;
+        while block_start < n {
+            let block_end = (block_start + block).min(n);
+            // Rows of the padded sequence this block needs: its own and the halo.
+            let lo = (block_start + self.padding).saturating_sub(halo);
+            let hi = (block_end + self.padding + halo).min(total);
+            let first_token = lo.max(self.padding) - self.padding;
+            let last_token = hi.min(n + self.padding) - self.padding;
+            let rows = self.encode_rows(features, stride, first_token..last_token, lo, hi, scratch);
+            let from = (block_start + self.padding - lo) * width;
+            out[block_start * width..block_end * width].copy_from_slice(&rows[from..from + (block_end - block_start) * width]);
+            block_start = block_end;
         }
-        // Embed: the concatenation of each column's table lookups.
+        out
+    }
+
+    /// Runs the layers over rows `lo..hi` of the padded sequence (tokens `tokens` among them)
+    /// and returns those rows; rows within `depth × window` of a cut that is not the
+    /// sequence's edge are wrong and must be discarded by the caller.
+    fn encode_rows<'s>(
+        &self,
+        features: &[u64],
+        stride: usize,
+        tokens: std::ops::Range<usize>,
+        lo: usize,
+        hi: usize,
+        scratch: &'s mut Scratch,
+    ) -> &'s [f32] {
+        let width = self.width;
         let columns = self.embeds.len();
         let concat = columns * width;
-        let embedded = &mut scratch.embedded;
+        let count = tokens.len();
+        let mut embedded = std::mem::take(&mut scratch.embedded);
         embedded.clear();
-        embedded.resize(n * concat, 0.0);
-        for (t, row) in features.chunks_exact(stride).enumerate() {
+        embedded.resize(count * concat, 0.0);
+        for (t, row) in features[tokens.start * stride..tokens.end * stride].chunks_exact(stride).enumerate() {
             for (c, embed) in self.embeds.iter().enumerate() {
                 let out = &mut embedded[t * concat + c * width..t * concat + (c + 1) * width];
                 for key in murmur3_x86_128_u64(row[c], embed.seed) {
@@ -139,19 +170,19 @@ impl Tok2Vec {
                 }
             }
         }
-        let rows = n + 2 * self.padding;
+        let rows = hi - lo;
         let mut padded = std::mem::take(&mut scratch.padded);
         padded.clear();
         padded.resize(rows * width, 0.0);
-        let mut reduced = std::mem::take(&mut scratch.layer_out);
-        let embedded = std::mem::take(&mut scratch.embedded);
-        self.reduce.forward(&embedded, n, &mut reduced, scratch);
+        let mut layer_out = std::mem::take(&mut scratch.layer_out);
+        self.reduce.forward(&embedded, count, &mut layer_out, scratch);
         scratch.embedded = embedded;
-        padded[self.padding * width..(self.padding + n) * width].copy_from_slice(&reduced);
-        // Residual window layers over the padded sequence.
+        let at = tokens.start + self.padding - lo;
+        padded[at * width..(at + count) * width].copy_from_slice(&layer_out[..count * width]);
+        // Residual window layers.
         let span = 2 * self.window + 1;
+        let mut window = std::mem::take(&mut scratch.window);
         for layer in &self.encode {
-            let window = &mut scratch.window;
             window.clear();
             window.resize(rows * span * width, 0.0);
             for r in 0..rows {
@@ -164,19 +195,20 @@ impl Tok2Vec {
                     }
                 }
             }
-            let window = std::mem::take(&mut scratch.window);
-            layer.forward(&window, rows, &mut reduced, scratch);
-            scratch.window = window;
-            for (x, y) in padded.iter_mut().zip(&reduced) {
+            layer.forward(&window, rows, &mut layer_out, scratch);
+            for (x, y) in padded.iter_mut().zip(&layer_out) {
                 *x += y;
             }
         }
-        let out = padded[self.padding * width..(self.padding + n) * width].to_vec();
+        scratch.window = window;
+        scratch.layer_out = layer_out;
         scratch.padded = padded;
-        scratch.layer_out = reduced;
-        out
+        &scratch.padded[..rows * width]
     }
 }
+
+/// Tokens encoded at once: bounds the encoder's working memory (about 5 KB a token).
+pub(crate) const BLOCK: usize = 1024;
 
 /// thinc's `MurmurHash3_x86_128_uint64`: four 32-bit keys of a 64-bit id (the 128-bit hash
 /// of its eight bytes, as thinc's fast path computes it).
@@ -210,6 +242,22 @@ fn fmix64(mut k: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_give_the_same_bits_as_one_pass() {
+        let files = crate::ModelFiles::english();
+        let config = files.config().unwrap();
+        let mut weights = Weights::parse(&files.weights).unwrap();
+        let encoder = Tok2Vec::load(&mut weights, "tok2vec", &config.tok2vec).unwrap();
+        let n = 50;
+        let features: Vec<u64> = (0..n * 6).map(|k| (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) % 7_000).collect();
+        let mut scratch = Scratch::default();
+        let whole = encoder.encode_in_blocks(&features, 6, n, &mut scratch);
+        for block in [1, 3, 7, 16, 49] {
+            let parts = encoder.encode_in_blocks(&features, 6, block, &mut scratch);
+            assert!(parts.iter().zip(&whole).all(|(a, b)| a.to_bits() == b.to_bits()), "block {block}");
+        }
+    }
 
     #[test]
     fn murmur_keys_match_thinc() {
