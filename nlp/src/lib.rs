@@ -7,7 +7,12 @@
 //! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
 //! encoder.
 
+pub mod attribute_ruler;
 pub mod error;
+pub mod lemmatizer;
+pub mod morphology;
+pub mod pos;
+pub mod pystr;
 pub mod strings;
 
 pub use error::NlpError;
