@@ -24,7 +24,8 @@ form, else the lemma itself.
 
 Usage:
   python3 scripts/spacy_ruler_cases.py --out nlp/tests/data/ruler_cases.jsonl --max-bytes 990000
-  python3 scripts/spacy_ruler_cases.py --out /tmp/ruler_cases_all.jsonl --all-text
+  python3 scripts/spacy_ruler_cases.py --out /tmp/ruler_cases_all.jsonl --all-text --synthetic 20000 --lexicon 30000
+  DOSSIER_RULER_CASES=/tmp/ruler_cases_all.jsonl cargo test -p dossier-nlp --release --test ruler
 """
 
 import argparse
@@ -331,12 +332,44 @@ def targeted_docs(nlp, seed):
                 yield f"targeted#{key}.{alt}.{variant}", doc, inputs
 
 
+def lexicon_docs(nlp, n, seed):
+    """Documents of words from the lemmatizer's own tables (exceptions, index entries with
+    inflectional endings added, in several casings) under random tags: the rule lemmatizer's
+    branches over a large vocabulary."""
+    rng = random.Random(seed)
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words = set()
+    for table in ("lemma_exc", "lemma_index"):
+        for pos, entries in lookups.get_table(table).items():
+            words.update(entries)
+    words = sorted(words)
+    endings = ["", "", "s", "es", "ies", "ed", "d", "ing", "er", "est", "men", "ves", "”"]
+    tags = list(nlp.get_pipe("tagger").labels)
+    weighted = tags + ["NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR",
+                       "JJS", "RB", "RBR", "RBS"] * 4
+    for i in range(n):
+        doc_words = []
+        for _ in range(10):
+            w = rng.choice(words) + rng.choice(endings)
+            r = rng.random()
+            w = w.upper() if r < 0.1 else w.capitalize() if r < 0.3 else w
+            doc_words.append(w)
+        doc = Doc(nlp.vocab, words=doc_words, spaces=[False] * len(doc_words))
+        inputs = []
+        for t in doc:
+            tag = rng.choice(weighted)
+            t.tag_ = tag
+            inputs.append((tag, ""))
+        yield f"lexicon#{i}", doc, inputs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
     ap.add_argument("--max-bytes", type=int, default=0, help="stop adding text documents past this size")
     ap.add_argument("--all-text", action="store_true", help="also the repository's and the machine's other texts")
     ap.add_argument("--synthetic", type=int, default=800, help="number of random synthetic documents")
+    ap.add_argument("--lexicon", type=int, default=0, help="number of documents of lemmatizer-table words")
     ap.add_argument("--seed", type=int, default=20261206)
     args = ap.parse_args()
 
@@ -373,6 +406,7 @@ def main():
     for i, text in enumerate(HANDWRITTEN):
         run_text(f"handwritten#{i}", text)
     synthetic = list(targeted_docs(nlp, args.seed)) + list(synthetic_docs(nlp, args.synthetic, args.seed))
+    synthetic += list(lexicon_docs(nlp, args.lexicon, args.seed))
     for source, doc, inputs in synthetic:
         rec.count_patterns(doc, "synthetic")
         ruler(doc)

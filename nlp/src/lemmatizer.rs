@@ -220,6 +220,7 @@ impl Lemmatizer {
         }
         let mut forms: Vec<Form<'_, 'm>> = Vec::new();
         let mut oov: Option<Candidate<'_, 'm>> = None;
+        let mut buf = String::new();
         for (old, new) in &tables.rules {
             let Some(stem) = lower.strip_suffix(&**old) else { continue };
             if stem.is_empty() && new.is_empty() {
@@ -229,7 +230,10 @@ impl Lemmatizer {
             candidate.in_index = if new.is_empty() {
                 tables.index.get(stem).map(|s| &**s)
             } else {
-                tables.index.get(format!("{stem}{new}").as_str()).map(|s| &**s)
+                buf.clear();
+                buf.push_str(stem);
+                buf.push_str(new);
+                tables.index.get(buf.as_str()).map(|s| &**s)
             };
             if candidate.in_index.is_some() {
                 forms.insert(0, Form::Rule(candidate));
@@ -363,6 +367,13 @@ mod tests {
         let l = Lemmatizer::from_json(TABLES).unwrap();
         assert_eq!(l.lemmatize("quickly", Pos::Adv, &m("")), Lemma::Lower);
         assert_eq!(l.lemmatize("wolves", Pos::Noun, &m("Number=Plur")), Lemma::Model("wolf"));
+    }
+
+    #[test]
+    fn shareable() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Lemmatizer>();
+        send_sync::<crate::attribute_ruler::AttributeRuler>();
     }
 
     #[test]
