@@ -7,11 +7,16 @@
 //! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
 //! encoder.
 
+pub mod attribute_ruler;
 pub mod error;
 mod linalg;
 pub mod model;
 #[doc(hidden)]
 pub mod networks;
+pub mod lemmatizer;
+pub mod morphology;
+pub mod pos;
+pub mod pystr;
 pub mod strings;
 mod tok2vec;
 mod transition;
