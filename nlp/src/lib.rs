@@ -7,7 +7,14 @@
 //! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
 //! encoder.
 
+mod affixes;
 pub mod error;
+mod fxhash;
+pub mod lexeme;
+mod pyre;
+pub mod pyunicode;
 pub mod strings;
+pub mod tokenizer;
+mod unicode_tables;
 
 pub use error::NlpError;
