@@ -5,6 +5,7 @@ Run by a developer (not by CI), with spaCy 3.8 and en_core_web_sm 3.8.0 installe
 
     python3 scripts/spacy_tokenizer_cases.py fixture OUT.jsonl   # the committed edge-case fixture
     python3 scripts/spacy_tokenizer_cases.py large OUT.jsonl     # the large local comparison
+    python3 scripts/spacy_tokenizer_cases.py long OUT.jsonl      # long texts without spaces (slow)
 
 Each output line is one text: {"text": str, "tokens": [[start, end, ws, norm_id, prefix_id,
 suffix_id, shape_id, is_space, norm_, lower_, shape_], ...]}, norm_ null when equal to lower_, lower_ null when
@@ -221,6 +222,34 @@ def random_texts(rng, corpus_words, n):
     return out
 
 
+def long_texts():
+    """Long whitespace-free texts (spaCy is quadratic on some: kept to sizes it finishes)."""
+    n = 1_000_000
+    return [
+        "http://example.com/" + "a/" * (n // 2),
+        "http://1.1.1.1/" + "a" * n,
+        "a" * n + "@1.1.1.1",
+        "a" * n + "://1.1.1.1",
+        "http://10.1.1.1/" + "a" * n,
+        "a" * n,
+        "a" + "." * n + "a",
+        "a" + "-" * n + "a",
+        "a" + "-a" * (n // 2),
+        "1" + "+1" * (n // 2),
+        "a.B" * (n // 3),
+        "😀" * (n // 4),
+        "e\u0301" * (n // 3),
+        "\n" * n,
+        " \t\u00a0\u2028" * (n // 4),
+        ")" * 30000,
+        "(" * 15000 + "x" + ")" * 15000,
+        "'" * 30000,
+        "a:" * 100000,
+        "U.S." * 100000,
+        "don't(a.m.)U.S.-led$3.5bn," * 10000,
+    ]
+
+
 def record(nlp, text):
     doc = nlp.tokenizer(text)
     arr = doc.to_array(ATTRS)
@@ -240,6 +269,11 @@ def main():
     out_path = sys.argv[2]
     large = mode == "large"
     nlp = spacy.load(PACKAGE)
+    if mode == "long":
+        with open(out_path, "w", encoding="utf8") as f:
+            for text in long_texts():
+                f.write(json.dumps(record(nlp, text), ensure_ascii=False) + "\n")
+        return
     rng = random.Random(20240611)
     corpus = read_texts(corpus_files(large))
     corpus_words = sorted({w for t in corpus for w in t.split()})

@@ -17,6 +17,7 @@
 use fancy_regex::Regex as FancyRegex;
 use regex::Regex;
 
+use crate::pike::Program;
 use crate::pyre::{self, Dollar, Node, Ranges};
 
 /// A set of characters with a bitmap for ASCII.
@@ -241,10 +242,10 @@ impl SuffixSearch {
         let (last, nullable) = pyre::edge_chars(&node, true);
         let last = (!nullable).then(|| CharSet::new(&last));
         let split = alts.iter().all(|a| pyre::ends_anchored(a));
-        if !split {
-            return Ok(SuffixSearch { last, filter: None, plain: None, window: None, full: None, python, split });
-        }
         let filter = Some(plain(&join_filter(&alts), "suffix filter")?);
+        if !split {
+            return Ok(SuffixSearch { last, filter, plain: None, window: None, full: None, python, split });
+        }
         let plain_alts: Vec<&Node> = alts.iter().copied().filter(|a| !has_look(a)).collect();
         let window_alts: Vec<&Node> =
             alts.iter().copied().filter(|a| has_look(a) && pyre::extent(a).is_some() && !has_start(a)).collect();
@@ -274,14 +275,10 @@ impl SuffixSearch {
         let Some(c) = s.chars().next_back() else {
             return 0;
         };
-        if c == '\n' || !self.split {
-            return match self.python.find(s) {
-                Ok(Some(m)) => s[m.start()..m.end()].chars().count(),
-                _ => 0,
-            };
-        }
         if let Some(last) = &self.last {
-            if !last.contains(c) {
+            // Python's `$` can also match before a final newline.
+            let before_newline = if c == '\n' { s[..s.len() - 1].chars().next_back() } else { None };
+            if !last.contains(c) && !before_newline.is_some_and(|b| last.contains(b)) {
                 return 0;
             }
         }
@@ -289,6 +286,12 @@ impl SuffixSearch {
             if !filter.is_match(s) {
                 return 0;
             }
+        }
+        if c == '\n' || !self.split {
+            return match self.python.find(s) {
+                Ok(Some(m)) => s[m.start()..m.end()].chars().count(),
+                _ => 0,
+            };
         }
         let mut start = usize::MAX;
         if let Some(re) = &self.plain {
@@ -330,8 +333,7 @@ impl InfixFinder {
         let alts = pyre::alternatives(&node);
         let (first, nullable) = pyre::edge_chars(&node, false);
         let first = (!nullable).then(|| CharSet::new(&first));
-        let filter =
-            if has_end(&node) { plain("", "infix filter")? } else { plain(&join_filter(&alts), "infix filter")? };
+        let filter = plain(&join_filter(&alts), "infix filter")?;
         let mut exact = String::new();
         pyre::emit_exact(&node, Dollar::Python, &mut exact);
         Ok(InfixFinder { first, filter, exact: fancy(&exact, "infix")? })
@@ -362,6 +364,8 @@ pub(crate) struct UrlMatch {
     filter: Regex,
     exact: FancyRegex,
     python: FancyRegex,
+    /// For texts too long for fancy-regex's backtracking stack.
+    linear: Program,
 }
 
 impl UrlMatch {
@@ -374,17 +378,78 @@ impl UrlMatch {
             filter,
             exact: fancy(&anchored(&alts, Dollar::EndOfText), "url_match")?,
             python: fancy(&anchored(&alts, Dollar::Python), "url_match")?,
+            linear: Program::new(&node).map_err(|e| format!("url_match pattern: {e}"))?,
         })
     }
 
     /// Whether the pattern matches at the start of `s`.
     pub(crate) fn is_match(&self, s: &str) -> bool {
-        if s.ends_with('\n') {
-            return matches!(self.python.find(s), Ok(Some(_)));
-        }
         if !self.filter.is_match(s) {
             return false;
         }
-        matches!(self.exact.find(s), Ok(Some(_)))
+        let exact = if s.ends_with('\n') { &self.python } else { &self.exact };
+        match exact.find(s) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.linear.matches_at_start(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn patterns() -> serde_json::Value {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../models/en_core_web_sm-3.8.0/tokenizer.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The linear URL matcher agrees with fancy-regex wherever fancy-regex answers, and answers
+    /// where it overflows (Python's `re` matches all the long ones here).
+    #[test]
+    fn url_linear_fallback_agrees() {
+        let u = UrlMatch::new(patterns()["url_match"].as_str().unwrap()).unwrap();
+        let short = [
+            "http://example.com",
+            "https://www.bbc.co.uk/news?x=1#y",
+            "example.com",
+            "a.b",
+            "10.0.0.1",
+            "8.8.8.8",
+            "http://127.0.0.1:8080/",
+            "http://192.168.1.1",
+            "172.16.0.1",
+            "172.32.0.1",
+            "1.2.3.4:80/x",
+            "user:pw@host.org",
+            "x@y.co",
+            "müller.de",
+            "例子.测试",
+            "www",
+            "http://",
+            "a..b.com",
+            "e.g.",
+            "U.S.",
+            "3.5bn",
+            "1,000",
+            "http://x.org/y.",
+            "ftp://ftp.example.org/pub/file.tar.gz",
+            "169.254.1.1",
+            "10.1",
+        ];
+        for s in short {
+            let fancy = matches!(u.exact.find(s), Ok(Some(_)));
+            assert_eq!(u.linear.matches_at_start(s), fancy, "{s:?}");
+        }
+        let n = 1_000_000;
+        for s in [
+            format!("http://example.com/{}", "a/".repeat(n / 2)),
+            format!("http://1.1.1.1/{}", "a".repeat(n)),
+            format!("{}@1.1.1.1", "a".repeat(n)),
+            format!("{}://1.1.1.1", "a".repeat(n)),
+        ] {
+            assert!(u.is_match(&s));
+        }
+        assert!(!u.is_match(&format!("http://10.1.1.1/{}", "a".repeat(n))));
     }
 }

@@ -11,6 +11,7 @@ mod affixes;
 pub mod error;
 mod fxhash;
 pub mod lexeme;
+mod pike;
 mod pyre;
 pub mod pyunicode;
 pub mod strings;

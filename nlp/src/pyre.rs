@@ -538,7 +538,8 @@ pub(crate) fn emit_exact(node: &Node, dollar: Dollar, out: &mut String) {
 /// Writes a look-around-free pattern for `regex` that matches somewhere in every text where
 /// `alternative` (one top-level alternative) does: a positive look-behind that opens it and a
 /// positive look-ahead that closes it become part of the match, other look-arounds are dropped.
-/// `$` becomes the end of the text, so the filter is only valid for texts without a final newline.
+/// `$` becomes an optional newline and the end of the text, which matches wherever Python's `$`
+/// does.
 pub(crate) fn emit_filter(alternative: &Node, out: &mut String) {
     match alternative {
         Node::Concat(items) => {
@@ -565,7 +566,7 @@ pub(crate) fn emit_filter(alternative: &Node, out: &mut String) {
 fn emit_filter_inner(node: &Node, out: &mut String) {
     match node {
         Node::Look { .. } => out.push_str("(?:)"),
-        Node::End => out.push_str("\\z"),
+        Node::End => out.push_str("\\n?\\z"),
         Node::Concat(items) => {
             for item in items {
                 out.push_str("(?:");
