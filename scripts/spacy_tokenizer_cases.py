@@ -6,6 +6,7 @@ Run by a developer (not by CI), with spaCy 3.8 and en_core_web_sm 3.8.0 installe
     python3 scripts/spacy_tokenizer_cases.py fixture OUT.jsonl   # the committed edge-case fixture
     python3 scripts/spacy_tokenizer_cases.py large OUT.jsonl     # the large local comparison
     python3 scripts/spacy_tokenizer_cases.py long OUT.jsonl      # long texts without spaces (slow)
+    python3 scripts/spacy_tokenizer_cases.py fuzz OUT.jsonl SEED # 200,000 random texts
 
 Each output line is one text: {"text": str, "tokens": [[start, end, ws, norm_id, prefix_id,
 suffix_id, shape_id, is_space, norm_, lower_, shape_], ...]}, norm_ null when equal to lower_, lower_ null when
@@ -111,6 +112,8 @@ NASTY = [
     "ＡＢＣ ｆｕｌｌ　ｗｉｄｔｈ １２３",
     "𝐁𝐨𝐥𝐝 𝕕𝕠𝕦𝕓𝕝𝕖 𝒮𝒸𝓇𝒾𝓅𝓉 ①②③ Ⅻ ½ ² ³ ⁴",
     "\ud7ff\ue000\uffff\U0010ffff\U0001f600",
+    # words that are spaCy symbols (fixed ids, not hashes) as NORM, PREFIX, SUFFIX or SHAPE
+    "det X Xavier ADJ NOUN nsubj ROOT PERSON ORG GPE prep pobj dobj amod acl Xx xxx dd LIKE_URL IS_ALPHA",
 ]
 
 
@@ -269,6 +272,18 @@ def main():
     out_path = sys.argv[2]
     large = mode == "large"
     nlp = spacy.load(PACKAGE)
+    if mode == "fuzz":
+        seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+        rng = random.Random(seed)
+        corpus_words = sorted({w for t in read_texts(corpus_files(True)) for w in t.split()})
+        n_tokens = 0
+        with open(out_path, "w", encoding="utf8") as f:
+            for text in random_texts(rng, corpus_words, 200000):
+                rec = record(nlp, text)
+                n_tokens += len(rec["tokens"])
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"wrote {out_path}: {n_tokens} tokens", file=sys.stderr)
+        return
     if mode == "long":
         with open(out_path, "w", encoding="utf8") as f:
             for text in long_texts():
@@ -289,7 +304,7 @@ def main():
     else:
         # a taste of the corpus: the first 300 characters of each seed and dev document
         texts += [t[:300] for t in corpus]
-        texts += random_texts(rng, corpus_words, 40)
+        texts += random_texts(rng, corpus_words, 26)
     n_tokens = 0
     with open(out_path, "w", encoding="utf8") as f:
         for text in texts:
