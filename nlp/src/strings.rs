@@ -6,8 +6,7 @@
 //! (`StringStore.add`, `spacy.strings.get_string_id`). The neural networks hash these ids, so
 //! they must be exact.
 
-use std::collections::HashMap;
-
+use crate::fxhash::FxHashMap;
 use crate::NlpError;
 
 /// spaCy's hash of a string: MurmurHash64A of its UTF-8 bytes, seed 1.
@@ -56,7 +55,9 @@ fn murmurhash64a(key: &[u8], seed: u64) -> u64 {
 /// `model.json`.
 #[derive(Debug, Clone, Default)]
 pub struct Symbols {
-    ids: HashMap<String, u64>,
+    ids: FxHashMap<String, u64>,
+    /// The longest symbol in bytes: longer strings are not looked up.
+    max_len: usize,
 }
 
 impl Symbols {
@@ -66,7 +67,9 @@ impl Symbols {
         I: IntoIterator<Item = (S, u64)>,
         S: Into<String>,
     {
-        Symbols { ids: entries.into_iter().map(|(s, id)| (s.into(), id)).collect() }
+        let ids: FxHashMap<String, u64> = entries.into_iter().map(|(s, id)| (s.into(), id)).collect();
+        let max_len = ids.keys().map(String::len).max().unwrap_or(0);
+        Symbols { ids, max_len }
     }
 
     /// The symbol table from the `symbols` object of the model's `model.json` (string -> id).
@@ -80,12 +83,13 @@ impl Symbols {
             .get("symbols")
             .and_then(serde_json::Value::as_object)
             .ok_or_else(|| format("no `symbols` object".to_string()))?;
-        let mut ids = HashMap::with_capacity(table.len());
+        let mut ids = FxHashMap::default();
         for (string, id) in table {
             let id = id.as_u64().ok_or_else(|| format(format!("symbol {string:?} has no integer id")))?;
             ids.insert(string.clone(), id);
         }
-        Ok(Symbols { ids })
+        let max_len = ids.keys().map(String::len).max().unwrap_or(0);
+        Ok(Symbols { ids, max_len })
     }
 
     /// The number of symbols.
@@ -115,10 +119,12 @@ impl Symbols {
         if string.is_empty() {
             return 0;
         }
-        match self.ids.get(string) {
-            Some(&id) => id,
-            None => hash_string(string),
+        if string.len() <= self.max_len {
+            if let Some(&id) = self.ids.get(string) {
+                return id;
+            }
         }
+        hash_string(string)
     }
 }
 

@@ -287,7 +287,8 @@ impl Tokenizer {
         let mut last_size = usize::MAX;
         while lo < hi && hi - lo != last_size {
             let s = &chunk[lo..hi];
-            if with_specials && self.special(s).is_some() {
+            // (The whole chunk was looked up already.)
+            if with_specials && s.len() != chunk.len() && self.special(s).is_some() {
                 break;
             }
             last_size = hi - lo;
