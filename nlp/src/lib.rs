@@ -6,6 +6,9 @@
 //! convolutional token encoder (`tok2vec`), a tagger, a greedy arc-eager transition parser,
 //! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
 //! encoder.
+//!
+//! Underneath: `strings` gives spaCy's string ids (MurmurHash64A, symbol table), and `pyunicode`
+//! Python's Unicode predicates and `str.lower()`, which spaCy's rules depend on.
 
 mod affixes;
 pub mod error;
@@ -16,6 +19,7 @@ mod pyre;
 pub mod pyunicode;
 pub mod strings;
 pub mod tokenizer;
+#[rustfmt::skip]
 mod unicode_tables;
 
 pub use error::NlpError;
