@@ -6,21 +6,38 @@
 //! convolutional token encoder (`tok2vec`), a tagger, a greedy arc-eager transition parser,
 //! the attribute ruler and rule lemmatizer, and a greedy BILUO transition NER with its own
 //! encoder.
+//!
+//! Underneath: `strings` gives spaCy's string ids (MurmurHash64A, symbol table), and `pyunicode`
+//! Python's Unicode predicates and `str.lower()`, which spaCy's rules depend on.
 
+mod affixes;
 pub mod attribute_ruler;
+mod doc;
 pub mod error;
+mod fxhash;
+pub mod lemmatizer;
+pub mod lexeme;
 mod linalg;
 pub mod model;
+pub mod morphology;
 #[doc(hidden)]
 pub mod networks;
-pub mod lemmatizer;
-pub mod morphology;
+mod pike;
+mod pipeline;
 pub mod pos;
+mod pyre;
 pub mod pystr;
+pub mod pyunicode;
 pub mod strings;
 mod tok2vec;
+pub mod tokenizer;
 mod transition;
 mod tree;
+#[rustfmt::skip]
+mod unicode_tables;
 
 pub use error::NlpError;
+pub use doc::{Doc, Entity, EntityIob, Sentence, Token};
 pub use model::ModelFiles;
+pub use pipeline::Pipeline;
+pub use pos::Pos;
