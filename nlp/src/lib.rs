@@ -20,8 +20,7 @@ pub mod lexeme;
 mod linalg;
 pub mod model;
 pub mod morphology;
-#[doc(hidden)]
-pub mod networks;
+mod networks;
 mod pike;
 mod pipeline;
 pub mod pos;

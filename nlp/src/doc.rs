@@ -1,0 +1,451 @@
+//! An analysed text: tokens, sentences and entities, with offsets into the text.
+
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// Names of the labels a document's tokens refer to by number, shared by every document of a
+/// pipeline.
+#[derive(Debug)]
+pub(crate) struct Labels {
+    pub(crate) tags: Vec<String>,
+    pub(crate) deps: Vec<String>,
+    pub(crate) entities: Vec<String>,
+    pub(crate) morphs: Vec<String>,
+}
+
+/// What a document stores of one token.
+#[derive(Debug, Clone)]
+pub(crate) struct TokenData {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) char_start: u32,
+    pub(crate) char_end: u32,
+    pub(crate) whitespace: bool,
+    pub(crate) is_space: bool,
+    pub(crate) tag: u16,
+    pub(crate) pos: crate::Pos,
+    pub(crate) morph: u32,
+    pub(crate) lemma: Range<u32>,
+    pub(crate) head: u32,
+    pub(crate) dep: u16,
+    pub(crate) sent_start: bool,
+    pub(crate) ent_iob: EntityIob,
+    pub(crate) ent_label: u16,
+}
+
+/// A text and its analysis, as [`crate::Pipeline::process`] returns it.
+///
+/// ```
+/// let nlp = dossier_nlp::Pipeline::english();
+/// let doc = nlp.process("Gen. Abdourahmane Tchiani seized power in Niger. ECOWAS objected.");
+/// assert_eq!(doc.sentences().count(), 2);
+/// let ents: Vec<_> = doc.entities().map(|e| (e.text(), e.label())).collect();
+/// assert!(ents.contains(&("Abdourahmane Tchiani", "PERSON")));
+/// let seized = doc.tokens().find(|t| t.text() == "seized").unwrap();
+/// assert_eq!((seized.lemma(), seized.tag(), seized.dep()), ("seize", "VBD", "ROOT"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub(crate) text: String,
+    pub(crate) tokens: Vec<TokenData>,
+    pub(crate) lemmas: String,
+    pub(crate) entities: Vec<(u32, u32, u16)>,
+    pub(crate) labels: Arc<Labels>,
+}
+
+/// A token's place in an entity (spaCy's `ent_iob_`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum EntityIob {
+    /// Begins an entity.
+    #[serde(rename = "B")]
+    Begin,
+    /// Inside an entity, not its first token.
+    #[serde(rename = "I")]
+    Inside,
+    /// Outside every entity.
+    #[serde(rename = "O")]
+    Outside,
+}
+
+impl EntityIob {
+    /// `"B"`, `"I"` or `"O"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityIob::Begin => "B",
+            EntityIob::Inside => "I",
+            EntityIob::Outside => "O",
+        }
+    }
+}
+
+impl Doc {
+    /// The text the document was made from.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether the document has no token.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `i`.
+    ///
+    /// # Panics
+    /// If `i >= self.len()`.
+    pub fn token(&self, i: usize) -> Token<'_> {
+        assert!(i < self.tokens.len(), "token {i} of a document of {}", self.tokens.len());
+        Token { doc: self, i }
+    }
+
+    /// The tokens in order.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + DoubleEndedIterator + '_ {
+        (0..self.tokens.len()).map(move |i| Token { doc: self, i })
+    }
+
+    /// The sentences in order (spaCy's `doc.sents`: they follow the dependency trees, one root
+    /// each).
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        let mut start = 0;
+        let n = self.tokens.len();
+        (1..=n).filter_map(move |i| {
+            if i == n || self.tokens[i].sent_start {
+                let s = Sentence { doc: self, tokens: start..i };
+                start = i;
+                Some(s)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The named entities in order.
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = Entity<'_>> + '_ {
+        self.entities.iter().map(move |&(start, end, label)| Entity {
+            doc: self,
+            tokens: start as usize..end as usize,
+            label,
+        })
+    }
+
+    /// The document in CoNLL-U: one block per sentence (`# sent_id`, `# text`), ten columns
+    /// per token, and in MISC `SpaceAfter=No` where no whitespace follows, `TokenRange=start:end`
+    /// (character offsets into the text) and the entity tag (`NER=B-GPE`, `NER=I-GPE`, `NER=O`).
+    /// Whitespace tokens are kept, written as `_SP` with their characters escaped (`\n`,
+    /// `\t`, `\s` for a space).
+    ///
+    /// ```
+    /// let doc = dossier_nlp::Pipeline::english().process("Kabul fell.");
+    /// let conllu = doc.to_conllu("d1");
+    /// assert!(conllu.starts_with("# sent_id = d1-1\n# text = Kabul fell.\n1\tKabul\tKabul\tPROPN\tNNP\t"));
+    /// assert!(conllu.contains("\tSpaceAfter=No|TokenRange=6:10|NER=O\n"));
+    /// ```
+    pub fn to_conllu(&self, doc_id: &str) -> String {
+        let mut out = String::new();
+        for (s, sentence) in self.sentences().enumerate() {
+            let _ = writeln!(out, "# sent_id = {doc_id}-{}", s + 1);
+            let _ = writeln!(out, "# text = {}", one_line(sentence.text()));
+            let first = sentence.tokens.start;
+            for token in sentence.tokens() {
+                let head = if token.head().i == token.i { 0 } else { token.head().i - first + 1 };
+                let mut misc = String::new();
+                if !token.data().whitespace {
+                    misc.push_str("SpaceAfter=No|");
+                }
+                let (cs, ce) = token.char_range();
+                let _ = write!(misc, "TokenRange={cs}:{ce}|NER={}", token.ent_iob().as_str());
+                if let Some(label) = token.ent_label() {
+                    let _ = write!(misc, "-{label}");
+                }
+                let morph = token.morph();
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
+                    token.i - first + 1,
+                    conllu_field(token.text()),
+                    conllu_field(token.lemma()),
+                    token.pos().as_str(),
+                    token.tag(),
+                    if morph.is_empty() { "_" } else { morph },
+                    head,
+                    if head == 0 { "root" } else { token.dep() },
+                    misc
+                );
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The document as a JSON value: text, tokens (with offsets in bytes and characters,
+    /// whitespace, tag, pos, morph, lemma, head, dep, sentence start, entity tag), sentences
+    /// and entities.
+    pub fn to_json(&self) -> serde_json::Value {
+        let tokens: Vec<_> = self
+            .tokens()
+            .map(|t| {
+                let (cs, ce) = t.char_range();
+                serde_json::json!({
+                    "i": t.i,
+                    "text": t.text(),
+                    "start": t.data().start,
+                    "end": t.data().end,
+                    "char_start": cs,
+                    "char_end": ce,
+                    "whitespace": t.whitespace(),
+                    "tag": t.tag(),
+                    "pos": t.pos().as_str(),
+                    "morph": t.morph(),
+                    "lemma": t.lemma(),
+                    "head": t.head().i,
+                    "dep": t.dep(),
+                    "sent_start": t.is_sent_start(),
+                    "ent_iob": t.ent_iob(),
+                    "ent_type": t.ent_label(),
+                })
+            })
+            .collect();
+        let sentences: Vec<_> = self
+            .sentences()
+            .map(|s| serde_json::json!({"start": s.tokens.start, "end": s.tokens.end, "text": s.text()}))
+            .collect();
+        let entities: Vec<_> = self
+            .entities()
+            .map(|e| {
+                let (cs, ce) = e.char_range();
+                serde_json::json!({
+                    "start": e.tokens.start, "end": e.tokens.end,
+                    "char_start": cs, "char_end": ce,
+                    "label": e.label(), "text": e.text(),
+                })
+            })
+            .collect();
+        serde_json::json!({"text": self.text, "tokens": tokens, "sentences": sentences, "entities": entities})
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn conllu_field(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            ' ' => out.push_str("\\s"),
+            c if c.is_whitespace() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+/// One token of a [`Doc`].
+#[derive(Clone, Copy)]
+pub struct Token<'d> {
+    doc: &'d Doc,
+    i: usize,
+}
+
+impl<'d> Token<'d> {
+    fn data(&self) -> &'d TokenData {
+        &self.doc.tokens[self.i]
+    }
+
+    /// Its index in the document.
+    pub fn i(&self) -> usize {
+        self.i
+    }
+
+    /// Its text.
+    pub fn text(&self) -> &'d str {
+        &self.doc.text[self.byte_range()]
+    }
+
+    /// Its byte offsets into the document's text.
+    pub fn byte_range(&self) -> Range<usize> {
+        self.data().start as usize..self.data().end as usize
+    }
+
+    /// Its character offsets into the document's text (spaCy's `idx` and `idx + len`).
+    pub fn char_range(&self) -> (usize, usize) {
+        (self.data().char_start as usize, self.data().char_end as usize)
+    }
+
+    /// `" "` if a space follows it (that space is not a token), else `""`.
+    pub fn whitespace(&self) -> &'static str {
+        if self.data().whitespace {
+            " "
+        } else {
+            ""
+        }
+    }
+
+    /// Whether it is whitespace.
+    pub fn is_space(&self) -> bool {
+        self.data().is_space
+    }
+
+    /// Its Penn Treebank tag (spaCy's `tag_`).
+    pub fn tag(&self) -> &'d str {
+        &self.doc.labels.tags[self.data().tag as usize]
+    }
+
+    /// Its universal part of speech (spaCy's `pos_`).
+    pub fn pos(&self) -> crate::Pos {
+        self.data().pos
+    }
+
+    /// Its morphological features, as spaCy writes them (`Number=Sing|Person=3`), or `""`.
+    pub fn morph(&self) -> &'d str {
+        &self.doc.labels.morphs[self.data().morph as usize]
+    }
+
+    /// Its lemma.
+    pub fn lemma(&self) -> &'d str {
+        let r = &self.data().lemma;
+        &self.doc.lemmas[r.start as usize..r.end as usize]
+    }
+
+    /// Its syntactic head (itself for the root of a sentence).
+    pub fn head(&self) -> Token<'d> {
+        Token { doc: self.doc, i: self.data().head as usize }
+    }
+
+    /// Its dependency label (`ROOT` for a root).
+    pub fn dep(&self) -> &'d str {
+        &self.doc.labels.deps[self.data().dep as usize]
+    }
+
+    /// Its children in the dependency tree, left to right.
+    pub fn children(&self) -> impl Iterator<Item = Token<'d>> + 'd {
+        let doc = self.doc;
+        let me = self.i;
+        doc.tokens.iter().enumerate().filter_map(move |(i, t)| {
+            (t.head as usize == me && i != me).then_some(Token { doc, i })
+        })
+    }
+
+    /// Whether it starts a sentence.
+    pub fn is_sent_start(&self) -> bool {
+        self.i == 0 || self.data().sent_start
+    }
+
+    /// Its place in an entity.
+    pub fn ent_iob(&self) -> EntityIob {
+        self.data().ent_iob
+    }
+
+    /// The label of the entity it belongs to.
+    pub fn ent_label(&self) -> Option<&'d str> {
+        (self.data().ent_iob != EntityIob::Outside).then(|| self.doc.labels.entities[self.data().ent_label as usize].as_str())
+    }
+}
+
+impl fmt::Debug for Token<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}/{}", self.text(), self.i, self.tag())
+    }
+}
+
+/// A sentence of a [`Doc`].
+#[derive(Clone)]
+pub struct Sentence<'d> {
+    doc: &'d Doc,
+    tokens: Range<usize>,
+}
+
+impl<'d> Sentence<'d> {
+    /// Its token indexes.
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+
+    /// Its tokens.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'d>> + 'd {
+        let doc = self.doc;
+        self.tokens.clone().map(move |i| Token { doc, i })
+    }
+
+    /// Its byte offsets into the document's text (first token's start to last token's end).
+    pub fn byte_range(&self) -> Range<usize> {
+        span_bytes(self.doc, &self.tokens)
+    }
+
+    /// Its text.
+    pub fn text(&self) -> &'d str {
+        &self.doc.text[self.byte_range()]
+    }
+
+    /// Its root: the first token that is its own head.
+    pub fn root(&self) -> Token<'d> {
+        let i = self.tokens.clone().find(|&i| self.doc.tokens[i].head as usize == i).unwrap_or(self.tokens.start);
+        Token { doc: self.doc, i }
+    }
+}
+
+/// A named entity of a [`Doc`].
+#[derive(Clone)]
+pub struct Entity<'d> {
+    doc: &'d Doc,
+    tokens: Range<usize>,
+    label: u16,
+}
+
+impl<'d> Entity<'d> {
+    /// Its label (`PERSON`, `ORG`, `GPE`, `NORP`, `LOC`, `FAC`, `DATE`, ...).
+    pub fn label(&self) -> &'d str {
+        &self.doc.labels.entities[self.label as usize]
+    }
+
+    /// Its token indexes.
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+
+    /// Its tokens.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'d>> + 'd {
+        let doc = self.doc;
+        self.tokens.clone().map(move |i| Token { doc, i })
+    }
+
+    /// Its byte offsets into the document's text.
+    pub fn byte_range(&self) -> Range<usize> {
+        span_bytes(self.doc, &self.tokens)
+    }
+
+    /// Its character offsets into the document's text.
+    pub fn char_range(&self) -> (usize, usize) {
+        let first = &self.doc.tokens[self.tokens.start];
+        let last = &self.doc.tokens[self.tokens.end - 1];
+        (first.char_start as usize, last.char_end as usize)
+    }
+
+    /// Its text.
+    pub fn text(&self) -> &'d str {
+        &self.doc.text[self.byte_range()]
+    }
+}
+
+fn span_bytes(doc: &Doc, tokens: &Range<usize>) -> Range<usize> {
+    if tokens.is_empty() {
+        return 0..0;
+    }
+    doc.tokens[tokens.start].start as usize..doc.tokens[tokens.end - 1].end as usize
+}

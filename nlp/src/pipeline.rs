@@ -1,0 +1,212 @@
+//! The whole pipeline: text in, [`Doc`] out.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::attribute_ruler::{AttributeRuler, RulerInput, RulerOutput};
+use crate::doc::{Doc, EntityIob, Labels, TokenData};
+use crate::lemmatizer::Lemmatizer;
+use crate::lexeme::Lexicon;
+use crate::model::{ModelFiles, ModelSource, Weights};
+use crate::networks::Networks;
+use crate::pystr::py_lower;
+use crate::strings::Symbols;
+use crate::tok2vec::Scratch;
+use crate::tokenizer::Tokenizer;
+use crate::NlpError;
+
+/// spaCy's English pipeline (`en_core_web_sm` 3.8.0): tokenizer, tok2vec, tagger, parser,
+/// attribute ruler, lemmatizer, NER. Loaded once, then shared read-only by any number of
+/// threads; the same text always gives the same [`Doc`].
+///
+/// ```
+/// use dossier_nlp::Pipeline;
+/// let nlp = Pipeline::english();
+/// let doc = nlp.process("The Taliban said on Tuesday that Russia would host talks in Moscow.");
+/// let said = doc.tokens().find(|t| t.text() == "said").unwrap();
+/// let subject = said.children().find(|c| c.dep() == "nsubj").unwrap();
+/// assert_eq!(subject.text(), "Taliban");
+/// let places: Vec<_> = doc.entities().filter(|e| e.label() == "GPE").map(|e| e.text()).collect();
+/// assert_eq!(places, ["Russia", "Moscow"]);
+/// ```
+pub struct Pipeline {
+    tokenizer: Tokenizer,
+    lexicon: Lexicon,
+    networks: Networks,
+    ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
+    labels: Arc<Labels>,
+    tag_ids: HashMap<String, u16>,
+    dep_ids: HashMap<String, u16>,
+    source: ModelSource,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pipeline({} {})", self.source.name, self.source.version)
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Pipeline {
+    /// The embedded English model.
+    ///
+    /// # Panics
+    /// Never for a build of this crate: the embedded files are checked by its tests.
+    pub fn english() -> Pipeline {
+        match Pipeline::load(&ModelFiles::english()) {
+            Ok(pipeline) => pipeline,
+            Err(e) => panic!("the embedded English model does not load: {e}"),
+        }
+    }
+
+    /// A pipeline from an export made by `scripts/export_spacy_model.py` (same architecture).
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Pipeline, NlpError> {
+        Pipeline::load(&ModelFiles::from_dir(dir)?)
+    }
+
+    /// A pipeline from model files in memory.
+    pub fn load(files: &ModelFiles) -> Result<Pipeline, NlpError> {
+        let config = files.config()?;
+        let model_json: serde_json::Value =
+            serde_json::from_str(&files.model).map_err(|e| NlpError::format("model.json", e.to_string()))?;
+        let symbols = Symbols::from_model_json(&model_json)?;
+        let tokenizer = Tokenizer::from_json(&files.tokenizer)?;
+        let lexicon = Lexicon::from_json(&files.lexemes, symbols)?;
+        let mut weights = Weights::parse(&files.weights)?;
+        let networks = Networks::load(&config, &mut weights)?;
+        let ruler = AttributeRuler::from_json(&files.attribute_ruler)?;
+        let lemmatizer = Lemmatizer::from_json(&files.lemmatizer)?;
+        // Label tables: the networks' labels plus any tag or label the ruler can set.
+        let (ruler_tags, ruler_deps) = ruler_sets(&files.attribute_ruler)?;
+        let mut tags = networks.tags.clone();
+        let mut deps = networks.arc_eager.labels.clone();
+        for tag in ruler_tags {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        for dep in ruler_deps {
+            if !deps.contains(&dep) {
+                deps.push(dep);
+            }
+        }
+        let morphs = ruler.morphology().iter().map(|(_, m)| m.to_string()).collect();
+        let tag_ids = tags.iter().enumerate().map(|(i, t)| (t.clone(), i as u16)).collect();
+        let dep_ids = deps.iter().enumerate().map(|(i, d)| (d.clone(), i as u16)).collect();
+        let labels = Arc::new(Labels { tags, deps, entities: networks.entity_moves.labels.clone(), morphs });
+        Ok(Pipeline { tokenizer, lexicon, networks, ruler, lemmatizer, labels, tag_ids, dep_ids, source: config.source })
+    }
+
+    /// Where the model comes from.
+    pub fn source(&self) -> &ModelSource {
+        &self.source
+    }
+
+    /// Analyses a text.
+    pub fn process(&self, text: &str) -> Doc {
+        SCRATCH.with(|scratch| self.process_with(text, &mut scratch.borrow_mut()))
+    }
+
+    /// Analyses texts in parallel (on rayon's pool); the documents come back in order and are
+    /// the same as [`Pipeline::process`] gives one by one.
+    ///
+    /// ```
+    /// let nlp = dossier_nlp::Pipeline::english();
+    /// let docs = nlp.process_batch(&["Kyiv is the capital.", "", "Hamas and Israel agreed."]);
+    /// assert_eq!(docs.iter().map(|d| d.len()).collect::<Vec<_>>(), [5, 0, 5]);
+    /// ```
+    pub fn process_batch<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Doc> {
+        texts.par_iter().map(|t| self.process(t.as_ref())).collect()
+    }
+
+    fn process_with(&self, text: &str, scratch: &mut Scratch) -> Doc {
+        let pieces = self.tokenizer.tokenize(text);
+        let features = self.lexicon.features(text, &pieces);
+        let is_space: Vec<bool> = features.iter().map(|f| f[5] == 1).collect();
+        let analysis = self.networks.analyse(features.as_flattened(), &is_space, scratch);
+        drop(features);
+        let n = pieces.len();
+        let words: Vec<&str> = pieces.iter().map(|p| p.text(text)).collect();
+        let lowers: Vec<_> = words.iter().map(|w| py_lower(w)).collect();
+        let deps = &self.networks.arc_eager.labels;
+        let inputs: Vec<RulerInput<'_>> = (0..n)
+            .map(|i| RulerInput {
+                text: words[i],
+                lower: &lowers[i],
+                tag: &self.networks.tags[analysis.tags[i] as usize],
+                dep: &deps[analysis.deps[i] as usize],
+                is_space: is_space[i],
+            })
+            .collect();
+        let mut ruled = vec![RulerOutput::default(); n];
+        self.ruler.apply_into(&inputs, &mut ruled);
+        let mut tokens = Vec::with_capacity(n);
+        let mut lemmas = String::with_capacity(text.len());
+        let mut chars = 0u32;
+        let mut at_byte = 0usize;
+        for i in 0..n {
+            let piece = &pieces[i];
+            chars += text[at_byte..piece.start].chars().count() as u32;
+            let char_start = chars;
+            chars += words[i].chars().count() as u32;
+            at_byte = piece.end;
+            let lemma = self.lemmatizer.lemma_after_ruler(&lowers[i], &ruled[i], self.ruler.morphology());
+            let from = lemmas.len() as u32;
+            lemmas.push_str(lemma.as_str(words[i], &lowers[i]));
+            let tag = ruled[i].tag_or(inputs[i].tag);
+            let dep = ruled[i].dep_or(inputs[i].dep);
+            tokens.push(TokenData {
+                start: piece.start as u32,
+                end: piece.end as u32,
+                char_start,
+                char_end: chars,
+                whitespace: piece.space_after,
+                is_space: is_space[i],
+                tag: self.tag_ids.get(tag).copied().unwrap_or(analysis.tags[i]),
+                pos: ruled[i].pos,
+                morph: ruled[i].morph.index() as u32,
+                lemma: from..lemmas.len() as u32,
+                head: analysis.heads[i],
+                dep: self.dep_ids.get(dep).copied().unwrap_or(analysis.deps[i]),
+                sent_start: analysis.sent_start[i],
+                ent_iob: EntityIob::Outside,
+                ent_label: 0,
+            });
+        }
+        let mut entities = Vec::with_capacity(analysis.entities.len());
+        for e in &analysis.entities {
+            for (k, t) in tokens[e.start as usize..e.end as usize].iter_mut().enumerate() {
+                t.ent_iob = if k == 0 { EntityIob::Begin } else { EntityIob::Inside };
+                t.ent_label = e.label;
+            }
+            entities.push((e.start, e.end, e.label));
+        }
+        Doc { text: text.to_string(), tokens, lemmas, entities, labels: Arc::clone(&self.labels) }
+    }
+}
+
+/// The tags and dependency labels the attribute ruler's patterns can set.
+fn ruler_sets(json: &str) -> Result<(Vec<String>, Vec<String>), NlpError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| NlpError::format("attribute_ruler.json", e.to_string()))?;
+    let mut tags = Vec::new();
+    let mut deps = Vec::new();
+    for pattern in value["patterns"].as_array().into_iter().flatten() {
+        for (key, list) in [("TAG", &mut tags), ("DEP", &mut deps)] {
+            if let Some(v) = pattern["attrs"][key].as_str() {
+                if !list.iter().any(|x: &String| x == v) {
+                    list.push(v.to_string());
+                }
+            }
+        }
+    }
+    Ok((tags, deps))
+}
