@@ -50,6 +50,39 @@ impl Token<'_> {
     }
 }
 
+/// The character offsets (spaCy's `token.idx` and `token.idx + len(token)`) of tokens of `text`,
+/// from their byte offsets, in one pass.
+///
+/// ```
+/// use dossier_nlp::tokenizer::{char_spans, Token};
+/// let text = "né à Zürich";
+/// let tokens = [
+///     Token { start: 0, end: 3, space_after: true, norm: None },
+///     Token { start: 4, end: 6, space_after: true, norm: None },
+///     Token { start: 7, end: 14, space_after: false, norm: None },
+/// ];
+/// assert_eq!(char_spans(text, &tokens), [(0, 2), (3, 4), (5, 11)]);
+/// ```
+#[must_use]
+pub fn char_spans(text: &str, tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut advance = |to: usize| {
+        let to = to.min(text.len());
+        if to > byte {
+            chars += text.get(byte..to).map_or(0, |s| s.chars().count());
+            byte = to;
+        }
+        chars
+    };
+    for t in tokens {
+        let start = advance(t.start);
+        let end = advance(t.end);
+        out.push((start, end));
+    }
+    out
+}
+
 /// A piece of a chunk: byte span relative to the chunk, and a special case's norm.
 #[derive(Debug, Clone, Copy)]
 struct Piece<'t> {
