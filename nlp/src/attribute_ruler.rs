@@ -31,7 +31,7 @@ const FILE: &str = "attribute_ruler.json";
 
 /// What the ruler reads of one token. `tag` and `dep` are `""` when unset.
 ///
-/// `lower` must be Python's `text.lower()` ([`crate::pystr::py_lower`]).
+/// `lower` must be Python's `text.lower()` ([`crate::pyunicode::lower`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RulerInput<'a> {
     /// The token's text (`ORTH`).

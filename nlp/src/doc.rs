@@ -337,9 +337,10 @@ impl<'d> Token<'d> {
     pub fn children(&self) -> impl Iterator<Item = Token<'d>> + 'd {
         let doc = self.doc;
         let me = self.i;
-        doc.tokens.iter().enumerate().filter_map(move |(i, t)| {
-            (t.head as usize == me && i != me).then_some(Token { doc, i })
-        })
+        doc.tokens
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, t)| (t.head as usize == me && i != me).then_some(Token { doc, i }))
     }
 
     /// Whether it starts a sentence.
@@ -354,7 +355,8 @@ impl<'d> Token<'d> {
 
     /// The label of the entity it belongs to.
     pub fn ent_label(&self) -> Option<&'d str> {
-        (self.data().ent_iob != EntityIob::Outside).then(|| self.doc.labels.entities[self.data().ent_label as usize].as_str())
+        (self.data().ent_iob != EntityIob::Outside)
+            .then(|| self.doc.labels.entities[self.data().ent_label as usize].as_str())
     }
 }
 

@@ -22,7 +22,7 @@ use crate::attribute_ruler::RulerOutput;
 use crate::error::NlpError;
 use crate::morphology::{MorphAnalysis, Morphology};
 use crate::pos::Pos;
-use crate::pystr::py_isalpha;
+use crate::pyunicode::str_is_alpha;
 
 const FILE: &str = "lemmatizer.json";
 
@@ -208,7 +208,7 @@ impl Lemmatizer {
     }
 
     /// The lemma of a token that has none yet, from its lowercase form (Python's `text.lower()`,
-    /// [`crate::pystr::py_lower`]), POS and morphology. The text itself is needed only to read a
+    /// [`crate::pyunicode::lower`]), POS and morphology. The text itself is needed only to read a
     /// [`Lemma::Text`] result.
     pub fn lemmatize<'m>(&'m self, lower: &str, pos: Pos, morph: &MorphAnalysis) -> Lemma<'m> {
         if matches!(pos, Pos::NoTag | Pos::Eol | Pos::Space) || is_base_form(pos, morph) {
@@ -286,9 +286,9 @@ impl Lemmatizer {
 
 fn is_alpha(c: &Candidate<'_, '_>) -> bool {
     if c.suffix.is_empty() {
-        py_isalpha(c.stem)
+        str_is_alpha(c.stem)
     } else {
-        (c.stem.is_empty() || py_isalpha(c.stem)) && py_isalpha(c.suffix)
+        (c.stem.is_empty() || str_is_alpha(c.stem)) && str_is_alpha(c.suffix)
     }
 }
 
@@ -324,7 +324,7 @@ mod tests {
     }
 
     fn lemma(l: &Lemmatizer, text: &str, pos: Pos, morph: &str) -> String {
-        let lower = crate::pystr::py_lower(text);
+        let lower = crate::pyunicode::lower_cow(text);
         l.lemmatize(&lower, pos, &m(morph)).as_str(text, &lower).to_string()
     }
 

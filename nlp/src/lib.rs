@@ -25,7 +25,6 @@ mod pike;
 mod pipeline;
 pub mod pos;
 mod pyre;
-pub mod pystr;
 pub mod pyunicode;
 pub mod strings;
 mod tok2vec;
@@ -35,8 +34,8 @@ mod tree;
 #[rustfmt::skip]
 mod unicode_tables;
 
-pub use error::NlpError;
 pub use doc::{Doc, Entity, EntityIob, Sentence, Token};
+pub use error::NlpError;
 pub use model::ModelFiles;
 pub use pipeline::Pipeline;
 pub use pos::Pos;

@@ -49,9 +49,7 @@ impl ModelFiles {
             lexemes: Cow::Borrowed(english_file!("lexemes.json")),
             attribute_ruler: Cow::Borrowed(english_file!("attribute_ruler.json")),
             lemmatizer: Cow::Borrowed(english_file!("lemmatizer.json")),
-            weights: Cow::Borrowed(include_bytes!(
-                "../../models/en_core_web_sm-3.8.0/weights.safetensors"
-            )),
+            weights: Cow::Borrowed(include_bytes!("../../models/en_core_web_sm-3.8.0/weights.safetensors")),
         }
     }
 
@@ -65,14 +63,11 @@ impl ModelFiles {
         let dir = dir.as_ref();
         let text = |name: &str| -> Result<Cow<'static, str>, NlpError> {
             let path = dir.join(name);
-            std::fs::read_to_string(&path)
-                .map(Cow::Owned)
-                .map_err(|source| NlpError::Io { path, source })
+            std::fs::read_to_string(&path).map(Cow::Owned).map_err(|source| NlpError::Io { path, source })
         };
         let model = text("model.json")?;
         let weights_path = dir.join("weights.safetensors");
-        let weights = std::fs::read(&weights_path)
-            .map_err(|source| NlpError::Io { path: weights_path, source })?;
+        let weights = std::fs::read(&weights_path).map_err(|source| NlpError::Io { path: weights_path, source })?;
         Ok(ModelFiles {
             model,
             tokenizer: text("tokenizer.json")?,
@@ -85,8 +80,8 @@ impl ModelFiles {
 
     /// The parsed `model.json`.
     pub fn config(&self) -> Result<ModelConfig, NlpError> {
-        let config: ModelConfig = serde_json::from_str(&self.model)
-            .map_err(|e| NlpError::format("model.json", e.to_string()))?;
+        let config: ModelConfig =
+            serde_json::from_str(&self.model).map_err(|e| NlpError::format("model.json", e.to_string()))?;
         if config.format_version != FORMAT_VERSION {
             return Err(NlpError::format(
                 "model.json",
@@ -207,8 +202,8 @@ impl Weights {
             .checked_add(header_len)
             .filter(|&end| end <= bytes.len())
             .ok_or_else(|| bad(format!("header length {header_len} runs past the end of the file")))?;
-        let header: HashMap<String, serde_json::Value> = serde_json::from_slice(&bytes[8..data_start])
-            .map_err(|e| bad(format!("header is not JSON: {e}")))?;
+        let header: HashMap<String, serde_json::Value> =
+            serde_json::from_slice(&bytes[8..data_start]).map_err(|e| bad(format!("header is not JSON: {e}")))?;
         let data = &bytes[data_start..];
         let mut tensors = HashMap::new();
         for (name, info) in header {
@@ -230,10 +225,8 @@ impl Weights {
             if start > end || end > data.len() || end - start != count * 4 {
                 return Err(bad(format!("tensor {name}: offsets {start}..{end} do not hold shape {:?}", info.shape)));
             }
-            let values = data[start..end]
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect();
+            let values =
+                data[start..end].chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
             tensors.insert(name, (info.shape, values));
         }
         Ok(Weights { tensors })
@@ -241,15 +234,10 @@ impl Weights {
 
     /// Takes a tensor out, checking its shape.
     pub(crate) fn take(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, NlpError> {
-        let (found, values) = self
-            .tensors
-            .remove(name)
-            .ok_or_else(|| NlpError::format(Self::FILE, format!("no tensor {name}")))?;
+        let (found, values) =
+            self.tensors.remove(name).ok_or_else(|| NlpError::format(Self::FILE, format!("no tensor {name}")))?;
         if found != shape {
-            return Err(NlpError::format(
-                Self::FILE,
-                format!("tensor {name} has shape {found:?}, expected {shape:?}"),
-            ));
+            return Err(NlpError::format(Self::FILE, format!("tensor {name} has shape {found:?}, expected {shape:?}")));
         }
         Ok(values)
     }

@@ -65,11 +65,8 @@ impl Networks {
         }
         let parser = StepModel::load(weights, "parser", &config.parser, width)?;
         let arc_eager = ArcEager::new(&config.parser.actions)?;
-        let ner_config = config
-            .ner
-            .tok2vec
-            .as_ref()
-            .ok_or_else(|| NlpError::format("model.json", "ner: no tok2vec of its own"))?;
+        let ner_config =
+            config.ner.tok2vec.as_ref().ok_or_else(|| NlpError::format("model.json", "ner: no tok2vec of its own"))?;
         check_columns("ner.tok2vec", &attrs(ner_config))?;
         let ner_tok2vec = Tok2Vec::load(weights, "ner.tok2vec", ner_config)?;
         if !(1..=3).contains(&config.ner.state_features) {
@@ -107,4 +104,3 @@ impl Networks {
         Analysis { tags, heads, deps, sent_start, entities }
     }
 }
-

@@ -13,10 +13,10 @@ use crate::lemmatizer::Lemmatizer;
 use crate::lexeme::Lexicon;
 use crate::model::{ModelFiles, ModelSource, Weights};
 use crate::networks::Networks;
-use crate::pystr::py_lower;
+use crate::pyunicode::lower_cow;
 use crate::strings::Symbols;
 use crate::tok2vec::Scratch;
-use crate::tokenizer::Tokenizer;
+use crate::tokenizer::{char_spans, Tokenizer};
 use crate::NlpError;
 
 /// spaCy's English pipeline (`en_core_web_sm` 3.8.0): tokenizer, tok2vec, tagger, parser,
@@ -102,7 +102,17 @@ impl Pipeline {
         let tag_ids = tags.iter().enumerate().map(|(i, t)| (t.clone(), i as u16)).collect();
         let dep_ids = deps.iter().enumerate().map(|(i, d)| (d.clone(), i as u16)).collect();
         let labels = Arc::new(Labels { tags, deps, entities: networks.entity_moves.labels.clone(), morphs });
-        Ok(Pipeline { tokenizer, lexicon, networks, ruler, lemmatizer, labels, tag_ids, dep_ids, source: config.source })
+        Ok(Pipeline {
+            tokenizer,
+            lexicon,
+            networks,
+            ruler,
+            lemmatizer,
+            labels,
+            tag_ids,
+            dep_ids,
+            source: config.source,
+        })
     }
 
     /// Where the model comes from.
@@ -135,7 +145,7 @@ impl Pipeline {
         drop(features);
         let n = pieces.len();
         let words: Vec<&str> = pieces.iter().map(|p| p.text(text)).collect();
-        let lowers: Vec<_> = words.iter().map(|w| py_lower(w)).collect();
+        let lowers: Vec<_> = words.iter().map(|w| lower_cow(w)).collect();
         let deps = &self.networks.arc_eager.labels;
         let inputs: Vec<RulerInput<'_>> = (0..n)
             .map(|i| RulerInput {
@@ -150,14 +160,9 @@ impl Pipeline {
         self.ruler.apply_into(&inputs, &mut ruled);
         let mut tokens = Vec::with_capacity(n);
         let mut lemmas = String::with_capacity(text.len());
-        let mut chars = 0u32;
-        let mut at_byte = 0usize;
+        let chars = char_spans(text, &pieces);
         for i in 0..n {
             let piece = &pieces[i];
-            chars += text[at_byte..piece.start].chars().count() as u32;
-            let char_start = chars;
-            chars += words[i].chars().count() as u32;
-            at_byte = piece.end;
             let lemma = self.lemmatizer.lemma_after_ruler(&lowers[i], &ruled[i], self.ruler.morphology());
             let from = lemmas.len() as u32;
             lemmas.push_str(lemma.as_str(words[i], &lowers[i]));
@@ -166,8 +171,8 @@ impl Pipeline {
             tokens.push(TokenData {
                 start: piece.start as u32,
                 end: piece.end as u32,
-                char_start,
-                char_end: chars,
+                char_start: chars[i].0 as u32,
+                char_end: chars[i].1 as u32,
                 whitespace: piece.space_after,
                 is_space: is_space[i],
                 tag: self.tag_ids.get(tag).copied().unwrap_or(analysis.tags[i]),

@@ -6,6 +6,7 @@
 //! Unicode version is 14.0. The tables come from Python itself (`scripts/gen_unicode_tables.py`).
 
 use crate::unicode_tables as tables;
+use std::borrow::Cow;
 
 /// The Unicode version of Python's tables these predicates follow (Python 3.11).
 pub const UNICODE_VERSION: &str = tables::UNICODE_VERSION;
@@ -140,6 +141,39 @@ pub fn lower(s: &str) -> String {
         }
     }
     out
+}
+
+/// Python's `s.lower()`, borrowing `s` when it is already lower case.
+///
+/// ```
+/// use dossier_nlp::pyunicode::lower_cow;
+/// assert_eq!(lower_cow("NATO's"), "nato's");
+/// assert!(matches!(lower_cow("already"), std::borrow::Cow::Borrowed(_)));
+/// ```
+#[must_use]
+pub fn lower_cow(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let lowered = lower(s);
+    if lowered == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(lowered)
+    }
+}
+
+/// Python's `s.isalpha()`: not empty, and every character a letter (Lu, Ll, Lt, Lm, Lo).
+///
+/// ```
+/// use dossier_nlp::pyunicode::str_is_alpha;
+/// assert!(str_is_alpha("café"));
+/// assert!(!str_is_alpha("f-16"));
+/// assert!(!str_is_alpha("नमस्ते")); // vowel signs are marks, not letters
+/// ```
+#[must_use]
+pub fn str_is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_alpha)
 }
 
 #[cfg(test)]

@@ -134,7 +134,8 @@ impl Tok2Vec {
             let last_token = hi.min(n + self.padding) - self.padding;
             let rows = self.encode_rows(features, stride, first_token..last_token, lo, hi, scratch);
             let from = (block_start + self.padding - lo) * width;
-            out[block_start * width..block_end * width].copy_from_slice(&rows[from..from + (block_end - block_start) * width]);
+            out[block_start * width..block_end * width]
+                .copy_from_slice(&rows[from..from + (block_end - block_start) * width]);
             block_start = block_end;
         }
         out

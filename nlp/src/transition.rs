@@ -28,7 +28,12 @@ pub(crate) struct StepModel {
 }
 
 impl StepModel {
-    pub(crate) fn load(weights: &mut Weights, prefix: &str, config: &TransitionConfig, input: usize) -> Result<StepModel, NlpError> {
+    pub(crate) fn load(
+        weights: &mut Weights,
+        prefix: &str,
+        config: &TransitionConfig,
+        input: usize,
+    ) -> Result<StepModel, NlpError> {
         let hidden = config.hidden_width;
         let features = config.state_features;
         let pieces = config.maxout_pieces;
@@ -354,9 +359,7 @@ impl ParserState {
             }
             // A fresh document has no token that cannot start a sentence.
             Move::Reduce => !self.stack.is_empty(),
-            Move::Left | Move::Right => {
-                !self.stack.is_empty() && self.buffer_length() > 0 && !self.is_sent_start(b0)
-            }
+            Move::Left | Move::Right => !self.stack.is_empty() && self.buffer_length() > 0 && !self.is_sent_start(b0),
             Move::Break => {
                 let b1 = self.b(1);
                 self.buffer_length() >= 2 && b1 == b0 + 1 && !self.is_sent_start(b1)

@@ -77,11 +77,28 @@ impl Tally {
             check(t.lemma() == gold.lemmas[g], &mut self.lemmas, "lemma", t.lemma().into(), &gold.lemmas[g]);
             let head_ok = t.head().char_range() == gold_span(gold.heads[g]);
             let head = t.head();
-            let gold_head: String = gold.text.chars().skip(gold.starts[gold.heads[g]]).take(gold.ends[gold.heads[g]] - gold.starts[gold.heads[g]]).collect();
+            let gold_head: String = gold
+                .text
+                .chars()
+                .skip(gold.starts[gold.heads[g]])
+                .take(gold.ends[gold.heads[g]] - gold.starts[gold.heads[g]])
+                .collect();
             check(head_ok, &mut self.heads, "head", head.text().into(), &gold_head);
-            check(head_ok && t.dep() == gold.deps[g], &mut self.head_labels, "head+dep", format!("{} <-{}- {}", t.text(), t.dep(), head.text()), &gold.deps[g]);
+            check(
+                head_ok && t.dep() == gold.deps[g],
+                &mut self.head_labels,
+                "head+dep",
+                format!("{} <-{}- {}", t.text(), t.dep(), head.text()),
+                &gold.deps[g],
+            );
             let gold_start = g == 0 || gold.sent_starts[g] == 1;
-            check(t.is_sent_start() == gold_start, &mut self.sent_starts, "sentence start", t.is_sent_start().to_string(), &gold_start.to_string());
+            check(
+                t.is_sent_start() == gold_start,
+                &mut self.sent_starts,
+                "sentence start",
+                t.is_sent_start().to_string(),
+                &gold_start.to_string(),
+            );
         }
         let gold_ents: HashSet<(usize, usize, &str)> = gold.ents.iter().map(|(s, e, l)| (*s, *e, l.as_str())).collect();
         let ours: Vec<_> = doc.entities().map(|e| (e.char_range().0, e.char_range().1, e.label())).collect();
@@ -91,7 +108,8 @@ impl Tally {
             if gold_ents.contains(e) {
                 self.ents_ok += 1;
             } else if first_difference.is_none() {
-                first_difference = Some((0, format!("entity {:?} {:?} not spaCy's", e, &doc.text()[byte(doc, e.0)..byte(doc, e.1)])));
+                first_difference =
+                    Some((0, format!("entity {:?} {:?} not spaCy's", e, &doc.text()[byte(doc, e.0)..byte(doc, e.1)])));
             }
         }
         if ours.len() != gold_ents.len() && first_difference.is_none() {
@@ -119,8 +137,7 @@ fn byte(doc: &Doc, char_offset: usize) -> usize {
 fn the_pipeline_gives_spacys_analyses() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/parity/reference.jsonl");
     let text = std::fs::read_to_string(path).expect("the committed reference");
-    let references: Vec<Reference> =
-        text.lines().map(|l| serde_json::from_str(l).expect("a reference line")).collect();
+    let references: Vec<Reference> = text.lines().map(|l| serde_json::from_str(l).expect("a reference line")).collect();
     let nlp = Pipeline::english();
     let texts: Vec<&str> = references.iter().map(|r| r.text.as_str()).collect();
     let docs = nlp.process_batch(&texts);

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use dossier_nlp::attribute_ruler::{AttributeRuler, RulerInput};
 use dossier_nlp::lemmatizer::Lemmatizer;
-use dossier_nlp::pystr::py_lower;
+use dossier_nlp::pyunicode::lower_cow;
 use serde_json::Value;
 
 fn model_dir() -> PathBuf {
@@ -102,7 +102,7 @@ fn ruler_and_lemmatizer_match_spacy() {
     let mut counts = [0usize; 5]; // pos, morph, lemma, tag, dep
     let started = Instant::now();
     for doc in &docs {
-        let lowers: Vec<_> = doc.tokens.iter().map(|c| py_lower(&c.text)).collect();
+        let lowers: Vec<_> = doc.tokens.iter().map(|c| lower_cow(&c.text)).collect();
         let inputs: Vec<RulerInput<'_>> = doc
             .tokens
             .iter()
