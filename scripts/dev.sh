@@ -68,7 +68,7 @@ fi
 
 case "${1:-}" in
   seeds) shift; exec cargo run --release -- build seeds "$@" ;;
-  test) shift; exec cargo test --release "$@" ;;
+  test) shift; exec cargo test --release --workspace "$@" ;;
   setup) exit 0 ;;
   "") echo "usage: scripts/dev.sh seeds|test|setup|CARGO-ARGS..." >&2; exit 2 ;;
   *) exec cargo "$@" ;;

@@ -289,6 +289,37 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Analyse documents with the English NLP core (tokens, tags, lemmas, dependency parse,
+    /// entities: spaCy's en_core_web_sm 3.8.0 in Rust) and print it.
+    ///
+    /// Documents are read as `build` reads them (.txt, .md, .html, .json, .jsonl; folders
+    /// recursively), so offsets refer to the text dossier extracts from. CoNLL-U (the default)
+    /// writes `# newdoc id = FILE`, then per sentence `# sent_id` and `# text`, ten columns per
+    /// token, and in MISC `SpaceAfter=No`, `TokenRange=START:END` (characters) and the entity
+    /// tag (`NER=B-GPE`, `NER=O`). JSON writes one object per document per line: file, text,
+    /// tokens (byte and character offsets, tag, pos, morph, lemma, head, dep), sentences,
+    /// entities.
+    ///
+    /// Examples:
+    ///   dossier parse seeds/000_6f306d3c26989a17.txt
+    ///   dossier parse seeds --format json -o seeds.jsonl
+    ///   dossier parse article.html --nlp-model models/en_core_web_sm-3.8.0
+    #[command(verbatim_doc_comment)]
+    Parse {
+        /// Files or folders to read.
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Load another export of the same model architecture (a folder written by
+        /// scripts/export_spacy_model.py) instead of the embedded one.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        nlp_model: Option<PathBuf>,
+    },
     /// List claims: who said what, when, how, backed by how many sources; or the pairs of claims
     /// that contradict each other.
     ///
@@ -488,6 +519,14 @@ pub enum QueryFormat {
     Ntriples,
     Nquads,
     Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// CoNLL-U, with offsets and entity tags in MISC.
+    Conllu,
+    /// One JSON object per document per line.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,7 +20,9 @@ use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
-use crate::cli::{Command, ExportArg, LexiconArgs, NetworkArgs, Period, QueryFormat, TableFormat, TripleTermsArg};
+use crate::cli::{
+    Command, ExportArg, LexiconArgs, NetworkArgs, ParseFormat, Period, QueryFormat, TableFormat, TripleTermsArg,
+};
 use dossier::push::{PushOptions, TripleTerms};
 use dossier::serve::ServeOptions;
 use dossier::Shard;
@@ -118,6 +120,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
         }
         Command::Check { store } => check(&open(&store.store)?),
+        Command::Parse { paths, format, output, nlp_model } => {
+            parse(&paths, format, output.as_deref(), nlp_model.as_deref())
+        }
         Command::Backup { target, store } => {
             if target.exists() {
                 bail!("{} already exists: give a new folder for the backup", target.display());
@@ -753,6 +758,66 @@ fn export(
 }
 
 /// The named file, or standard output.
+/// `dossier parse`: documents read as a build reads them, analysed by the NLP core, written as
+/// CoNLL-U or JSON Lines in file order. Files are read and analysed in parallel, a few hundred
+/// at a time.
+fn parse(paths: &[PathBuf], format: ParseFormat, output: Option<&Path>, model: Option<&Path>) -> Result<ExitCode> {
+    use rayon::prelude::*;
+    let nlp = match model {
+        Some(dir) => dossier_nlp::Pipeline::from_dir(dir)?,
+        None => dossier_nlp::Pipeline::english(),
+    };
+    let (files, mut problems) = dossier::corpus::collect_files(paths);
+    let boilerplate = dossier::lexicon::Boilerplate::builtin();
+    let mut out = output_writer(output)?;
+    let mut documents = 0usize;
+    for chunk in files.chunks(256) {
+        let analysed: Vec<_> = chunk
+            .par_iter()
+            .map(|path| {
+                dossier::corpus::read_file(path, &boilerplate).map(|contents| {
+                    let docs: Vec<_> =
+                        contents.documents.iter().map(|d| (d.file_name.clone(), nlp.process(&d.text))).collect();
+                    (docs, contents.problems)
+                })
+            })
+            .collect();
+        for result in analysed {
+            let (docs, file_problems) = match result {
+                Ok(read) => read,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            problems.extend(file_problems);
+            for (name, doc) in docs {
+                documents += 1;
+                match format {
+                    ParseFormat::Conllu => {
+                        writeln!(out, "# newdoc id = {name}")?;
+                        out.write_all(doc.to_conllu(&name).as_bytes())?;
+                    }
+                    ParseFormat::Json => {
+                        let mut value = doc.to_json();
+                        value["file"] = name.into();
+                        serde_json::to_writer(&mut out, &value)?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    for problem in &problems {
+        eprintln!("dossier: skipped {problem}");
+    }
+    if documents == 0 && !problems.is_empty() {
+        bail!("no document could be read");
+    }
+    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SKIPPED) })
+}
+
 fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match output {
         Some(path) => {
