@@ -153,7 +153,8 @@ def export_parser(pipe, prefix, tensors, own_tok2vec):
         "maxout_pieces": lower.get_dim("nP"),
         "actions": [moves.get_class_name(i) for i in range(moves.n_moves)],
         "unseen_classes": unseen,
-        "labels": sorted({l for l in (moves.get_class_name(i).split("-", 1)[-1] for i in range(moves.n_moves)) if l}),
+        "labels": sorted({name.split("-", 1)[1] for name in map(moves.get_class_name, range(moves.n_moves))
+                          if "-" in name and name.split("-", 1)[1]}),
     })
     return out
 
