@@ -58,8 +58,8 @@ fn pass(heads: &[u32], left: &mut [u32], right: &mut [u32]) -> bool {
         }
     }
     let mut sent_start = 0;
-    for i in 0..n {
-        if (i > 0 && starts[i]) || i == n - 1 {
+    for (i, &start) in starts.iter().enumerate() {
+        if (i > 0 && start) || i == n - 1 {
             let sent_end = i;
             for &head in &heads[sent_start..sent_end] {
                 let head = head as usize;
