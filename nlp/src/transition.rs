@@ -7,7 +7,7 @@
 //! looks at, adding the bias, taking the maxout, and applying the output layer. The best valid
 //! transition is taken; ties go to the first, as in spaCy.
 
-use crate::linalg::{affine, argmax, product};
+use crate::linalg::{affine, argmax, product, RowAffine};
 use crate::model::{TransitionConfig, Weights};
 use crate::NlpError;
 
@@ -18,8 +18,7 @@ pub(crate) struct StepModel {
     lower_w: Vec<f32>,
     lower_b: Vec<f32>,
     lower_pad: Vec<f32>,
-    upper_w: Vec<f32>,
-    upper_b: Vec<f32>,
+    upper: RowAffine,
     features: usize,
     hidden: usize,
     pieces: usize,
@@ -47,8 +46,10 @@ impl StepModel {
             lower_w: weights.take(&format!("{prefix}.lower.W"), &[features, hidden, pieces, hidden])?,
             lower_b: weights.take(&format!("{prefix}.lower.b"), &[hidden, pieces])?,
             lower_pad: weights.take(&format!("{prefix}.lower.pad"), &[1, features, hidden, pieces])?,
-            upper_w: weights.take(&format!("{prefix}.upper.W"), &[classes, hidden])?,
-            upper_b: weights.take(&format!("{prefix}.upper.b"), &[classes])?,
+            upper: RowAffine::new(
+                weights.take(&format!("{prefix}.upper.W"), &[classes, hidden])?,
+                weights.take(&format!("{prefix}.upper.b"), &[classes])?,
+            ),
             features,
             hidden,
             pieces,
@@ -99,7 +100,7 @@ impl StepModel {
             *h = group[argmax(group)];
         }
         work.scores.resize(self.classes, 0.0);
-        affine(&work.hidden, 1, &self.upper_w, &self.upper_b, &mut work.scores);
+        self.upper.apply(&work.hidden, &mut work.scores);
         if !self.unseen.is_empty() {
             let min = work.scores.iter().copied().fold(f32::INFINITY, f32::min);
             for &c in &self.unseen {
