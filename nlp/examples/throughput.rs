@@ -70,7 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          peak RSS {:.1} MB ({:.1} MB before loading, {:.1} MB after)",
         texts.len() * repeat,
         tokens as f64 / seconds,
-        tokens as f64 / cpu,
+        if cpu > 0.0 { tokens as f64 / cpu } else { 0.0 },
         loading * 1e3,
         memory("VmHWM") / 1e6,
         before / 1e6,

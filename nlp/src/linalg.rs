@@ -1,5 +1,7 @@
 //! The few dense operations the networks need, on row-major `f32` slices.
 
+use crate::model::Tensor;
+
 /// `y = x · Wᵀ + b` for `n` rows: `x` is `n × i`, `w` is `o × i`, `b` has `o` values, `y` is
 /// `n × o`. The product is summed first and the bias added after, as thinc does.
 pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
@@ -58,8 +60,8 @@ pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
 /// x86-64) or where the input is wider than one chunk.
 pub(crate) struct RowAffine {
     /// `W` as given (`o × i`), for the fallback.
-    w: Vec<f32>,
-    b: Vec<f32>,
+    w: Tensor,
+    b: Tensor,
     /// `Wᵀ` (`i × padded`), the outputs padded with zero columns to a multiple of [`LANES`].
     wt: Vec<f32>,
     inputs: usize,
@@ -85,7 +87,7 @@ const LANES: usize = 16;
 
 impl RowAffine {
     /// `w` is `o × i`, `b` has `o` values.
-    pub(crate) fn new(w: Vec<f32>, b: Vec<f32>) -> RowAffine {
+    pub(crate) fn new(w: Tensor, b: Tensor) -> RowAffine {
         let outputs = b.len();
         let inputs = w.len().checked_div(outputs).unwrap_or(0);
         let padded = outputs.div_ceil(LANES) * LANES;
@@ -275,7 +277,7 @@ mod tests {
         for (i, o) in [(64, 106), (64, 74), (3, 1), (17, 33), (256, 20), (300, 7)] {
             let w: Vec<f32> = (0..o * i).map(|k| value(k + 13)).collect();
             let b: Vec<f32> = (0..o).map(|k| value(k * 3 + 1)).collect();
-            let layer = RowAffine::new(w.clone(), b.clone());
+            let layer = RowAffine::new(w.clone().into(), b.clone().into());
             for row in 0..20 {
                 let x: Vec<f32> = (0..i).map(|k| value(k * 31 + row * 7)).collect();
                 let (mut want, mut got) = (vec![0.0; o], vec![0.0; o]);
@@ -292,7 +294,7 @@ mod tests {
         let (i, o) = (64, 37);
         let w: Vec<f32> = (0..o * i).map(|k| value(k + 5)).collect();
         let b: Vec<f32> = (0..o).map(|k| value(k * 3 + 1)).collect();
-        let layer = RowAffine::new(w.clone(), b.clone());
+        let layer = RowAffine::new(w.clone().into(), b.clone().into());
         let x: Vec<f32> = (0..i).map(|k| value(k * 31)).collect();
         let chain = |fused: bool| -> Vec<f32> {
             (0..o)

@@ -3,7 +3,7 @@
 //! recogniser with its own encoder.
 
 use crate::linalg::{affine, argmax};
-use crate::model::{ModelConfig, Weights};
+use crate::model::{ModelConfig, Tensor, Weights};
 use crate::tok2vec::{Scratch, Tok2Vec};
 use crate::transition::{self, ArcEager, EntityMoves, EntitySpan, StepModel};
 use crate::tree;
@@ -14,8 +14,8 @@ pub(crate) const FEATURE_COLUMNS: [&str; 6] = ["NORM", "PREFIX", "SUFFIX", "SHAP
 
 pub(crate) struct Networks {
     tok2vec: Tok2Vec,
-    tagger_w: Vec<f32>,
-    tagger_b: Vec<f32>,
+    tagger_w: Tensor,
+    tagger_b: Tensor,
     pub(crate) tags: Vec<String>,
     parser: StepModel,
     pub(crate) arc_eager: ArcEager,

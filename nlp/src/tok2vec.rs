@@ -3,16 +3,16 @@
 //! convolutional layers that each see one more token on each side.
 
 use crate::linalg::{affine, layer_norm, maxout};
-use crate::model::{Tok2VecConfig, Weights};
+use crate::model::{Tensor, Tok2VecConfig, Weights};
 use crate::NlpError;
 
 /// An affine layer followed by maxout and layer normalisation (thinc's `Maxout` with
 /// `normalize=True`).
 pub(crate) struct MaxoutNorm {
-    w: Vec<f32>,
-    b: Vec<f32>,
-    g: Vec<f32>,
-    norm_b: Vec<f32>,
+    w: Tensor,
+    b: Tensor,
+    g: Tensor,
+    norm_b: Tensor,
     outputs: usize,
     pieces: usize,
     inputs: usize,
@@ -57,7 +57,7 @@ pub(crate) struct Scratch {
 
 /// One hashed embedding table (thinc's `HashEmbed`).
 struct HashEmbed {
-    table: Vec<f32>,
+    table: Tensor,
     rows: usize,
     seed: u32,
 }

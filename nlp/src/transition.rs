@@ -8,16 +8,16 @@
 //! transition is taken; ties go to the first, as in spaCy.
 
 use crate::linalg::{affine, argmax, product, RowAffine};
-use crate::model::{TransitionConfig, Weights};
+use crate::model::{Tensor, TransitionConfig, Weights};
 use crate::NlpError;
 
 /// The scoring network of a transition system.
 pub(crate) struct StepModel {
-    project_w: Vec<f32>,
-    project_b: Vec<f32>,
-    lower_w: Vec<f32>,
-    lower_b: Vec<f32>,
-    lower_pad: Vec<f32>,
+    project_w: Tensor,
+    project_b: Tensor,
+    lower_w: Tensor,
+    lower_b: Tensor,
+    lower_pad: Tensor,
     upper: RowAffine,
     features: usize,
     hidden: usize,
@@ -91,7 +91,7 @@ impl StepModel {
                 *u += v;
             }
         }
-        for (u, b) in unmaxed.iter_mut().zip(&self.lower_b) {
+        for (u, b) in unmaxed.iter_mut().zip(self.lower_b.iter()) {
             *u += b;
         }
         work.hidden.resize(self.hidden, 0.0);
