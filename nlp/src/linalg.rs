@@ -5,8 +5,17 @@ use crate::model::Tensor;
 /// `y = x · Wᵀ + b` for `n` rows: `x` is `n × i`, `w` is `o × i`, `b` has `o` values, `y` is
 /// `n × o`. The product is summed first and the bias added after, as thinc does.
 pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
+    let i = x.len().checked_div(n).unwrap_or(0);
+    affine_strided(x, i, n, w, b, y);
+}
+
+/// [`affine`] on rows `stride` values apart in `x` (rows may overlap: with `stride` = `width`
+/// and rows of `3 × width` values, row `r` is the window of three `width`-wide rows from row
+/// `r`); the number of inputs is `w.len() / b.len()`.
+pub(crate) fn affine_strided(x: &[f32], stride: usize, n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
     let o = b.len();
-    product(x, n, w, o, y);
+    let i = w.len().checked_div(o).unwrap_or(0);
+    product_strided(x, stride, n, i, w, o, y);
     for row in y.chunks_exact_mut(o.max(1)) {
         for (v, bias) in row.iter_mut().zip(b) {
             *v += bias;
@@ -20,13 +29,17 @@ pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
 pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
     let i = x.len().checked_div(n).unwrap_or(0);
     debug_assert_eq!(x.len(), n * i);
-    debug_assert_eq!(w.len(), o * i);
-    debug_assert_eq!(y.len(), n * o);
+    product_strided(x, i, n, i, w, o, y);
+}
+
+/// [`product`] on `n` rows of `i` values, `stride` values apart in `x`.
+fn product_strided(x: &[f32], stride: usize, n: usize, i: usize, w: &[f32], o: usize, y: &mut [f32]) {
     if n == 0 || o == 0 {
         return;
     }
-    // SAFETY: the slices have the lengths the strides describe (checked above in debug builds,
-    // and by construction: every caller sizes `y` from `n` and `b`, `w` from the model).
+    assert!(x.len() >= (n - 1) * stride + i, "{} values hold no {n} rows of {i} every {stride}", x.len());
+    assert!(w.len() == o * i && y.len() == n * o, "W has {} values, not {o} × {i}; y {}", w.len(), y.len());
+    // SAFETY: the slices hold what the strides describe (asserted above).
     unsafe {
         matrixmultiply::sgemm(
             n,
@@ -34,7 +47,7 @@ pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
             o,
             1.0,
             x.as_ptr(),
-            i as isize,
+            stride as isize,
             1,
             w.as_ptr(),
             1,

@@ -2,7 +2,7 @@
 //! hashed embedding tables, concatenated and reduced by a maxout layer, then refined by residual
 //! convolutional layers that each see one more token on each side.
 
-use crate::linalg::{affine, layer_norm, maxout};
+use crate::linalg::{affine_strided, layer_norm, maxout};
 use crate::model::{Tensor, Tok2VecConfig, Weights};
 use crate::NlpError;
 
@@ -31,11 +31,12 @@ impl MaxoutNorm {
         })
     }
 
-    /// `x` is `n × inputs`; returns `n × outputs` into `y`.
-    fn forward(&self, x: &[f32], n: usize, y: &mut Vec<f32>, scratch: &mut Scratch) {
-        debug_assert_eq!(x.len(), n * self.inputs);
+    /// `x` holds `n` rows of `inputs` values, `stride` values apart (see [`affine_strided`]);
+    /// returns `n × outputs` into `y`.
+    fn forward(&self, x: &[f32], stride: usize, n: usize, y: &mut Vec<f32>, scratch: &mut Scratch) {
+        debug_assert!(n == 0 || x.len() >= (n - 1) * stride + self.inputs);
         scratch.pieces.resize(n * self.outputs * self.pieces, 0.0);
-        affine(x, n, &self.w, &self.b, &mut scratch.pieces);
+        affine_strided(x, stride, n, &self.w, &self.b, &mut scratch.pieces);
         y.resize(n * self.outputs, 0.0);
         maxout(&scratch.pieces, self.pieces, y);
         for row in y.chunks_exact_mut(self.outputs) {
@@ -51,7 +52,6 @@ pub(crate) struct Scratch {
     norm: Vec<f32>,
     embedded: Vec<f32>,
     padded: Vec<f32>,
-    window: Vec<f32>,
     layer_out: Vec<f32>,
 }
 
@@ -172,39 +172,29 @@ impl Tok2Vec {
             }
         }
         let rows = hi - lo;
+        // The rows, with `window` more zero rows on either side that stay zero: the window of
+        // row `r` (rows `r - window ..= r + window`, zeros beyond the rows) is then the
+        // contiguous `span × width` values from row `r - window`, which the layers read in
+        // place instead of copying every window out (thinc's seq2col).
+        let edge = self.window * width;
         let mut padded = std::mem::take(&mut scratch.padded);
         padded.clear();
-        padded.resize(rows * width, 0.0);
+        padded.resize(rows * width + 2 * edge, 0.0);
         let mut layer_out = std::mem::take(&mut scratch.layer_out);
-        self.reduce.forward(&embedded, count, &mut layer_out, scratch);
+        self.reduce.forward(&embedded, concat, count, &mut layer_out, scratch);
         scratch.embedded = embedded;
-        let at = tokens.start + self.padding - lo;
-        padded[at * width..(at + count) * width].copy_from_slice(&layer_out[..count * width]);
+        let at = edge + (tokens.start + self.padding - lo) * width;
+        padded[at..at + count * width].copy_from_slice(&layer_out[..count * width]);
         // Residual window layers.
-        let span = 2 * self.window + 1;
-        let mut window = std::mem::take(&mut scratch.window);
         for layer in &self.encode {
-            window.clear();
-            window.resize(rows * span * width, 0.0);
-            for r in 0..rows {
-                for k in 0..span {
-                    let source = r as isize + k as isize - self.window as isize;
-                    if source >= 0 && (source as usize) < rows {
-                        let s = source as usize;
-                        let dst = (r * span + k) * width;
-                        window[dst..dst + width].copy_from_slice(&padded[s * width..(s + 1) * width]);
-                    }
-                }
-            }
-            layer.forward(&window, rows, &mut layer_out, scratch);
-            for (x, y) in padded.iter_mut().zip(&layer_out) {
+            layer.forward(&padded, width, rows, &mut layer_out, scratch);
+            for (x, y) in padded[edge..edge + rows * width].iter_mut().zip(&layer_out) {
                 *x += y;
             }
         }
-        scratch.window = window;
         scratch.layer_out = layer_out;
         scratch.padded = padded;
-        &scratch.padded[..rows * width]
+        &scratch.padded[edge..edge + rows * width]
     }
 }
 
