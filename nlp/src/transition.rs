@@ -112,9 +112,10 @@ impl StepModel {
 
 /// Tokens whose feature rows are computed together.
 const CACHE_BLOCK: usize = 64;
-/// Blocks of feature rows kept at once (for the parser, 64 × 64 × 4 KB = 16 MB); a block
-/// evicted and needed again is recomputed, to the same bits.
-const CACHE_BLOCKS: usize = 64;
+/// Blocks of feature rows kept at once (for the parser, 16 × 64 × 4 KB = 4 MB: a thousand
+/// tokens, more than the parser's stack reaches back in news text); a block evicted and needed
+/// again is recomputed, to the same bits.
+const CACHE_BLOCKS: usize = 16;
 
 /// A document's projected token vectors and, computed on demand, each token's contribution to
 /// the hidden layer for every feature slot (spaCy computes them all up front; here memory stays
