@@ -195,6 +195,11 @@ enum Move {
     Break,
 }
 
+impl Move {
+    /// Every kind, in the order of their discriminants.
+    const ALL: [Move; 5] = [Move::Shift, Move::Reduce, Move::Left, Move::Right, Move::Break];
+}
+
 /// The arc-eager transitions of a parser model: each output's move and label (an index into
 /// [`ArcEager::labels`]).
 pub(crate) struct ArcEager {
@@ -454,7 +459,9 @@ fn parse_with_cache(model: &StepModel, system: &ArcEager, tokvecs: &[f32], n: us
             state.context(&mut work.ids);
             model.score(&mut pre, &mut work);
             work.valid.clear();
-            work.valid.extend(system.moves.iter().map(|&(kind, _)| state.valid(kind)));
+            // Validity depends on the kind of move only: five answers for the 106 moves.
+            let by_kind = Move::ALL.map(|kind| state.valid(kind));
+            work.valid.extend(system.moves.iter().map(|&(kind, _)| by_kind[kind as usize]));
             match best_valid(&work.scores, &work.valid) {
                 Some(best) => {
                     let (kind, label) = system.moves[best];
