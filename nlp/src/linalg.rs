@@ -194,7 +194,26 @@ pub(crate) fn argmax(values: &[f32]) -> usize {
     best
 }
 
+/// Keeps the largest of each output's `pieces` values, the first on ties, when each row of `x`
+/// holds its pieces one after the other (`pieces × outputs` values, piece by piece) and `y` has
+/// `outputs` values a row: the same values as [`maxout`] on the pieces side by side.
+pub(crate) fn maxout_planar(x: &[f32], pieces: usize, outputs: usize, y: &mut [f32]) {
+    debug_assert_eq!(x.len() * outputs, y.len() * pieces * outputs);
+    if outputs == 0 || pieces == 0 {
+        return;
+    }
+    for (row, out) in x.chunks_exact(pieces * outputs).zip(y.chunks_exact_mut(outputs)) {
+        out.copy_from_slice(&row[..outputs]);
+        for piece in row[outputs..].chunks_exact(outputs) {
+            for (best, &v) in out.iter_mut().zip(piece) {
+                *best = if v > *best { v } else { *best };
+            }
+        }
+    }
+}
+
 /// Keeps the largest of each group of `pieces` consecutive values.
+#[cfg(test)]
 pub(crate) fn maxout(x: &[f32], pieces: usize, y: &mut [f32]) {
     debug_assert_eq!(x.len(), y.len() * pieces);
     for (out, group) in y.iter_mut().zip(x.chunks_exact(pieces)) {
@@ -335,6 +354,22 @@ mod tests {
     #[test]
     fn argmax_takes_the_first_of_ties() {
         assert_eq!(argmax(&[1.0, 3.0, 3.0, 2.0]), 1);
+    }
+
+    #[test]
+    fn maxout_planar_is_maxout_with_the_pieces_apart() {
+        let side_by_side = [1.0, 5.0, 2.0, -3.0, -1.0, -2.0, 0.0, -0.0, 0.0, 7.0, 7.0, 1.0];
+        let (pieces, outputs) = (3, 2);
+        let mut planar = Vec::new();
+        for row in side_by_side.chunks_exact(pieces * outputs) {
+            for p in 0..pieces {
+                planar.extend((0..outputs).map(|o| row[o * pieces + p]));
+            }
+        }
+        let (mut want, mut got) = ([0.0f32; 4], [0.0f32; 4]);
+        maxout(&side_by_side, pieces, &mut want);
+        maxout_planar(&planar, pieces, outputs, &mut got);
+        assert_eq!(want.map(f32::to_bits), got.map(f32::to_bits));
     }
 
     #[test]

@@ -2,15 +2,19 @@
 //! hashed embedding tables, concatenated and reduced by a maxout layer, then refined by residual
 //! convolutional layers that each see one more token on each side.
 
-use crate::linalg::{affine_strided, layer_norm, maxout};
+use crate::linalg::{affine_strided, layer_norm, maxout_planar};
 use crate::model::{Tensor, Tok2VecConfig, Weights};
 use crate::NlpError;
 
 /// An affine layer followed by maxout and layer normalisation (thinc's `Maxout` with
 /// `normalize=True`).
+///
+/// thinc's weights are `outputs × pieces × inputs`: an output's pieces side by side. They are
+/// kept here piece by piece (`pieces × outputs × inputs`), so that the maxout compares whole
+/// rows of outputs, which vectorises; each value is computed as before, to the same bits.
 pub(crate) struct MaxoutNorm {
-    w: Tensor,
-    b: Tensor,
+    w: Vec<f32>,
+    b: Vec<f32>,
     g: Tensor,
     norm_b: Tensor,
     outputs: usize,
@@ -20,9 +24,19 @@ pub(crate) struct MaxoutNorm {
 
 impl MaxoutNorm {
     fn load(weights: &mut Weights, name: &str, outputs: usize, pieces: usize, inputs: usize) -> Result<Self, NlpError> {
+        let w = weights.take(&format!("{name}.W"), &[outputs, pieces, inputs])?;
+        let b = weights.take(&format!("{name}.b"), &[outputs, pieces])?;
+        let mut planar_w = Vec::with_capacity(w.len());
+        let mut planar_b = Vec::with_capacity(b.len());
+        for p in 0..pieces {
+            for o in 0..outputs {
+                planar_w.extend_from_slice(&w[(o * pieces + p) * inputs..(o * pieces + p + 1) * inputs]);
+                planar_b.push(b[o * pieces + p]);
+            }
+        }
         Ok(MaxoutNorm {
-            w: weights.take(&format!("{name}.W"), &[outputs, pieces, inputs])?,
-            b: weights.take(&format!("{name}.b"), &[outputs, pieces])?,
+            w: planar_w,
+            b: planar_b,
             g: weights.take(&format!("{name}.G"), &[outputs])?,
             norm_b: weights.take(&format!("{name}.norm_b"), &[outputs])?,
             outputs,
@@ -38,7 +52,7 @@ impl MaxoutNorm {
         scratch.pieces.resize(n * self.outputs * self.pieces, 0.0);
         affine_strided(x, stride, n, &self.w, &self.b, &mut scratch.pieces);
         y.resize(n * self.outputs, 0.0);
-        maxout(&scratch.pieces, self.pieces, y);
+        maxout_planar(&scratch.pieces, self.pieces, self.outputs, y);
         for row in y.chunks_exact_mut(self.outputs) {
             layer_norm(row, &self.g, &self.norm_b, &mut scratch.norm);
         }
