@@ -24,6 +24,8 @@ repeat="${NLP_BENCH_REPEAT:-3}"
 paths=("$@")
 [ "${#paths[@]}" -gt 0 ] || paths=(nlp/tests/data/parity/texts)
 
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- nlp || echo '+changes')"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cargo build -p dossier-nlp --release --quiet --example throughput
 bin="$CARGO_TARGET_DIR/release/examples/throughput"
 spacy=1
@@ -74,7 +76,8 @@ d1=$(grep -o 'output digest [0-9a-f]*' "$log/one" | head -1)
 d2=$(grep -o 'output digest [0-9a-f]*' "$log/two" | head -1)
 
 echo
-echo "$(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- nlp || echo '+changes'), $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "$(date -u +%Y-%m-%d), commit $commit, $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "load average (1, 5, 15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "texts: ${paths[*]}, $repeat passes a run ($tokens tokens); best of $runs runs"
 echo
 echo "| | tokens/s | tokens per CPU second | peak RSS (VmHWM) | max RSS (/usr/bin/time) |"
