@@ -2,6 +2,9 @@
 //! hashed embedding tables, concatenated and reduced by a maxout layer, then refined by residual
 //! convolutional layers that each see one more token on each side.
 
+use std::collections::hash_map::Entry;
+
+use crate::fxhash::FxHashMap;
 use crate::linalg::{affine_strided, layer_norm, maxout_planar};
 use crate::model::{Tensor, Tok2VecConfig, Weights};
 use crate::NlpError;
@@ -66,6 +69,8 @@ pub(crate) struct Scratch {
     norm: Vec<f32>,
     embedded: Vec<f32>,
     padded: Vec<f32>,
+    /// For each embedded column, where in `embedded` each value met in the block was summed.
+    seen: Vec<FxHashMap<u64, u32>>,
     layer_out: Vec<f32>,
 }
 
@@ -174,13 +179,29 @@ impl Tok2Vec {
         let mut embedded = std::mem::take(&mut scratch.embedded);
         embedded.clear();
         embedded.resize(count * concat, 0.0);
+        // A value met before in the block (a frequent word, a shape, the space flag) has the
+        // same sum of rows: copied from the first token that had it.
+        scratch.seen.resize_with(columns, FxHashMap::default);
+        for seen in &mut scratch.seen {
+            seen.clear();
+        }
         for (t, row) in features[tokens.start * stride..tokens.end * stride].chunks_exact(stride).enumerate() {
             for (c, embed) in self.embeds.iter().enumerate() {
-                let out = &mut embedded[t * concat + c * width..t * concat + (c + 1) * width];
-                for key in murmur3_x86_128_u64(row[c], embed.seed) {
-                    let r = key as usize % embed.rows;
-                    for (o, v) in out.iter_mut().zip(&embed.table[r * width..(r + 1) * width]) {
-                        *o += v;
+                let at = t * concat + c * width;
+                match scratch.seen[c].entry(row[c]) {
+                    Entry::Occupied(first) => {
+                        let from = *first.get() as usize;
+                        embedded.copy_within(from..from + width, at);
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(at as u32);
+                        let out = &mut embedded[at..at + width];
+                        for key in murmur3_x86_128_u64(row[c], embed.seed) {
+                            let r = key as usize % embed.rows;
+                            for (o, v) in out.iter_mut().zip(&embed.table[r * width..(r + 1) * width]) {
+                                *o += v;
+                            }
+                        }
                     }
                 }
             }
