@@ -26,6 +26,8 @@ mod pipeline;
 pub mod pos;
 mod pyre;
 pub mod pyunicode;
+#[doc(hidden)]
+pub mod stages;
 pub mod strings;
 mod tok2vec;
 pub mod tokenizer;

@@ -40,6 +40,15 @@ macro_rules! english_file {
     };
 }
 
+/// Bytes aligned for `f32`, so that the weights of the embedded model can be read in place.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+/// The embedded model's `weights.safetensors`: the file's header is padded to a multiple of 8
+/// bytes and every tensor is `f32`, so each tensor starts aligned here.
+static ENGLISH_WEIGHTS: &Aligned<[u8]> =
+    &Aligned(*include_bytes!("../../models/en_core_web_sm-3.8.0/weights.safetensors"));
+
 impl ModelFiles {
     /// spaCy's `en_core_web_sm` 3.8.0, embedded in the binary.
     pub fn english() -> ModelFiles {
@@ -49,7 +58,7 @@ impl ModelFiles {
             lexemes: Cow::Borrowed(english_file!("lexemes.json")),
             attribute_ruler: Cow::Borrowed(english_file!("attribute_ruler.json")),
             lemmatizer: Cow::Borrowed(english_file!("lemmatizer.json")),
-            weights: Cow::Borrowed(include_bytes!("../../models/en_core_web_sm-3.8.0/weights.safetensors")),
+            weights: Cow::Borrowed(&ENGLISH_WEIGHTS.0),
         }
     }
 
@@ -183,16 +192,23 @@ pub struct TransitionConfig {
     pub labels: Vec<String>,
 }
 
+/// A tensor's values: read in place from a model file that is in memory for the life of the
+/// program (the embedded one) where the bytes are aligned little-endian `f32`s, else a copy.
+pub(crate) type Tensor = Cow<'static, [f32]>;
+
 /// The tensors of `weights.safetensors`.
 pub(crate) struct Weights {
-    tensors: HashMap<String, (Vec<usize>, Vec<f32>)>,
+    tensors: HashMap<String, (Vec<usize>, Tensor)>,
 }
 
 impl Weights {
     const FILE: &'static str = "weights.safetensors";
 
-    /// Parses a safetensors file of little-endian `F32` tensors.
-    pub(crate) fn parse(bytes: &[u8]) -> Result<Weights, NlpError> {
+    /// Parses a safetensors file of little-endian `F32` tensors. The tensors of a `'static` file
+    /// are read in place when they can be (see [`Tensor`]).
+    #[allow(clippy::ptr_arg, reason = "whether the file is borrowed for 'static is what is asked")]
+    pub(crate) fn parse(file: &Cow<'static, [u8]>) -> Result<Weights, NlpError> {
+        let bytes: &[u8] = file;
         let bad = |m: String| NlpError::format(Self::FILE, m);
         let header_len = bytes
             .get(..8)
@@ -225,20 +241,67 @@ impl Weights {
             if start > end || end > data.len() || end - start != count * 4 {
                 return Err(bad(format!("tensor {name}: offsets {start}..{end} do not hold shape {:?}", info.shape)));
             }
-            let values =
-                data[start..end].chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+            let values = match file {
+                Cow::Borrowed(file) => in_place(&file[data_start + start..data_start + end]),
+                Cow::Owned(_) => None,
+            };
+            let values = values.unwrap_or_else(|| {
+                Cow::Owned(
+                    data[start..end].chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
+                )
+            });
             tensors.insert(name, (info.shape, values));
         }
         Ok(Weights { tensors })
     }
 
     /// Takes a tensor out, checking its shape.
-    pub(crate) fn take(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, NlpError> {
+    pub(crate) fn take(&mut self, name: &str, shape: &[usize]) -> Result<Tensor, NlpError> {
         let (found, values) =
             self.tensors.remove(name).ok_or_else(|| NlpError::format(Self::FILE, format!("no tensor {name}")))?;
         if found != shape {
             return Err(NlpError::format(Self::FILE, format!("tensor {name} has shape {found:?}, expected {shape:?}")));
         }
         Ok(values)
+    }
+}
+
+/// Little-endian `f32` bytes as `f32`s without a copy, if they are aligned and this target is
+/// little-endian.
+fn in_place(bytes: &'static [u8]) -> Option<Tensor> {
+    if cfg!(target_endian = "little")
+        && bytes.len().is_multiple_of(4)
+        && (bytes.as_ptr() as usize).is_multiple_of(std::mem::align_of::<f32>())
+    {
+        // SAFETY: the pointer is aligned for f32 and valid for `len / 4` of them for 'static
+        // (checked above); every bit pattern is an f32, and the bytes are little-endian, as
+        // this target reads them.
+        Some(Cow::Borrowed(unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<f32>(), bytes.len() / 4) }))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_weights_are_read_in_place_and_a_copy_gives_the_same_values() {
+        let files = ModelFiles::english();
+        let mut borrowed = Weights::parse(&files.weights).unwrap();
+        let mut owned = Weights::parse(&Cow::Owned(files.weights.to_vec())).unwrap();
+        let names: Vec<String> = borrowed.tensors.keys().cloned().collect();
+        assert!(names.len() > 40);
+        for name in names {
+            let shape = borrowed.tensors[&name].0.clone();
+            let a = borrowed.take(&name, &shape).unwrap();
+            let b = owned.take(&name, &shape).unwrap();
+            if cfg!(target_endian = "little") {
+                assert!(matches!(a, Cow::Borrowed(_)), "{name} was copied");
+            }
+            assert!(matches!(b, Cow::Owned(_)));
+            assert!(a.iter().zip(b.iter()).all(|(x, y)| x.to_bits() == y.to_bits()) && a.len() == b.len(), "{name}");
+        }
     }
 }

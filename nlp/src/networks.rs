@@ -3,7 +3,7 @@
 //! recogniser with its own encoder.
 
 use crate::linalg::{affine, argmax};
-use crate::model::{ModelConfig, Weights};
+use crate::model::{ModelConfig, Tensor, Weights};
 use crate::tok2vec::{Scratch, Tok2Vec};
 use crate::transition::{self, ArcEager, EntityMoves, EntitySpan, StepModel};
 use crate::tree;
@@ -14,14 +14,24 @@ pub(crate) const FEATURE_COLUMNS: [&str; 6] = ["NORM", "PREFIX", "SUFFIX", "SHAP
 
 pub(crate) struct Networks {
     tok2vec: Tok2Vec,
-    tagger_w: Vec<f32>,
-    tagger_b: Vec<f32>,
+    tagger_w: Tensor,
+    tagger_b: Tensor,
     pub(crate) tags: Vec<String>,
     parser: StepModel,
     pub(crate) arc_eager: ArcEager,
     ner_tok2vec: Tok2Vec,
     ner: StepModel,
     pub(crate) entity_moves: EntityMoves,
+}
+
+/// The parser's analysis of one document.
+pub(crate) struct Parse {
+    /// Head of each token (itself for a root).
+    pub(crate) heads: Vec<u32>,
+    /// Dependency label of each token (index into the parser's labels).
+    pub(crate) deps: Vec<u16>,
+    /// Whether each token starts a sentence.
+    pub(crate) sent_start: Vec<bool>,
 }
 
 /// What the networks say of one document.
@@ -84,13 +94,31 @@ impl Networks {
     /// token; `is_space` says which tokens are whitespace.
     pub(crate) fn analyse(&self, features: &[u64], is_space: &[bool], scratch: &mut Scratch) -> Analysis {
         let n = is_space.len();
-        let stride = FEATURE_COLUMNS.len();
-        debug_assert_eq!(features.len(), n * stride);
-        let tokvecs = self.tok2vec.encode(features, stride, scratch);
+        debug_assert_eq!(features.len(), n * FEATURE_COLUMNS.len());
+        let tokvecs = self.encode(features, scratch);
+        let tags = self.tag(&tokvecs, n);
+        let Parse { heads, deps, sent_start } = self.parse(&tokvecs, is_space);
+        let ner_vecs = self.ner_encode(features, scratch);
+        let entities = self.recognise(&ner_vecs, is_space, &sent_start);
+        Analysis { tags, heads, deps, sent_start, entities }
+    }
+
+    /// The shared encoder's vectors (`n × width`) of a document's feature rows.
+    pub(crate) fn encode(&self, features: &[u64], scratch: &mut Scratch) -> Vec<f32> {
+        self.tok2vec.encode(features, FEATURE_COLUMNS.len(), scratch)
+    }
+
+    /// The tag index of each of `n` tokens from the shared encoder's vectors.
+    pub(crate) fn tag(&self, tokvecs: &[f32], n: usize) -> Vec<u16> {
         let mut scores = vec![0.0; n * self.tags.len()];
-        affine(&tokvecs, n, &self.tagger_w, &self.tagger_b, &mut scores);
-        let tags = scores.chunks_exact(self.tags.len().max(1)).map(|row| argmax(row) as u16).collect();
-        let parse = transition::parse(&self.parser, &self.arc_eager, &tokvecs, n);
+        affine(tokvecs, n, &self.tagger_w, &self.tagger_b, &mut scores);
+        scores.chunks_exact(self.tags.len().max(1)).map(|row| argmax(row) as u16).collect()
+    }
+
+    /// The dependency parse from the shared encoder's vectors, made projective again as spaCy
+    /// does, with the sentence starts that follow from it.
+    pub(crate) fn parse(&self, tokvecs: &[f32], is_space: &[bool]) -> Parse {
+        let parse = transition::parse(&self.parser, &self.arc_eager, tokvecs, is_space.len());
         let mut heads = parse.heads;
         let mut deps: Vec<u16> = parse.labels.iter().map(|l| l.unwrap_or(self.arc_eager.root)).collect();
         let mut edges = tree::edges(&heads);
@@ -98,9 +126,16 @@ impl Networks {
             tree::deprojectivize(&mut heads, &mut deps, &self.arc_eager.decoration, is_space, &edges);
             edges = tree::edges(&heads);
         }
-        let sent_start = edges.sent_start;
-        let ner_vecs = self.ner_tok2vec.encode(features, stride, scratch);
-        let entities = transition::recognise(&self.ner, &self.entity_moves, &ner_vecs, is_space, &sent_start);
-        Analysis { tags, heads, deps, sent_start, entities }
+        Parse { heads, deps, sent_start: edges.sent_start }
+    }
+
+    /// The entity recogniser's own encoder's vectors of a document's feature rows.
+    pub(crate) fn ner_encode(&self, features: &[u64], scratch: &mut Scratch) -> Vec<f32> {
+        self.ner_tok2vec.encode(features, FEATURE_COLUMNS.len(), scratch)
+    }
+
+    /// The entities, from the entity recogniser's vectors and the parser's sentence starts.
+    pub(crate) fn recognise(&self, ner_vecs: &[f32], is_space: &[bool], sent_start: &[bool]) -> Vec<EntitySpan> {
+        transition::recognise(&self.ner, &self.entity_moves, ner_vecs, is_space, sent_start)
     }
 }

@@ -34,9 +34,9 @@ use crate::NlpError;
 /// assert_eq!(places, ["Russia", "Moscow"]);
 /// ```
 pub struct Pipeline {
-    tokenizer: Tokenizer,
-    lexicon: Lexicon,
-    networks: Networks,
+    pub(crate) tokenizer: Tokenizer,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) networks: Networks,
     ruler: AttributeRuler,
     lemmatizer: Lemmatizer,
     labels: Arc<Labels>,
@@ -53,6 +53,11 @@ impl std::fmt::Debug for Pipeline {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's encoder buffers.
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|scratch| f(&mut scratch.borrow_mut()))
 }
 
 impl Pipeline {
@@ -122,7 +127,7 @@ impl Pipeline {
 
     /// Analyses a text.
     pub fn process(&self, text: &str) -> Doc {
-        SCRATCH.with(|scratch| self.process_with(text, &mut scratch.borrow_mut()))
+        with_scratch(|scratch| self.process_with(text, scratch))
     }
 
     /// Analyses texts in parallel (on rayon's pool); the documents come back in order and are

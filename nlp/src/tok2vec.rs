@@ -2,17 +2,24 @@
 //! hashed embedding tables, concatenated and reduced by a maxout layer, then refined by residual
 //! convolutional layers that each see one more token on each side.
 
-use crate::linalg::{affine, layer_norm, maxout};
-use crate::model::{Tok2VecConfig, Weights};
+use std::collections::hash_map::Entry;
+
+use crate::fxhash::FxHashMap;
+use crate::linalg::{affine_strided, layer_norm, maxout_planar};
+use crate::model::{Tensor, Tok2VecConfig, Weights};
 use crate::NlpError;
 
 /// An affine layer followed by maxout and layer normalisation (thinc's `Maxout` with
 /// `normalize=True`).
+///
+/// thinc's weights are `outputs × pieces × inputs`: an output's pieces side by side. They are
+/// kept here piece by piece (`pieces × outputs × inputs`), so that the maxout compares whole
+/// rows of outputs, which vectorises; each value is computed as before, to the same bits.
 pub(crate) struct MaxoutNorm {
     w: Vec<f32>,
     b: Vec<f32>,
-    g: Vec<f32>,
-    norm_b: Vec<f32>,
+    g: Tensor,
+    norm_b: Tensor,
     outputs: usize,
     pieces: usize,
     inputs: usize,
@@ -20,9 +27,19 @@ pub(crate) struct MaxoutNorm {
 
 impl MaxoutNorm {
     fn load(weights: &mut Weights, name: &str, outputs: usize, pieces: usize, inputs: usize) -> Result<Self, NlpError> {
+        let w = weights.take(&format!("{name}.W"), &[outputs, pieces, inputs])?;
+        let b = weights.take(&format!("{name}.b"), &[outputs, pieces])?;
+        let mut planar_w = Vec::with_capacity(w.len());
+        let mut planar_b = Vec::with_capacity(b.len());
+        for p in 0..pieces {
+            for o in 0..outputs {
+                planar_w.extend_from_slice(&w[(o * pieces + p) * inputs..(o * pieces + p + 1) * inputs]);
+                planar_b.push(b[o * pieces + p]);
+            }
+        }
         Ok(MaxoutNorm {
-            w: weights.take(&format!("{name}.W"), &[outputs, pieces, inputs])?,
-            b: weights.take(&format!("{name}.b"), &[outputs, pieces])?,
+            w: planar_w,
+            b: planar_b,
             g: weights.take(&format!("{name}.G"), &[outputs])?,
             norm_b: weights.take(&format!("{name}.norm_b"), &[outputs])?,
             outputs,
@@ -31,13 +48,14 @@ impl MaxoutNorm {
         })
     }
 
-    /// `x` is `n × inputs`; returns `n × outputs` into `y`.
-    fn forward(&self, x: &[f32], n: usize, y: &mut Vec<f32>, scratch: &mut Scratch) {
-        debug_assert_eq!(x.len(), n * self.inputs);
+    /// `x` holds `n` rows of `inputs` values, `stride` values apart (see [`affine_strided`]);
+    /// returns `n × outputs` into `y`.
+    fn forward(&self, x: &[f32], stride: usize, n: usize, y: &mut Vec<f32>, scratch: &mut Scratch) {
+        debug_assert!(n == 0 || x.len() >= (n - 1) * stride + self.inputs);
         scratch.pieces.resize(n * self.outputs * self.pieces, 0.0);
-        affine(x, n, &self.w, &self.b, &mut scratch.pieces);
+        affine_strided(x, stride, n, &self.w, &self.b, &mut scratch.pieces);
         y.resize(n * self.outputs, 0.0);
-        maxout(&scratch.pieces, self.pieces, y);
+        maxout_planar(&scratch.pieces, self.pieces, self.outputs, y);
         for row in y.chunks_exact_mut(self.outputs) {
             layer_norm(row, &self.g, &self.norm_b, &mut scratch.norm);
         }
@@ -51,13 +69,14 @@ pub(crate) struct Scratch {
     norm: Vec<f32>,
     embedded: Vec<f32>,
     padded: Vec<f32>,
-    window: Vec<f32>,
+    /// For each embedded column, where in `embedded` each value met in the block was summed.
+    seen: Vec<FxHashMap<u64, u32>>,
     layer_out: Vec<f32>,
 }
 
 /// One hashed embedding table (thinc's `HashEmbed`).
 struct HashEmbed {
-    table: Vec<f32>,
+    table: Tensor,
     rows: usize,
     seed: u32,
 }
@@ -160,51 +179,57 @@ impl Tok2Vec {
         let mut embedded = std::mem::take(&mut scratch.embedded);
         embedded.clear();
         embedded.resize(count * concat, 0.0);
+        // A value met before in the block (a frequent word, a shape, the space flag) has the
+        // same sum of rows: copied from the first token that had it.
+        scratch.seen.resize_with(columns, FxHashMap::default);
+        for seen in &mut scratch.seen {
+            seen.clear();
+        }
         for (t, row) in features[tokens.start * stride..tokens.end * stride].chunks_exact(stride).enumerate() {
             for (c, embed) in self.embeds.iter().enumerate() {
-                let out = &mut embedded[t * concat + c * width..t * concat + (c + 1) * width];
-                for key in murmur3_x86_128_u64(row[c], embed.seed) {
-                    let r = key as usize % embed.rows;
-                    for (o, v) in out.iter_mut().zip(&embed.table[r * width..(r + 1) * width]) {
-                        *o += v;
+                let at = t * concat + c * width;
+                match scratch.seen[c].entry(row[c]) {
+                    Entry::Occupied(first) => {
+                        let from = *first.get() as usize;
+                        embedded.copy_within(from..from + width, at);
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(at as u32);
+                        let out = &mut embedded[at..at + width];
+                        for key in murmur3_x86_128_u64(row[c], embed.seed) {
+                            let r = key as usize % embed.rows;
+                            for (o, v) in out.iter_mut().zip(&embed.table[r * width..(r + 1) * width]) {
+                                *o += v;
+                            }
+                        }
                     }
                 }
             }
         }
         let rows = hi - lo;
+        // The rows, with `window` more zero rows on either side that stay zero: the window of
+        // row `r` (rows `r - window ..= r + window`, zeros beyond the rows) is then the
+        // contiguous `span × width` values from row `r - window`, which the layers read in
+        // place instead of copying every window out (thinc's seq2col).
+        let edge = self.window * width;
         let mut padded = std::mem::take(&mut scratch.padded);
         padded.clear();
-        padded.resize(rows * width, 0.0);
+        padded.resize(rows * width + 2 * edge, 0.0);
         let mut layer_out = std::mem::take(&mut scratch.layer_out);
-        self.reduce.forward(&embedded, count, &mut layer_out, scratch);
+        self.reduce.forward(&embedded, concat, count, &mut layer_out, scratch);
         scratch.embedded = embedded;
-        let at = tokens.start + self.padding - lo;
-        padded[at * width..(at + count) * width].copy_from_slice(&layer_out[..count * width]);
+        let at = edge + (tokens.start + self.padding - lo) * width;
+        padded[at..at + count * width].copy_from_slice(&layer_out[..count * width]);
         // Residual window layers.
-        let span = 2 * self.window + 1;
-        let mut window = std::mem::take(&mut scratch.window);
         for layer in &self.encode {
-            window.clear();
-            window.resize(rows * span * width, 0.0);
-            for r in 0..rows {
-                for k in 0..span {
-                    let source = r as isize + k as isize - self.window as isize;
-                    if source >= 0 && (source as usize) < rows {
-                        let s = source as usize;
-                        let dst = (r * span + k) * width;
-                        window[dst..dst + width].copy_from_slice(&padded[s * width..(s + 1) * width]);
-                    }
-                }
-            }
-            layer.forward(&window, rows, &mut layer_out, scratch);
-            for (x, y) in padded.iter_mut().zip(&layer_out) {
+            layer.forward(&padded, width, rows, &mut layer_out, scratch);
+            for (x, y) in padded[edge..edge + rows * width].iter_mut().zip(&layer_out) {
                 *x += y;
             }
         }
-        scratch.window = window;
         scratch.layer_out = layer_out;
         scratch.padded = padded;
-        &scratch.padded[..rows * width]
+        &scratch.padded[edge..edge + rows * width]
     }
 }
 

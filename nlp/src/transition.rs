@@ -7,19 +7,18 @@
 //! looks at, adding the bias, taking the maxout, and applying the output layer. The best valid
 //! transition is taken; ties go to the first, as in spaCy.
 
-use crate::linalg::{affine, argmax, product};
-use crate::model::{TransitionConfig, Weights};
+use crate::linalg::{affine, argmax, product, RowAffine};
+use crate::model::{Tensor, TransitionConfig, Weights};
 use crate::NlpError;
 
 /// The scoring network of a transition system.
 pub(crate) struct StepModel {
-    project_w: Vec<f32>,
-    project_b: Vec<f32>,
-    lower_w: Vec<f32>,
-    lower_b: Vec<f32>,
-    lower_pad: Vec<f32>,
-    upper_w: Vec<f32>,
-    upper_b: Vec<f32>,
+    project_w: Tensor,
+    project_b: Tensor,
+    lower_w: Tensor,
+    lower_b: Tensor,
+    lower_pad: Tensor,
+    upper: RowAffine,
     features: usize,
     hidden: usize,
     pieces: usize,
@@ -47,8 +46,10 @@ impl StepModel {
             lower_w: weights.take(&format!("{prefix}.lower.W"), &[features, hidden, pieces, hidden])?,
             lower_b: weights.take(&format!("{prefix}.lower.b"), &[hidden, pieces])?,
             lower_pad: weights.take(&format!("{prefix}.lower.pad"), &[1, features, hidden, pieces])?,
-            upper_w: weights.take(&format!("{prefix}.upper.W"), &[classes, hidden])?,
-            upper_b: weights.take(&format!("{prefix}.upper.b"), &[classes])?,
+            upper: RowAffine::new(
+                weights.take(&format!("{prefix}.upper.W"), &[classes, hidden])?,
+                weights.take(&format!("{prefix}.upper.b"), &[classes])?,
+            ),
             features,
             hidden,
             pieces,
@@ -90,7 +91,7 @@ impl StepModel {
                 *u += v;
             }
         }
-        for (u, b) in unmaxed.iter_mut().zip(&self.lower_b) {
+        for (u, b) in unmaxed.iter_mut().zip(self.lower_b.iter()) {
             *u += b;
         }
         work.hidden.resize(self.hidden, 0.0);
@@ -99,7 +100,7 @@ impl StepModel {
             *h = group[argmax(group)];
         }
         work.scores.resize(self.classes, 0.0);
-        affine(&work.hidden, 1, &self.upper_w, &self.upper_b, &mut work.scores);
+        self.upper.apply(&work.hidden, &mut work.scores);
         if !self.unseen.is_empty() {
             let min = work.scores.iter().copied().fold(f32::INFINITY, f32::min);
             for &c in &self.unseen {
@@ -111,9 +112,10 @@ impl StepModel {
 
 /// Tokens whose feature rows are computed together.
 const CACHE_BLOCK: usize = 64;
-/// Blocks of feature rows kept at once (for the parser, 64 × 64 × 4 KB = 16 MB); a block
-/// evicted and needed again is recomputed, to the same bits.
-const CACHE_BLOCKS: usize = 64;
+/// Blocks of feature rows kept at once (for the parser, 16 × 64 × 4 KB = 4 MB: a thousand
+/// tokens, more than the parser's stack reaches back in news text); a block evicted and needed
+/// again is recomputed, to the same bits.
+const CACHE_BLOCKS: usize = 16;
 
 /// A document's projected token vectors and, computed on demand, each token's contribution to
 /// the hidden layer for every feature slot (spaCy computes them all up front; here memory stays
@@ -191,6 +193,11 @@ enum Move {
     Left,
     Right,
     Break,
+}
+
+impl Move {
+    /// Every kind, in the order of their discriminants.
+    const ALL: [Move; 5] = [Move::Shift, Move::Reduce, Move::Left, Move::Right, Move::Break];
 }
 
 /// The arc-eager transitions of a parser model: each output's move and label (an index into
@@ -452,7 +459,9 @@ fn parse_with_cache(model: &StepModel, system: &ArcEager, tokvecs: &[f32], n: us
             state.context(&mut work.ids);
             model.score(&mut pre, &mut work);
             work.valid.clear();
-            work.valid.extend(system.moves.iter().map(|&(kind, _)| state.valid(kind)));
+            // Validity depends on the kind of move only: five answers for the 106 moves.
+            let by_kind = Move::ALL.map(|kind| state.valid(kind));
+            work.valid.extend(system.moves.iter().map(|&(kind, _)| by_kind[kind as usize]));
             match best_valid(&work.scores, &work.valid) {
                 Some(best) => {
                     let (kind, label) = system.moves[best];
