@@ -16,7 +16,7 @@ pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
 /// value is summed in the same order whatever `n` is, so a row's result does not depend on
 /// the rows computed with it.
 pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
-    let i = if n == 0 { 0 } else { x.len() / n };
+    let i = x.len().checked_div(n).unwrap_or(0);
     debug_assert_eq!(x.len(), n * i);
     debug_assert_eq!(w.len(), o * i);
     debug_assert_eq!(y.len(), n * o);

@@ -119,7 +119,7 @@ impl Tok2Vec {
     }
 
     fn encode_in_blocks(&self, features: &[u64], stride: usize, block: usize, scratch: &mut Scratch) -> Vec<f32> {
-        let n = if stride == 0 { 0 } else { features.len() / stride };
+        let n = features.len().checked_div(stride).unwrap_or(0);
         let width = self.width;
         let mut out = vec![0.0; n * width];
         let halo = self.encode.len() * self.window;
