@@ -90,7 +90,10 @@ impl Networks {
         let mut scores = vec![0.0; n * self.tags.len()];
         affine(&tokvecs, n, &self.tagger_w, &self.tagger_b, &mut scores);
         let tags = scores.chunks_exact(self.tags.len().max(1)).map(|row| argmax(row) as u16).collect();
+        drop(scores);
         let parse = transition::parse(&self.parser, &self.arc_eager, &tokvecs, n);
+        // The entity recogniser has its own encoder: the shared vectors can go.
+        drop(tokvecs);
         let mut heads = parse.heads;
         let mut deps: Vec<u16> = parse.labels.iter().map(|l| l.unwrap_or(self.arc_eager.root)).collect();
         let mut edges = tree::edges(&heads);

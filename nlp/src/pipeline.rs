@@ -194,7 +194,7 @@ impl Pipeline {
             }
             entities.push((e.start, e.end, e.label));
         }
-        Doc { text: text.to_string(), tokens, lemmas, entities, labels: Arc::clone(&self.labels) }
+        Doc::new(text.to_string(), tokens, lemmas, entities, Arc::clone(&self.labels))
     }
 }
 
