@@ -15,16 +15,25 @@ pub(crate) fn affine(x: &[f32], n: usize, w: &[f32], b: &[f32], y: &mut [f32]) {
 /// `y = x · Wᵀ` for `n` rows: `x` is `n × i`, `w` is `o × i`, `y` is `n × o`. Each output
 /// value is summed in the same order whatever `n` is, so a row's result does not depend on
 /// the rows computed with it.
+///
+/// # Panics
+/// If the lengths disagree (a bug of the caller: every caller sizes `y` from `n` and the
+/// model, `w` from the model): checked in every build, as `sgemm` would otherwise read or
+/// write out of bounds.
 pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
-    let i = x.len().checked_div(n).unwrap_or(0);
-    debug_assert_eq!(x.len(), n * i);
-    debug_assert_eq!(w.len(), o * i);
-    debug_assert_eq!(y.len(), n * o);
+    assert_eq!(y.len(), n * o, "product: output of {} values for {n} × {o}", y.len());
     if n == 0 || o == 0 {
+        // Nothing to compute; `x` and `w` may then have any width (an empty document has none).
         return;
     }
-    // SAFETY: the slices have the lengths the strides describe (checked above in debug builds,
-    // and by construction: every caller sizes `y` from `n` and `b`, `w` from the model).
+    let i = x.len() / n;
+    assert!(
+        x.len() == n * i && w.len() == o * i,
+        "product: {} and {} values for {n} × {i} and {o} × {i}",
+        x.len(),
+        w.len()
+    );
+    // SAFETY: the slices have the lengths the strides describe (checked above).
     unsafe {
         matrixmultiply::sgemm(
             n,

@@ -393,3 +393,25 @@ fn batches_agree_with_one_by_one() {
         assert_eq!(doc.to_json(), NLP.process(text).to_json(), "{text:?}");
     }
 }
+
+/// The inputs the `nlp_process` fuzz target found failing (`tests/data/fuzz/nlp_process-*`),
+/// read as the target reads them: bytes made UTF-8 lossily.
+///
+/// * `nlp_process-empty.txt`: the empty text panicked in builds with debug assertions (the
+///   matrix product checked the model's width against an empty input's); the product now
+///   returns before any check when there is nothing to compute, and checks the widths in every
+///   build, as the unchecked `sgemm` after it needs them.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("nlp_process-")) {
+            let bytes = std::fs::read(&path).unwrap();
+            assert_valid(&String::from_utf8_lossy(&bytes));
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no regression inputs in {}", dir.display());
+}
