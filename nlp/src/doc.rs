@@ -54,6 +54,10 @@ pub struct Doc {
     pub(crate) lemmas: String,
     pub(crate) entities: Vec<(u32, u32, u16)>,
     pub(crate) labels: Arc<Labels>,
+    /// The children of token `i` are `children[child_starts[i]..child_starts[i + 1]]`, left
+    /// to right (see [`Doc::new`]).
+    child_starts: Vec<u32>,
+    children: Vec<u32>,
 }
 
 /// A token's place in an entity (spaCy's `ent_iob_`).
@@ -82,6 +86,37 @@ impl EntityIob {
 }
 
 impl Doc {
+    /// A document from its parts; indexes the children of every token (a counting sort of the
+    /// tokens by head, so that [`Token::children`] costs nothing but its own output).
+    pub(crate) fn new(
+        text: String,
+        tokens: Vec<TokenData>,
+        lemmas: String,
+        entities: Vec<(u32, u32, u16)>,
+        labels: Arc<Labels>,
+    ) -> Doc {
+        let n = tokens.len();
+        let mut child_starts = vec![0u32; n + 1];
+        for (i, t) in tokens.iter().enumerate() {
+            if t.head as usize != i {
+                child_starts[t.head as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            child_starts[i + 1] += child_starts[i];
+        }
+        let mut next = child_starts.clone();
+        let mut children = vec![0u32; child_starts[n] as usize];
+        for (i, t) in tokens.iter().enumerate() {
+            let head = t.head as usize;
+            if head != i {
+                children[next[head] as usize] = i as u32;
+                next[head] += 1;
+            }
+        }
+        Doc { text, tokens, lemmas, entities, labels, child_starts, children }
+    }
+
     /// The text the document was made from.
     pub fn text(&self) -> &str {
         &self.text
@@ -333,14 +368,32 @@ impl<'d> Token<'d> {
         &self.doc.labels.deps[self.data().dep as usize]
     }
 
-    /// Its children in the dependency tree, left to right.
-    pub fn children(&self) -> impl Iterator<Item = Token<'d>> + 'd {
+    /// Its children in the dependency tree, left to right (spaCy's `children`). Indexed when the
+    /// document is made: the cost is that of the children alone.
+    pub fn children(&self) -> impl ExactSizeIterator<Item = Token<'d>> + DoubleEndedIterator + 'd {
         let doc = self.doc;
-        let me = self.i;
-        doc.tokens
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, t)| (t.head as usize == me && i != me).then_some(Token { doc, i }))
+        self.child_indexes().iter().map(move |&i| Token { doc, i: i as usize })
+    }
+
+    /// Its children before it, left to right (spaCy's `lefts`).
+    pub fn lefts(&self) -> impl ExactSizeIterator<Item = Token<'d>> + DoubleEndedIterator + 'd {
+        let doc = self.doc;
+        let all = self.child_indexes();
+        let split = all.partition_point(|&c| (c as usize) < self.i);
+        all[..split].iter().map(move |&i| Token { doc, i: i as usize })
+    }
+
+    /// Its children after it, left to right (spaCy's `rights`).
+    pub fn rights(&self) -> impl ExactSizeIterator<Item = Token<'d>> + DoubleEndedIterator + 'd {
+        let doc = self.doc;
+        let all = self.child_indexes();
+        let split = all.partition_point(|&c| (c as usize) < self.i);
+        all[split..].iter().map(move |&i| Token { doc, i: i as usize })
+    }
+
+    fn child_indexes(&self) -> &'d [u32] {
+        let doc = self.doc;
+        &doc.children[doc.child_starts[self.i] as usize..doc.child_starts[self.i + 1] as usize]
     }
 
     /// Whether it starts a sentence.

@@ -26,7 +26,13 @@ pub(crate) fn affine_strided(x: &[f32], stride: usize, n: usize, w: &[f32], b: &
 /// `y = x · Wᵀ` for `n` rows: `x` is `n × i`, `w` is `o × i`, `y` is `n × o`. Each output
 /// value is summed in the same order whatever `n` is, so a row's result does not depend on
 /// the rows computed with it.
+///
+/// # Panics
+/// If the lengths disagree (a bug of the caller: every caller sizes `y` from `n` and the
+/// model, `w` from the model): checked in every build, as `sgemm` would otherwise read or
+/// write out of bounds.
 pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
+    assert_eq!(y.len(), n * o, "product: output of {} values for {n} × {o}", y.len());
     let i = x.len().checked_div(n).unwrap_or(0);
     debug_assert_eq!(x.len(), n * i);
     product_strided(x, i, n, i, w, o, y);
@@ -35,6 +41,7 @@ pub(crate) fn product(x: &[f32], n: usize, w: &[f32], o: usize, y: &mut [f32]) {
 /// [`product`] on `n` rows of `i` values, `stride` values apart in `x`.
 fn product_strided(x: &[f32], stride: usize, n: usize, i: usize, w: &[f32], o: usize, y: &mut [f32]) {
     if n == 0 || o == 0 {
+        // Nothing to compute; `x` and `w` may then have any width (an empty document has none).
         return;
     }
     assert!(x.len() >= (n - 1) * stride + i, "{} values hold no {n} rows of {i} every {stride}", x.len());

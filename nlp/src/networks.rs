@@ -98,6 +98,8 @@ impl Networks {
         let tokvecs = self.encode(features, scratch);
         let tags = self.tag(&tokvecs, n);
         let Parse { heads, deps, sent_start } = self.parse(&tokvecs, is_space);
+        // The entity recogniser has its own encoder: the shared vectors can go.
+        drop(tokvecs);
         let ner_vecs = self.ner_encode(features, scratch);
         let entities = self.recognise(&ner_vecs, is_space, &sent_start);
         Analysis { tags, heads, deps, sent_start, entities }

@@ -33,6 +33,44 @@ use crate::NlpError;
 /// let places: Vec<_> = doc.entities().filter(|e| e.label() == "GPE").map(|e| e.text()).collect();
 /// assert_eq!(places, ["Russia", "Moscow"]);
 /// ```
+///
+/// # Any text, in linear time
+///
+/// [`Pipeline::process`] takes any `&str` (control characters, lone combining marks, emoji,
+/// right-to-left scripts, megabytes without a space) and never panics; the [`Doc`] it returns
+/// always has tokens that tile the text, one head per token with no cycle, sentences with one
+/// root each that no head leaves, and entities inside one sentence (`tests/properties.rs`,
+/// `tests/long_inputs.rs` and the `nlp_process` fuzz target check this). Time and memory grow
+/// linearly with the text, stage by stage:
+///
+/// * the tokenizer stays linear on hostile strings (`tests/tokenizer_robustness.rs`);
+/// * both encoders run in blocks of 1,024 tokens (each with the few neighbours its window
+///   layers reach), so their working memory does not grow with the document;
+/// * the parser takes at most 7n - 1 transitions on n tokens whatever its scores (the proof is
+///   in `transition.rs`; an exhaustive search finds 6n - 9 at most for 3 <= n <= 9, and the
+///   cap of 16n + 16 steps is never reached). Each transition reads eight tokens' feature rows, which
+///   are computed 64 tokens at a time and kept in a least-recently-used cache of 64 blocks
+///   (16 MB); on a text of any length each block is computed about once;
+/// * spaCy's tree post-processing makes at most twelve linear passes to find subtree edges (if
+///   they do not settle, the exact edges are computed in one more linear pass, so sentences
+///   always hold their heads: where spaCy's would not, and only there, the result differs
+///   from spaCy's). Reattaching a decorated arc (`dobj||xcomp`) searches breadth-first below
+///   its head over indexed children: a search costs the tokens it visits. The one superlinear
+///   case left is spaCy's own: a search that finds nothing visits the whole subtree, so a single
+///   enormous sentence full of such arcs could cost their number times its length (a
+///   240,000-token sentence with 20,000 of them: 8 ms, 113 ms before the index);
+/// * the entity recogniser takes exactly one transition per token;
+/// * the attribute ruler's patterns have a fixed length (no operators) and are indexed by their
+///   first token; its three regular expressions are anchored;
+/// * the [`Doc`] indexes every token's children when it is made, so [`crate::Token::children`]
+///   costs only what it returns.
+///
+/// Measured on one core shared with other work (`tests/long_inputs.rs`): 31,000 to 35,000
+/// tokens a second whatever the length or the language (1 MB of words without punctuation,
+/// 168,000 tokens: 5.0 s; a 50,000-token sentence: 1.4 s; 400,000 tokens the parser puts in one
+/// sentence: 13 s), and at most about 0.9 KB allocated a token (400,000 tokens: 355 MB), which
+/// that test checks stays under 2 KB. There is no limit on a text's size: to bound latency, split
+/// long texts (on paragraphs, say) before processing them.
 pub struct Pipeline {
     pub(crate) tokenizer: Tokenizer,
     pub(crate) lexicon: Lexicon,
@@ -199,7 +237,7 @@ impl Pipeline {
             }
             entities.push((e.start, e.end, e.label));
         }
-        Doc { text: text.to_string(), tokens, lemmas, entities, labels: Arc::clone(&self.labels) }
+        Doc::new(text.to_string(), tokens, lemmas, entities, Arc::clone(&self.labels))
     }
 }
 

@@ -67,7 +67,7 @@ impl StepModel {
             projected,
             row,
             blocks: vec![None; n.div_ceil(CACHE_BLOCK)],
-            cached: 0,
+            resident: Vec::new(),
             capacity: capacity.max(1),
             clock: 0,
         }
@@ -124,7 +124,9 @@ struct Precomputed {
     projected: Vec<f32>,
     row: usize,
     blocks: Vec<Option<(u64, Box<[f32]>)>>,
-    cached: usize,
+    /// The blocks computed and kept, at most `capacity` of them: the one to evict is looked
+    /// for among these, not among all the document's blocks.
+    resident: Vec<usize>,
     capacity: usize,
     clock: u64,
 }
@@ -136,13 +138,11 @@ impl Precomputed {
         self.clock += 1;
         let clock = self.clock;
         if self.blocks[block].is_none() {
-            if self.cached == self.capacity {
-                let oldest = (0..self.blocks.len())
-                    .filter(|&b| self.blocks[b].is_some())
-                    .min_by_key(|&b| self.blocks[b].as_ref().map_or(u64::MAX, |(used, _)| *used));
-                if let Some(b) = oldest {
-                    self.blocks[b] = None;
-                    self.cached -= 1;
+            if self.resident.len() >= self.capacity {
+                let oldest = (0..self.resident.len())
+                    .min_by_key(|&k| self.blocks[self.resident[k]].as_ref().map_or(0, |(used, _)| *used));
+                if let Some(k) = oldest {
+                    self.blocks[self.resident.swap_remove(k)] = None;
                 }
             }
             let hidden = model.hidden;
@@ -152,7 +152,7 @@ impl Precomputed {
             // The lower layer's bias is added per state, not here.
             product(&self.projected[start * hidden..end * hidden], end - start, &model.lower_w, self.row, &mut rows);
             self.blocks[block] = Some((clock, rows));
-            self.cached += 1;
+            self.resident.push(block);
         }
         match &mut self.blocks[block] {
             Some((used, rows)) => {
@@ -265,6 +265,7 @@ pub(crate) struct ParseResult {
 
 /// The state of the arc-eager parser (spaCy's `StateC`, without what a fresh document never
 /// has: preset heads, preset sentence starts).
+#[derive(Clone)]
 struct ParserState {
     length: usize,
     heads: Vec<i32>,
@@ -448,8 +449,19 @@ fn parse_with_cache(model: &StepModel, system: &ArcEager, tokvecs: &[f32], n: us
     if n > 0 {
         let mut pre = model.precompute(tokvecs, n, cache);
         let mut work = StepWork { ids: vec![-1; model.features], ..StepWork::default() };
-        // Every token is shifted and reduced at most a few times; the cap only guards
-        // against a model that would never finish.
+        // Whatever the scores, the parse ends within 7n - 1 transitions (there is always a
+        // valid one until the state is final, and at most that many can follow each other):
+        // * every token leaves the stack for good once, by Left or by a plain Reduce, so
+        //   Left + Reduce = n; it enters it (Shift or Right) once from the buffer and once more
+        //   after each unshift, so pushes = pops = n + U, where U counts unshifts;
+        // * an unshifted token has no head and is marked unshiftable; Right would give it a
+        //   head for good, Shift onto an empty stack puts it at the bottom, from where it
+        //   cannot be unshifted again, and Shift onto a stack needs the mark cleared, which only
+        //   a Left with it as b0 does: so U <= n + Left <= 2n;
+        // * Break marks a token that is not yet marked a sentence start: at most n - 1.
+        // Total: 2 (n + U) + Break <= 7n - 1. (`longest_parses` below searches all the
+        // transition sequences for n <= 6: the longest has 6n - 9 for n >= 3.) The cap is
+        // therefore never reached; it stays as a guard should the transition system change.
         let mut budget = 16 * n + 16;
         while !state.is_final() {
             if budget == 0 {
@@ -604,5 +616,54 @@ mod tests {
         let few = parse_with_cache(&model, &system, &tokvecs, n, 2);
         assert_eq!(all.heads, few.heads);
         assert_eq!(all.labels, few.labels);
+    }
+
+    /// The longest sequence of valid transitions from a fresh state of `n` tokens, whatever
+    /// the scores (exhaustive search over the states; labels do not affect validity).
+    fn longest_parse(n: usize) -> usize {
+        use std::collections::HashMap;
+        type Key = (Vec<u32>, Vec<u32>, usize, Vec<bool>, Vec<bool>, Vec<bool>);
+        fn key(s: &ParserState) -> Key {
+            let has_head = s.heads.iter().map(|&h| h >= 0).collect();
+            (s.stack.clone(), s.rebuffer.clone(), s.b_i, has_head, s.unshiftable.clone(), s.sent_start.clone())
+        }
+        // None while a state is being explored: meeting it again would be a cycle.
+        fn longest(s: &ParserState, memo: &mut HashMap<Key, Option<usize>>) -> usize {
+            if s.is_final() {
+                return 0;
+            }
+            let k = key(s);
+            match memo.get(&k) {
+                Some(Some(v)) => return *v,
+                Some(None) => panic!("a cycle of transitions"),
+                None => {}
+            }
+            memo.insert(k.clone(), None);
+            let mut best = None;
+            for kind in [Move::Shift, Move::Reduce, Move::Left, Move::Right, Move::Break] {
+                if s.valid(kind) {
+                    let mut next = s.clone();
+                    next.apply(kind, 0);
+                    let len = 1 + longest(&next, memo);
+                    best = Some(best.map_or(len, |b: usize| b.max(len)));
+                }
+            }
+            let best = best.expect("a state that is not final has a valid transition");
+            memo.insert(k, Some(best));
+            best
+        }
+        longest(&ParserState::new(n), &mut HashMap::new())
+    }
+
+    /// The parser's step cap (16n + 16) is above the bound proved in `parse_with_cache`
+    /// (7n - 1), which is above the longest parse there is. For n = 7, 8, 9 the search (a
+    /// minute in release) gives 33, 39, 45: still 6n - 9.
+    #[test]
+    fn longest_parses() {
+        let longest: Vec<usize> = (1..=6).map(longest_parse).collect();
+        assert_eq!(longest, [2, 5, 9, 15, 21, 27]);
+        for (n, &l) in (1..).zip(&longest) {
+            assert!(l < 7 * n && 7 * n - 1 < 16 * n + 16);
+        }
     }
 }
