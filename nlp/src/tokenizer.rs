@@ -15,7 +15,7 @@
 //!    (`a.m.` inside `(a.m.)`) and replaces their tokens, unless whitespace inside the match makes
 //!    its text differ from the special case.
 //!
-//! Python `re` semantics are kept by translating the patterns (see [`crate::pyre`]).
+//! Python `re` semantics are kept by translating the patterns (the private module `pyre`).
 
 use std::collections::HashMap;
 
