@@ -41,8 +41,9 @@ Rules (also in the header of the generated file and in ontology/SOURCES.md):
     capital > larger city); the others lose that form. City names shared by cities of different
     countries go to a capital if one is among them, else to the largest city if it is at least
     three times the next one, else to one place entry without dos:locatedIn.
-  - Names that are common English words, common given names, a demonym, or another entry's name
-    are not used for cities (lists below); ASCII spellings are added for names with diacritics.
+  - Names that are common English words, common given names, shorter than four letters, a
+    demonym, or another entry's name are not used for cities (lists below); ASCII spellings are
+    added for names with diacritics.
 """
 
 import argparse
@@ -563,7 +564,7 @@ def build(cache, check_words=None):
     for cand in place_candidates:
         priority, population, label, aliases, located, capital_of, rec = cand
         k = key(label)
-        if k in blocked or (priority == P_CITY and k in country_like):
+        if k in blocked or (priority == P_CITY and (k in country_like or len(k) < 4)):
             b.log.append(f"city {label!r} not used: common word, given name or another entry's name")
             continue
         if priority == P_CITY:
@@ -902,7 +903,7 @@ CITY_MATCH = {}
 COMMON_WORD_PLACES = {"Bimbo", "Erode", "Pest", "Van", "Split", "Sale", "Se"}
 # ... or given names or surnames that news write far more often for persons (reviewed by hand
 # among the selected cities: "Sofia", "Santiago", "Columbus", "Medina" stay).
-GIVEN_NAME_PLACES = {"Austin", "Charlotte", "Hamilton", "Victoria"}
+GIVEN_NAME_PLACES = {"Austin", "Charlotte", "Hamilton", "Victoria", "Takeo"}
 
 # US states: Georgia is the country's name here; Washington and New York are the cities'.
 US_STATE_SKIP = {"Georgia", "District of Columbia"}
@@ -1231,10 +1232,12 @@ ORGANISATIONS = [
 # Armed groups (non-state), state forces (dos:MilitaryUnit) and de facto authorities
 # (dos:GovernmentBody): (local name, type or None for ArmedGroup, label, aliases[, demonyms]).
 # Ruling juntas are armed groups (annotation conventions). Acronyms another entry uses are left
-# out (JEM is Jaish-e-Mohammed's JeM; SNA, AA, KIA, PDF, PA are common for other things).
+# out (JEM is Jaish-e-Mohammed's JeM; SNA, AA, KIA, PDF, PA are common for other things), and so
+# is "IS": the matcher looks for every form case-insensitively before checking case, so a
+# two-letter form that is a frequent English word ("is") costs a candidate at every occurrence.
 ARMED_GROUPS = [
     # Islamic State and its provinces (ISIS-K in actors.ttl)
-    ("islamic_state", None, "Islamic State", ["ISIS", "ISIL", "IS", "Daesh", "Islamic State group",
+    ("islamic_state", None, "Islamic State", ["ISIS", "ISIL", "Daesh", "Islamic State group",
                                               "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria"]),
     ("iswap", None, "Islamic State West Africa Province", ["ISWAP", "Islamic State in West Africa",
                                                            "Islamic State West Africa"]),
