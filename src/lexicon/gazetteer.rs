@@ -160,10 +160,15 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The shipped gazetteer (`ontology/actors.ttl`).
+    /// The shipped gazetteer: the curated `ontology/actors.ttl`, then the generated world
+    /// gazetteer `ontology/world.ttl` (countries, territories, capitals and large cities, regions,
+    /// intergovernmental organisations, armed groups; made by `scripts/build_world_gazetteer.py`,
+    /// sources in `ontology/SOURCES.md`), whose entries for the same entities carry the curated
+    /// IRIs and so merge into them.
     pub fn builtin() -> Result<Gazetteer, LexiconError> {
         let mut gazetteer = Gazetteer::empty();
         gazetteer.add_turtle(include_str!("../../ontology/actors.ttl"), &Origin::Builtin("ontology/actors.ttl"))?;
+        gazetteer.add_turtle(include_str!("../../ontology/world.ttl"), &Origin::Builtin("ontology/world.ttl"))?;
         Ok(gazetteer)
     }
 
@@ -549,6 +554,40 @@ mod tests {
         assert_eq!(names("tell us about the US and the U.S. army"), ["US", "U.S."]);
         assert_eq!(names("Russians and Russia’s Foreign Ministry"), ["Russia’s Foreign Ministry"]);
         assert_eq!(names("the moscow-based group in Moscow"), ["Moscow"]);
+    }
+
+    #[test]
+    fn builtin_finds_world_actors_and_types_them() {
+        let g = Gazetteer::builtin().unwrap();
+        let text = "Israel and Hamas traded fire as ECOWAS met; Türkiye, the DRC and North Korea \
+                    spoke, and Kyiv was shelled. Nigerien and Nigerian troops met in Papua New Guinea.";
+        let got = found(&g, text);
+        let has = |surface: &str, form: FormKind, label: &str, kind: ActorKind| {
+            let hit = got.iter().any(|(s, f, l)| s == surface && *f == form && l == label);
+            let id = g.find_by_name(label).or_else(|| g.entries().find(|(_, e)| e.label == label).map(|(i, _)| i));
+            assert!(hit, "{surface:?} not found as {label:?} in {got:?}");
+            assert_eq!(g.entry(id.unwrap()).kind, kind, "{label}");
+        };
+        has("Israel", FormKind::Name, "Israel", ActorKind::Country);
+        has("Hamas", FormKind::Name, "Hamas", ActorKind::ArmedGroup);
+        has("ECOWAS", FormKind::Name, "ECOWAS", ActorKind::IntergovernmentalOrganization);
+        has("Türkiye", FormKind::Name, "Turkey", ActorKind::Country);
+        has("DRC", FormKind::Name, "Democratic Republic of the Congo", ActorKind::Country);
+        has("North Korea", FormKind::Name, "North Korea", ActorKind::Country);
+        has("Kyiv", FormKind::Name, "Kyiv", ActorKind::Place);
+        has("Nigerien", FormKind::Demonym, "Niger", ActorKind::Country);
+        has("Nigerian", FormKind::Demonym, "Nigeria", ActorKind::Country);
+        has("Papua New Guinea", FormKind::Name, "Papua New Guinea", ActorKind::Country);
+        // Leftmost-longest: no "Guinea" inside "Papua New Guinea", no "Korea" inside "North Korea".
+        assert!(!got.iter().any(|(s, _, _)| s == "Guinea" || s == "Korea"), "{got:?}");
+        // Curated entries keep their IRIs and absorb the world file's forms.
+        let turkey = g.by_iri("https://w3id.org/dossier/id/actor/turkey").unwrap();
+        assert_eq!(g.entry(turkey).label, "Turkey");
+        assert!(g.entry(turkey).aliases.iter().any(|a| a == "Türkiye"));
+        let kyiv = g.find_by_name("Kiev").unwrap();
+        let ukraine = g.country_of(kyiv).unwrap();
+        assert_eq!(g.entry(ukraine).label, "Ukraine");
+        assert_eq!(g.country_with_capital(&g.entry(kyiv).iri), Some(ukraine));
     }
 
     #[test]
