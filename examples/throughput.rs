@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dossier::corpus;
-use dossier::extract::extract;
+use dossier::extract::extract_document;
 use dossier::lexicon::Lexicon;
 use dossier::rdf;
 use rayon::prelude::*;

@@ -432,7 +432,7 @@ impl Dossier {
 
     /// Extracts a document and maps it to RDF.
     fn prepare(&self, document: Document) -> Prepared {
-        let findings = extract::extract(&document, &self.lexicon);
+        let findings = extract::extract_document(&document, &self.lexicon);
         let iri = vocab::document(document.id.short());
         let mut items: Vec<String> = findings.events.iter().map(resolve::event_iri).collect();
         let stances: Vec<Stance> = findings.claims.iter().map(|c| Stance::of(c, &document.text)).collect();

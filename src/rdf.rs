@@ -6,11 +6,11 @@
 //! `id:doc/<hash>#char=b,e` nodes, so every statement leads back to a document and a span.
 //!
 //! ```
-//! use dossier::{corpus::Document, extract::extract, lexicon::Lexicon, rdf};
+//! use dossier::{corpus::Document, extract::extract_document, lexicon::Lexicon, rdf};
 //!
 //! let lexicon = Lexicon::builtin()?;
 //! let doc = Document::from_text("a.txt", "Taliban representatives visited Moscow.".into(), Default::default(), &lexicon.boilerplate);
-//! let quads = rdf::document_quads(&doc, &extract(&doc, &lexicon));
+//! let quads = rdf::document_quads(&doc, &extract_document(&doc, &lexicon));
 //! assert!(quads.iter().any(|q| q.predicate.as_str() == "http://semanticweb.cs.vu.nl/2009/11/sem/eventType"));
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```

@@ -262,7 +262,7 @@ fn proposition_words(content: &str) -> BTreeSet<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .filter(|w| !crate::extract::text::is_negation(w) && !FUNCTION_WORDS.contains(w))
+        .filter(|w| !is_negation(w) && !FUNCTION_WORDS.contains(w))
         .map(|w| stem(w.strip_suffix("n't").unwrap_or(w)))
         .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
         .collect()
@@ -579,4 +579,9 @@ mod tests {
         assert_eq!(key, proposition_iri("Russia plans to negotiate with Taliban"));
         assert_ne!(key, proposition_iri("Russia plans to negotiate with Iran"));
     }
+}
+
+/// Words that negate ("not", "never", "don't").
+fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never" | "no" | "neither" | "nor" | "cannot") || lower.ends_with("n't")
 }

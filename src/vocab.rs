@@ -38,6 +38,8 @@ pub const DOS_ROLE_LABEL: &str = "https://w3id.org/dossier/ontology#roleLabel";
 pub const DOS_CAPITAL: &str = "https://w3id.org/dossier/ontology#capital";
 pub const DOS_LOCATED_IN: &str = "https://w3id.org/dossier/ontology#locatedIn";
 pub const DOS_AFFILIATION: &str = "https://w3id.org/dossier/ontology#affiliation";
+pub const DOS_ROLES_VALID_FROM: &str = "https://w3id.org/dossier/ontology#rolesValidFrom";
+pub const DOS_ROLES_VALID_UNTIL: &str = "https://w3id.org/dossier/ontology#rolesValidUntil";
 
 /// Prefix declarations used by Turtle/TriG exports and prepended to user SPARQL queries.
 pub const PREFIXES: [(&str, &str); 16] = [

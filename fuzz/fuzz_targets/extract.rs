@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use dossier::corpus::Document;
-use dossier::extract::extract;
+use dossier::extract::extract_document;
 use dossier::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
 
@@ -15,7 +15,7 @@ fuzz_target!(|text: &str| {
     let lexicon = &*LEXICON;
     let text = format!("date 2021-07-09\n\n{text}");
     let document = Document::from_text("f.txt", text, Default::default(), &lexicon.boilerplate);
-    let findings = extract(&document, lexicon);
+    let findings = extract_document(&document, lexicon);
     let slices = |range: &std::ops::Range<usize>| document.text.get(range.clone()).is_some();
     for mention in &findings.mentions {
         assert!(slices(&mention.range), "mention off boundaries");

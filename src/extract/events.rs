@@ -1,731 +1,543 @@
-//! Events: PLOVER triggers with their arguments, date and status.
+//! Events: PLOVER triggers of `ontology/events.tsv` found on the dependency parse, with their
+//! arguments read from the trigger's frame.
 //!
-//! For each trigger of `ontology/events.tsv` found in a sentence (quotation marks inside a
-//! phrase are passed over: "took a 'u-turn'"), when its `NEEDS` words follow:
-//! - **agent**: the subject ([`clause::subject_of`]); in the passive ("was invited by X", "has
-//!   been banned ... in Russia") the actor after "by" (or the state after "in" for sanctions)
-//!   and the subject becomes the target; conjoined subjects of a reciprocal event ("Moscow and
-//!   New Delhi joined hands") give agent and target; with no subject in reach, the agent of the
-//!   sentence's previous event, else the sentence subject;
-//! - **target**: the first actor after the trigger in the same clause, skipping topics ("talks
-//!   on Afghanistan"), stopping at a purpose clause ("to protect ...") or a new clause; a list
-//!   ("India, China, Iran and Pakistan") gives several; with frame `agent-after` the actor after
-//!   "to"/"by"/"from" is the agent ("fell to the militants"); a joint act without its own target
-//!   takes the previous act's ("assistance to Tajikistan and conducted joint exercises");
-//! - **place**: a place after the trigger or after "in"/"into"/"at"; a capital visited is the
-//!   country as target and the city as place;
-//! - **date**: the time expression nearest to the trigger (not the time of a report, "said on
-//!   Thursday"); else the publication date for the present tense ("is not planning"); else, for a
-//!   simple past narrated right after a dated sentence, that sentence's time (news narrates
-//!   around a reference time: "reiterated on July 8 ... The Ministry said the envoy held talks");
-//! - **status**: negated after a negation (a negated meeting is a REJECT: "not planning to
-//!   negotiate"), planned after a future or intention marker ("will invite", "plans to host",
-//!   "Russia to invite"), else occurred. An infinitive of purpose or attempt ("seeking to
-//!   provide", "used to threaten") states no event.
+//! - A verb trigger's agent is its subject (the subject it shares with a verb it is coordinated
+//!   with or that controls it: "X agreed to hold talks"), or the `by` agent of a passive, whose
+//!   subject is then the target; its targets are its object, the object of the form's
+//!   preposition ("met with X", "imposed sanctions on X"), else of "with", "against", "on" or
+//!   "into". Agent-after forms read the other way ("fell to X", "received assurances from X").
+//! - A noun trigger ("talks", "strikes", "ultimatum") takes its agent from a possessor or a
+//!   modifier ("Iran's strikes", "the US-UK strikes"), a `by` phrase, "between X and Y", or the
+//!   subject of the verb it is the object of ("X held talks with Y", "X launched strikes on Y").
+//! - Coordination spreads agents and targets; a pronoun agent is resolved ("Azerbaijan said it
+//!   had captured ..." is Azerbaijan's act).
+//! - Status: negated ("did not attack", "no talks"), planned (will, plans to, is to, a date after
+//!   publication); a conditional ("if X attacks") or a question states no event.
+//! - Date: a time expression of the trigger's own clause, resolved against the publication
+//!   date, in the tense of the clause; none after publication unless the event is planned.
 //!
-//! Nominal triggers that are the object of a reporting verb ("touted talks with the Taliban")
-//! are what someone said, not events; THREATEN and ACCUSE need a target.
+//! An event needs an agent: acts with no agent in the text are not events.
 
 use std::ops::Range;
 
-use super::actors::People;
-use super::clause::{
-    as_participant, is_preposition, is_topic_preposition, sentence_subject, subject_of, Clause, MEMBER_NOUNS,
-};
-use super::text::{ends_clause, is_future_marker, is_negation, is_place_preposition, is_verb_helper, Token};
-use super::{ActorId, Event, MentionKind, Status};
-use crate::corpus::{Document, SentenceKind};
-use crate::lexicon::words::{Frame, Trigger, VerbForm};
-use crate::lexicon::{ActorKind, Lexicon};
-use crate::plover::EventType;
-use crate::time::{find_times_in_tenses, Precision, Tense, TimeMention, TimeValue};
+use dossier_nlp::Pos;
+use jiff::civil::Date;
 
-/// Words before "to" that make the next verb planned ("plans to host", "agreed to withdraw").
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "set",
-    "due",
-    "expected",
-    "going",
-    "ready",
-    "agreed",
-    "agree",
-    "agrees",
-    "decided",
-    "decides",
-    "decide",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-    "intends",
-    "intend",
-    "intended",
-    "wants",
-    "want",
-    "wanted",
-    "prepared",
-    "preparing",
-    "prepares",
-    "aims",
-    "hopes",
-    "hoped",
-    "will",
-    "would",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "likely",
-    "about",
-    "poised",
-    "threatened",
-    "threatens",
-    "invited",
-];
+use super::mentions::Cast;
+use super::syntax::Parse;
+use super::{ActorId, Event, Status};
+use crate::lexicon::frames::{word_fits, TreeForm};
+use crate::lexicon::gazetteer::ActorKind;
+use crate::lexicon::words::{Frame, Trigger};
+use crate::lexicon::Lexicon;
+use crate::time::{find_times, Tense, TimeValue};
 
-/// Words before "to" after which the verb happened ("began to withdraw", "forced to flee").
-const OCCURRED_BEFORE_TO: &[&str] = &[
-    "began",
-    "begun",
-    "started",
-    "continued",
-    "continues",
-    "continue",
-    "forced",
-    "managed",
-    "moved",
-    "rushed",
-    "chose",
-];
-
-/// Words before "to" that deny the next verb ("failed to reach").
-const NEGATING_BEFORE_TO: &[&str] = &["failed", "fails", "fail"];
-
-/// Refusals before "to": the refusal is the event (a REJECT of the infinitive's object), the
-/// infinitive none ("refused to recognise the Taliban").
-const REFUSING_BEFORE_TO: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "decline", "rejected"];
-
-/// Verbs that start a purpose clause after "to" ("joined hands to protect ..."), besides the
-/// lexicon's own verbs.
-const PURPOSE_VERBS: &[&str] = &[
-    "be",
-    "help",
-    "ensure",
-    "prevent",
-    "protect",
-    "enhance",
-    "reach",
-    "curb",
-    "create",
-    "provide",
-    "get",
-    "make",
-    "avoid",
-    "deal",
-    "counter",
-    "contain",
-    "secure",
-    "strengthen",
-    "boost",
-    "stop",
-    "end",
-    "form",
-    "keep",
-    "bring",
-    "build",
-    "safeguard",
-    "discuss",
-    "address",
-    "tackle",
-    "fight",
-    "combat",
-    "promote",
-    "improve",
-    "take",
-    "give",
-    "find",
-    "firewall",
-    "shield",
-    "defend",
-    "guard",
-    "restore",
-    "establish",
+/// Verbs whose object noun is the act itself ("held talks", "launched strikes").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "have",
     "launch",
-    "allow",
-    "enable",
+    "carry",
+    "conduct",
+    "stage",
+    "impose",
+    "announce",
+    "begin",
+    "start",
+    "sign",
+    "reach",
+    "make",
+    "give",
+    "take",
+    "mount",
+    "continue",
+    "resume",
+    "issue",
+    "deliver",
+    "provide",
+    "send",
+    "offer",
+    "extend",
+    "order",
+    "step",
+    "open",
+    "join",
+    "host",
+    "attend",
+    "agree",
+    "seal",
+    "strike",
+    "broker",
+    "approve",
+    "adopt",
+    "declare",
+    "initiate",
+    "unleash",
+    "pursue",
+    "renew",
+    "intensify",
+    "escalate",
+    "end",
+    "conclude",
+    "complete",
+    "finalize",
+    "finalise",
+    "ratify",
+    "back",
+    "welcome",
+    "propose",
+    "call",
+    "demand",
+    "pledge",
+    "promise",
+    "plan",
+    "lead",
+    "organize",
+    "organise",
+    "convene",
+    "chair",
+    "co-host",
+    "mediate",
     "facilitate",
+    "expand",
+    "tighten",
+    "lift",
+    "ease",
+    "extend",
+    "allow",
+    "accept",
+    "reject",
+    "face",
+    "receive",
+    "win",
+    "secure",
+    "hit",
 ];
 
-/// What a trigger's right-hand side gives.
-struct Objects {
-    targets: Vec<ActorId>,
-    place: Option<ActorId>,
-    /// Actors after "to", "by", "from": agents for `agent-after` frames and the passive.
-    agent_phrase: Vec<ActorId>,
-    /// Actors after "by" (the agent of a passive).
-    by_phrase: Vec<ActorId>,
-    /// States after "in" (the one that bans or designates, in the passive).
-    in_state: Vec<ActorId>,
-}
+/// Verbs under which an act is planned, not done ("plans to hold talks").
+const PLAN_VERBS: &[&str] = &[
+    "plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "decide", "schedule", "set", "propose",
+    "mean", "wish", "vow", "pledge", "promise", "agree", "offer", "try", "attempt", "consider", "threaten", "go",
+];
 
-/// Whether the word after "to" starts a purpose clause.
-fn starts_purpose(lexicon: &Lexicon, word: &str) -> bool {
-    PURPOSE_VERBS.contains(&word)
-        || lexicon.words.triggers_at(&[word]).iter().any(|t| t.form == VerbForm::Base)
-        || lexicon.words.reporting_at(&[word]).iter().any(|t| t.form == VerbForm::Base)
-}
+/// Default prepositions introducing an event's other party when the form names none.
+const TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon"];
 
-/// Targets and place after the trigger ending at token `end` (exclusive), up to the clause end.
-fn objects_after(people: &mut People, lexicon: &Lexicon, clause: &Clause, end: usize, trigger: &Trigger) -> Objects {
-    let event_type = trigger.event_type;
-    let mut objects = Objects {
-        targets: Vec::new(),
-        place: None,
-        agent_phrase: Vec::new(),
-        by_phrase: Vec::new(),
-        in_state: Vec::new(),
-    };
-    let tokens = clause.tokens;
-    let mut index = end;
-    // A noun trigger ending in a preposition governs what follows ("conference on" a topic,
-    // "fall of" a place), as does an agent-after one ("fall to" the agent); in a phrasal verb
-    // ("call on", "reach out to") the preposition belongs to the verb and an object follows.
-    let mut preposition: Option<&str> = tokens[..end]
-        .last()
-        .filter(|t| is_preposition(&t.lower) || t.lower == "into")
-        .filter(|t| trigger.frame != Frame::Active || is_place_preposition(&t.lower))
-        .map(|t| t.lower.as_str());
-    let mut steps = 0;
-    while index < tokens.len() && steps < 18 {
-        steps += 1;
-        let token = &tokens[index];
-        if let Some(mention) = clause.mention_at(index).cloned() {
-            let kind = people.kind(&mention.actor);
-            let prep = preposition.unwrap_or_default();
-            let after_hands = prep == "of" && index >= 2 && tokens[index - 2].lower == "hands";
-            if prep == "by" {
-                objects.by_phrase.extend(as_participant(people, clause, &mention));
-            }
-            if matches!(prep, "to" | "by" | "from") || after_hands {
-                objects.agent_phrase.extend(as_participant(people, clause, &mention));
-            }
-            if prep == "in" && kind == ActorKind::Country {
-                objects.in_state.push(mention.actor.clone());
-            }
-            if kind == ActorKind::Place || is_place_preposition(prep) {
-                if objects.place.is_none() {
-                    // A capital visited or invited to: the country is the target, the city the place.
-                    if prep.is_empty() && event_type == EventType::Consult && objects.targets.is_empty() {
-                        if let Some(country) = people.country_of_capital(&mention.actor) {
-                            objects.targets.push(country);
-                        }
-                    }
-                    objects.place = Some(mention.actor.clone());
-                }
-            } else if !is_topic_preposition(prep) || (prep == "of" && objects.targets.is_empty()) {
-                let actor = mention.actor.clone();
-                let last = clause.last_token(&mention);
-                let before = index.checked_sub(1).map(|i| tokens[i].lower.as_str());
-                let after = tokens.get(last + 1).map(|t| t.lower.as_str());
-                // "India, China, Iran, and Pakistan": a list continues after a comma only when an
-                // "and"/"or" or another comma joins the next item.
-                let listed = objects.targets.is_empty()
-                    || matches!(before, Some("and" | "or"))
-                    || (before == Some(",") && matches!(after, Some("," | "and" | "or")));
-                if !listed {
-                    break;
-                }
-                if !objects.targets.contains(&actor) {
-                    objects.targets.push(actor);
-                }
-            }
-            index = clause.last_token(&mention) + 1;
+/// Finds the events of a document.
+pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
+    let mut events = Vec::new();
+    for t in 0..parse.len() {
+        if !parse.in_article(t) || !matches!(parse.pos(t), Pos::Verb | Pos::Noun | Pos::Propn | Pos::Aux) {
             continue;
         }
-        let next = tokens.get(index + 1).map(|t| t.lower.as_str()).unwrap_or("");
-        // "refused to recognise the Taliban": what is refused is the infinitive's object.
-        if index == end
-            && token.lower == "to"
-            && event_type == EventType::Reject
-            && tokens.get(index + 1).is_some_and(|t| t.is_word)
-        {
-            index += 2;
+        let candidates = lexicon.words.tree_triggers.candidates(parse.lower(t), parse.lemma(t));
+        let Some((form, trigger)) = candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)) else {
             continue;
-        }
-        let purpose = token.lower == "to" && starts_purpose(lexicon, next);
-        if purpose || ends_clause(&token.lower) || token.lower == "." || token.lower == "that" {
-            break;
-        }
-        if is_preposition(&token.lower) {
-            preposition = Some(token.lower.as_str());
-        }
-        index += 1;
-    }
-    objects
-}
-
-/// Status from the words before the trigger at `trigger`; `None` when the trigger is an
-/// infinitive of purpose or attempt ("seeking to provide", "used to threaten"), which states no
-/// event.
-fn status_before(clause: &Clause, trigger: usize, form: VerbForm, kind: SentenceKind) -> Option<Status> {
-    let tokens = clause.tokens;
-    let window = &tokens[trigger.saturating_sub(5)..trigger];
-    let clause_start = window.iter().rposition(|t| t.lower == "," || ends_clause(&t.lower)).map_or(0, |i| i + 1);
-    let window = &window[clause_start..];
-    let words: Vec<&str> = window.iter().map(|t| t.lower.as_str()).collect();
-    let negated = words.iter().any(|w| is_negation(w))
-        || words.windows(3).any(|w| w == ["stopped", "short", "of"] || w == ["stop", "short", "of"]);
-    let passive = words.iter().any(|w| matches!(*w, "be" | "been" | "being"));
-    let mut planned = false;
-    if trigger >= 1 && tokens[trigger - 1].lower == "to" {
-        let before = trigger.checked_sub(2).map(|i| (tokens[i].lower.as_str(), clause.mention_at(i).is_some()));
-        match before {
-            Some((word, _)) if FUTURE_BEFORE_TO.contains(&word) => planned = true,
-            Some((word, _)) if OCCURRED_BEFORE_TO.contains(&word) => {}
-            Some((word, _)) if NEGATING_BEFORE_TO.contains(&word) => return Some(Status::Negated),
-            Some((word, _)) if REFUSING_BEFORE_TO.contains(&word) => return None,
-            // "Russia to invite Taliban": a headline's future.
-            Some((_, true)) if kind != SentenceKind::Body => planned = true,
-            None if kind != SentenceKind::Body => planned = true,
-            _ => return None,
-        }
-    }
-    if negated {
-        return Some(Status::Negated);
-    }
-    let future = words.iter().any(|w| is_future_marker(w));
-    if planned || (future && (matches!(form, VerbForm::Base | VerbForm::Phrase) || passive)) {
-        return Some(Status::Planned);
-    }
-    Some(Status::Occurred)
-}
-
-/// Whether the sentence speaks of the future (for dating "on Thursday", "October 20").
-fn tense_of(tokens: &[Token], kind: SentenceKind) -> Tense {
-    let future = tokens
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "will" | "'ll" | "shall" | "scheduled" | "upcoming" | "plans" | "next"));
-    if future || (kind != SentenceKind::Body && tokens.iter().any(|t| t.lower == "to")) {
-        Tense::Future
-    } else {
-        Tense::Past
-    }
-}
-
-/// The time expressions of a sentence, with those that date a report ("said on Thursday")
-/// marked.
-pub(crate) fn sentence_times(
-    document: &Document,
-    lexicon: &Lexicon,
-    tokens: &[Token],
-    range: &Range<usize>,
-    kind: SentenceKind,
-) -> Vec<(TimeMention, bool)> {
-    let tense = tense_of(tokens, kind);
-    let text = &document.text[range.clone()];
-    // A report is always in the past ("said on Thursday"), whatever the reported words say.
-    let [past, found] = find_times_in_tenses(text, document.published, [Tense::Past, tense]);
-    found
-        .into_iter()
-        .map(|mut t| {
-            let past_value = past.iter().find(|p| p.range == t.range).map(|p| p.value);
-            t.range = t.range.start + range.start..t.range.end + range.start;
-            let first = tokens.iter().position(|tok| tok.range.start >= t.range.start).unwrap_or(0);
-            let reported = (1..=3).any(|back| {
-                first >= back && {
-                    let words: Vec<&str> = tokens[first - back..first]
-                        .iter()
-                        .map(|t| t.lower.as_str())
-                        .filter(|w| *w != "on" && *w != ",")
-                        .collect();
-                    !words.is_empty() && !lexicon.words.reporting_at(&words).is_empty()
-                }
-            });
-            if reported {
-                t.value = past_value.unwrap_or(t.value);
-            }
-            (t, reported)
-        })
-        .collect()
-}
-
-/// The trigger starting at token `position`, if any: the longest entry whose words match the
-/// tokens from there (quotation marks passed over) and whose NEEDS words stand within a few
-/// words after it or, for a relative clause ("talks that it plans to host"), before it. Returns
-/// the trigger and the index one past its last token.
-fn trigger_at<'l>(lexicon: &'l Lexicon, tokens: &[Token], position: usize) -> Option<(&'l Trigger, usize)> {
-    let quote = |t: &Token| matches!(t.lower.as_str(), "'" | "\"" | "“" | "”" | "‘");
-    let first = tokens[position..].iter().find(|t| !quote(t))?;
-    if !lexicon.words.starts_trigger(&first.lower) {
-        return None;
-    }
-    let indexes: Vec<usize> = (position..tokens.len()).filter(|&i| !quote(&tokens[i])).take(8).collect();
-    let words: Vec<&str> = indexes.iter().map(|&i| tokens[i].lower.as_str()).collect();
-    // A verb form right after a determiner is a noun ("the ban", "its support").
-    let after_determiner = position > 0
-        && matches!(
-            tokens[position - 1].lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "any"
-                | "no"
-                | "'s"
-        );
-    for trigger in lexicon.words.triggers_at(&words) {
-        if after_determiner && matches!(trigger.form, VerbForm::Base | VerbForm::Third) {
-            continue;
-        }
-        let end = indexes[trigger.words.len() - 1] + 1;
-        if trigger.needs.is_empty() {
-            return Some((trigger, end));
-        }
-        let ahead = tokens[end..].iter().take(8).take_while(|t| !ends_clause(&t.lower) && t.lower != ".");
-        let behind = tokens[position.saturating_sub(6)..position].iter();
-        if ahead.chain(behind).any(|t| trigger.needs.contains(&t.lower)) {
-            return Some((trigger, end));
-        }
-    }
-    None
-}
-
-/// Whether the trigger at `position` is in the passive ("was invited", "has been banned").
-fn passive(tokens: &[Token], position: usize, form: VerbForm) -> bool {
-    if !matches!(form, VerbForm::Past | VerbForm::Participle) {
-        return false;
-    }
-    tokens[..position]
-        .iter()
-        .rev()
-        .take(3)
-        .take_while(|t| t.is_word)
-        .any(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "were" | "been" | "being" | "be"))
-}
-
-/// Whether a nominal trigger is the object of a reporting or attitude verb ("touted talks").
-fn reported_noun(lexicon: &Lexicon, tokens: &[Token], position: usize) -> bool {
-    let mut index = position;
-    let mut steps = 0;
-    while index > 0 && steps < 3 {
-        index -= 1;
-        steps += 1;
-        let word = tokens[index].lower.as_str();
-        if matches!(word, "the" | "a" | "an" | "new" | "further" | "more" | "direct" | "international" | "peace") {
-            continue;
-        }
-        return !lexicon.words.reporting_at(&[word]).is_empty()
-            || matches!(word, "welcomed" | "proposed" | "supported" | "rejected" | "praised" | "backed" | "opposed");
-    }
-    false
-}
-
-/// Whether the clause before the trigger is in the present tense ("is not planning", "says").
-fn present_tense(tokens: &[Token], position: usize, form: VerbForm, kind: SentenceKind) -> bool {
-    let before = &tokens[position.saturating_sub(6)..position];
-    let be_present = before.iter().any(|t| matches!(t.lower.as_str(), "is" | "are" | "am"));
-    let perfect_or_past =
-        before.iter().any(|t| matches!(t.lower.as_str(), "has" | "have" | "had" | "was" | "were" | "did"));
-    kind == SentenceKind::Body && !perfect_or_past && (be_present || form == VerbForm::Third)
-}
-
-/// Whether a sentence narrates in the simple past without moving away from the reference time
-/// (no past perfect, no "since", "previously", "in recent years").
-fn narrates_at_reference_time(tokens: &[Token]) -> bool {
-    !tokens.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "had"
-                | "since"
-                | "previously"
-                | "earlier"
-                | "ever"
-                | "already"
-                | "recent"
-                | "years"
-                | "once"
-                | "formerly"
-                | "originally"
-                | "later"
-                | "will"
-                | "would"
-                | "has"
-                | "have"
-        )
-    })
-}
-
-/// All events of a document, one per trigger (see [`merge_within_document`]).
-///
-/// `times` holds each sentence's time expressions ([`sentence_times`]).
-pub(crate) fn find_events(
-    document: &Document,
-    lexicon: &Lexicon,
-    people: &mut People,
-    times: &[Vec<(TimeMention, bool)>],
-) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    let mut reference: Option<TimeValue> = None;
-    for (index, sentence) in document.sentences.iter().enumerate() {
-        let tokens = people.tokens(index);
-        let times = &times[index];
-        let clause = Clause::new(
-            index,
-            &tokens,
-            people.in_sentence(index).cloned().collect(),
-            times.iter().map(|(t, _)| t.range.clone()).collect(),
-        );
-        let sentence_events = events.len();
-        let mut fallbacks: Vec<Option<TimeValue>> = Vec::new();
-        // A question asserts nothing ("Why is Russia inviting the Taliban?").
-        let question = document.text[sentence.range.clone()].trim_end().ends_with('?');
-        let mut position = if question { tokens.len() } else { 0 };
-        let mut last_trigger_end: Option<usize> = None;
-        while position < tokens.len() {
-            let inside_name = clause
-                .mention_at(position)
-                .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Discovered | MentionKind::Role));
-            let Some((trigger, end)) = trigger_at(lexicon, &tokens, position).filter(|_| !inside_name) else {
-                position += 1;
-                continue;
-            };
-            let start = position;
-            position = end;
-            if trigger.frame == Frame::Noun && reported_noun(lexicon, &tokens, start) {
-                continue;
-            }
-            // "hosted talks with", "held a phone call with": the noun is the verb's object, one act.
-            let light = trigger.frame == Frame::Noun
-                && last_trigger_end.is_some_and(|e| {
-                    tokens[e..start].iter().all(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "international"
-                                | "new"
-                                | "further"
-                                | "direct"
-                                | "peace"
-                                | "bilateral"
-                                | "trilateral"
-                                | "multilateral"
-                                | "high-level"
-                        )
-                    })
-                });
-            last_trigger_end = Some(end);
-            if light {
-                continue;
-            }
-            let Some(mut status) = status_before(&clause, start, trigger.form, sentence.kind) else { continue };
-            let span = tokens[start].range.start..tokens[end - 1].range.end;
-            let objects = objects_after(people, lexicon, &clause, end, trigger);
-            let mut targets = objects.targets.clone();
-            let is_passive = trigger.frame == Frame::Active && passive(&tokens, start, trigger.form);
-            let mut agents: Vec<ActorId> = match trigger.frame {
-                Frame::AgentAfter => objects.agent_phrase.iter().take(1).cloned().collect(),
-                _ if is_passive => {
-                    let state = matches!(trigger.event_type, EventType::Sanction | EventType::Coerce);
-                    let by = objects.by_phrase.iter().take(1).cloned();
-                    by.chain(objects.in_state.iter().take(usize::from(state)).cloned()).take(1).collect()
-                }
-                Frame::Noun => noun_agent(people, &clause, start),
-                Frame::Active => subject_of(people, &clause, start),
-            };
-            if trigger.frame == Frame::AgentAfter || is_passive {
-                // What fell, who was invited or banned: the subject is acted on.
-                let subject = subject_of(people, &clause, start);
-                targets = subject.into_iter().filter(|a| people.kind(a) != ActorKind::Place).collect();
-                targets.retain(|t| !agents.contains(t));
-            }
-            // A noun in a prepositional phrase ("after protests against ...") has no agent to borrow.
-            let in_phrase = trigger.frame == Frame::Noun
-                && start > 0
-                && matches!(
-                    tokens[start - 1].lower.as_str(),
-                    "after" | "amid" | "despite" | "following" | "before" | "over"
-                );
-            // "diplomatic staff deployed in the country": a participle describing a noun, whose
-            // subject is that noun, not the sentence's.
-            let participle = matches!(trigger.form, VerbForm::Past | VerbForm::Participle)
-                && start > 0
-                && tokens[start - 1].is_word
-                && clause.mention_at(start - 1).is_none()
-                && !is_verb_helper(&tokens[start - 1].lower)
-                && !matches!(tokens[start - 1].lower.as_str(), "and" | "or" | "but" | "then")
-                && tokens.get(end).is_none_or(|t| is_preposition(&t.lower) || !t.is_word);
-            if agents.is_empty() && trigger.frame != Frame::AgentAfter && !is_passive && !in_phrase && !participle {
-                let previous = events[sentence_events..].last().map(|e| e.agents.clone());
-                agents = previous.unwrap_or_else(|| sentence_subject(people, &clause, start).into_iter().collect());
-            }
-            // "Taliban advances have sent Afghan troops fleeing": the causer is what they flee.
-            if trigger.form == VerbForm::Gerund && targets.is_empty() {
-                let causative = (start.saturating_sub(8)..start).rev().find(|&i| {
-                    matches!(
-                        tokens[i].lower.as_str(),
-                        "sent" | "send" | "sends" | "forced" | "forces" | "drove" | "drives" | "prompted"
-                    )
-                });
-                if let Some(verb) = causative {
-                    targets = subject_of(people, &clause, verb);
-                }
-            }
-            let reciprocal = matches!(trigger.event_type, EventType::Cooperate | EventType::Consult | EventType::Agree);
-            if reciprocal && agents.len() > 1 && trigger.frame == Frame::Active && !is_passive {
-                targets = agents.split_off(1);
-            }
-            // "stepped up its assistance to Tajikistan and conducted joint exercises": the
-            // partner of a joint act is the previous act's.
-            let joint = tokens[start..end].iter().any(|t| t.lower == "joint")
-                || tokens[..start].last().is_some_and(|t| t.lower == "joint");
-            if joint && targets.is_empty() {
-                if let Some(previous) = events[sentence_events..].iter().rev().find(|e| e.agents == agents) {
-                    targets = previous.targets.clone();
-                }
-            }
-            targets.retain(|t| !agents.contains(t));
-            let place = objects.place.filter(|p| !agents.contains(p));
-            if agents.is_empty()
-                || (matches!(trigger.event_type, EventType::Threaten | EventType::Accuse) && targets.is_empty())
-            {
-                continue;
-            }
-            // "ready to mobilize if the situation deteriorated": a condition, not an event.
-            let conditional = tokens[end..].iter().take(12).any(|t| matches!(t.lower.as_str(), "if" | "unless"));
-            if conditional && status == Status::Planned {
-                continue;
-            }
-            let mut event_type = trigger.event_type;
-            if status == Status::Negated && event_type == EventType::Consult {
-                // Declining to meet or negotiate is itself an act: a rejection.
-                event_type = EventType::Reject;
-                status = Status::Occurred;
-            }
-            // Dated after the sentence is read (see below); meanwhile, what the fallbacks need.
-            let fallback = if present_tense(&tokens, start, trigger.form, sentence.kind) {
-                document.published.map(TimeValue::day)
-            } else if status == Status::Occurred
-                && trigger.form == VerbForm::Past
-                && narrates_at_reference_time(&tokens)
-            {
-                reference
-            } else {
-                None
-            };
-            fallbacks.push(fallback);
-            events.push(Event {
-                event_type,
-                mode: trigger.mode.clone(),
-                agents,
-                targets,
-                place,
-                date: None,
-                status,
-                evidence: sentence.range.clone(),
-                trigger: span,
-                headline: sentence.kind != SentenceKind::Body,
-            });
-        }
-        date_events(&mut events[sentence_events..], times, &fallbacks);
-        if sentence.kind == SentenceKind::Body {
-            // The sentence's last time is the reference time of the next ones; a sentence
-            // without one keeps it while it narrates at that time, and a shift ("since then",
-            // "had", "will") ends it.
-            reference = match times.last() {
-                Some((t, _)) => Some(t.value)
-                    .filter(|t| t.precision != Precision::Year && document.published.is_none_or(|p| t.date <= p)),
-                None if narrates_at_reference_time(&tokens) => reference,
-                None => None,
-            };
+        };
+        if let Some(event) = read_event(parse, cast, t, form, trigger, published) {
+            events.push(event);
         }
     }
     events
 }
 
-/// Dates the events of one sentence: each time expression (not the time of a report) belongs to
-/// the trigger nearest to it ("has reached out to the Taliban and hosted its representatives in
-/// July 2021": July dates the hosting only), and carries over to the events after that one in
-/// the sentence ("hosted a conference in March at which they released a statement calling on
-/// ..."). An event before any dated one takes its fallback: the publication date for the present
-/// tense, or the reference time of narration, unless the sentence has times of its own.
-fn date_events(events: &mut [Event], times: &[(TimeMention, bool)], fallbacks: &[Option<TimeValue>]) {
-    let own: Vec<&TimeMention> = times.iter().filter(|(_, reported)| !reported).map(|(t, _)| t).collect();
-    let mut explicit: Vec<Option<(usize, TimeValue)>> = vec![None; events.len()];
-    for time in &own {
-        let nearest = (0..events.len()).min_by_key(|&i| distance(&time.range, &events[i].trigger));
-        if let Some(i) = nearest {
-            let d = distance(&time.range, &events[i].trigger);
-            if explicit[i].is_none_or(|(best, _)| d < best) {
-                explicit[i] = Some((d, time.value));
+/// Whether the token can head this form: a verb for verb forms, a noun for noun forms, with
+/// the form's other words below it and one of its needed words near.
+fn fits(parse: &Parse, head: usize, form: &TreeForm, trigger: &Trigger) -> bool {
+    let is_verb = parse.is_verb(head);
+    if form.noun == is_verb || (!form.noun && parse.pos(head) == Pos::Aux) {
+        return false;
+    }
+    // A verb used as a modifier ("the attacked convoy") or inside a name is no act.
+    if parse
+        .doc
+        .token(head)
+        .ent_label()
+        .is_some_and(|l| matches!(l, "ORG" | "PERSON" | "GPE" | "FAC" | "LOC" | "WORK_OF_ART" | "LAW" | "EVENT"))
+    {
+        return false;
+    }
+    let below = phrase_words(parse, head);
+    for word in &form.with {
+        if !below.iter().any(|&w| word_fits(word, parse.lower(w), parse.lemma(w))) {
+            return false;
+        }
+    }
+    if let Some(prep) = &form.prep {
+        // The preposition must be there, unless a noun form's argument is elsewhere
+        // ("the talks, which were held with ...": keep it strict for verbs only).
+        let has = below.iter().any(|&w| parse.lower(w) == prep.as_str() && parse.pos(w) == Pos::Adp);
+        if !has && !form.noun {
+            return false;
+        }
+    }
+    if !trigger.needs.is_empty() {
+        let near = parse.subtree(head);
+        if !near.clone().any(|w| trigger.needs.iter().any(|n| word_fits(n, parse.lower(w), parse.lemma(w)))) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The words of a head's own phrase: its children and their objects and modifiers, not the
+/// words of embedded clauses.
+fn phrase_words(parse: &Parse, head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in parse.children(head) {
+        if matches!(parse.dep(c), "ccomp" | "advcl" | "conj" | "relcl" | "parataxis" | "csubj" | "nsubj" | "nsubjpass")
+        {
+            continue;
+        }
+        out.push(c);
+        for g in parse.children(c) {
+            if matches!(parse.dep(g), "pobj" | "compound" | "amod" | "det" | "prep" | "dobj" | "prt" | "pcomp") {
+                out.push(g);
+                for gg in parse.children_with(g, &["pobj", "compound", "amod"]) {
+                    out.push(gg);
+                }
             }
         }
     }
-    let mut earlier: Option<TimeValue> = None;
-    for (i, event) in events.iter_mut().enumerate() {
-        let fallback = fallbacks[i].filter(|_| own.is_empty());
-        event.date = explicit[i].map(|(_, value)| value).or(earlier).or(fallback);
-        if event.date.is_some() {
-            earlier = event.date;
-        }
-    }
+    out
 }
 
-/// The agent of a nominal trigger: a modifier or possessor right before it ("the U.S. troop
-/// exit", "Russia's aid"), else the subject of its clause.
-fn noun_agent(people: &mut People, clause: &Clause, trigger: usize) -> Vec<ActorId> {
-    let mut index = trigger;
-    while index > 0 {
-        index -= 1;
-        let token = &clause.tokens[index];
-        if let Some(mention) = clause.mention_at(index).cloned() {
-            return as_participant(people, clause, &mention).into_iter().collect();
+fn read_event(
+    parse: &Parse,
+    cast: &mut Cast,
+    head: usize,
+    form: &TreeForm,
+    trigger: &Trigger,
+    published: Option<Date>,
+) -> Option<Event> {
+    if conditional_or_question(parse, head) {
+        return None;
+    }
+    let (mut agents, mut targets, clause_verb) = if form.noun {
+        noun_arguments(parse, cast, head, form)
+    } else {
+        verb_arguments(parse, cast, head, form, trigger.frame)
+    };
+    agents.retain(|a| cast.kind(a).is_actor() && cast.kind(a) != ActorKind::MediaOrganization);
+    agents.dedup();
+    targets.retain(|t| !agents.contains(t) && cast.kind(t) != ActorKind::MediaOrganization);
+    targets.dedup();
+    if agents.is_empty() {
+        return None;
+    }
+    let place = place_of(parse, cast, head, clause_verb);
+    let status = status_of(parse, head, clause_verb);
+    let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
+    let mut date = date_of(parse, head, clause_verb, published, tense);
+    let mut status = status;
+    if let (Some(d), Some(p)) = (&date, published) {
+        if d.date > p && status == Status::Occurred {
+            // A date after publication: the act is announced, not done.
+            if planned_wording(parse, clause_verb.unwrap_or(head)) {
+                status = Status::Planned;
+            } else {
+                date = None;
+            }
         }
-        let modifier = token.lower == "'s"
-            || MEMBER_NOUNS.contains(&token.lower.as_str())
-            || matches!(
-                token.lower.as_str(),
-                "military"
-                    | "humanitarian"
-                    | "joint"
-                    | "troop"
-                    | "new"
-                    | "international"
-                    | "recent"
-                    | "latest"
-                    | "a"
-                    | "an"
-            );
-        if !modifier {
+    }
+    let sentence = parse.sentence_of(head);
+    let evidence = parse.bytes(parse.sentence(sentence));
+    let trigger_range = trigger_span(parse, head, form);
+    Some(Event {
+        event_type: trigger.event_type,
+        mode: trigger.mode.clone(),
+        agents,
+        targets,
+        place,
+        date,
+        status,
+        evidence,
+        trigger: trigger_range,
+        headline: parse.in_headline(head),
+    })
+}
+
+fn trigger_span(parse: &Parse, head: usize, _form: &TreeForm) -> Range<usize> {
+    parse.bytes(head..head + 1)
+}
+
+/// Agents and targets of a verb trigger, and the verb whose clause dates it.
+fn verb_arguments(
+    parse: &Parse,
+    cast: &mut Cast,
+    verb: usize,
+    form: &TreeForm,
+    frame: Frame,
+) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
+    let mut agents = Vec::new();
+    let mut targets = Vec::new();
+    let passive = parse.is_passive(verb);
+    let subject = parse.subject(verb);
+    // The objects: direct, dative, and the preposition's.
+    let mut objects: Vec<usize> = parse.children_with(verb, &["dobj", "dative", "attr", "oprd"]).collect();
+    // A particle verb's object can hang from the particle's preposition ("pull out of X").
+    let prep_objects = |preps: &[&str]| -> Vec<usize> {
+        let mut out = parse.prep_objects(verb, preps);
+        for o in parse.children_with(verb, &["dobj"]) {
+            out.extend(parse.prep_objects(o, preps));
+        }
+        out
+    };
+    match frame {
+        Frame::AgentAfter => {
+            let preps: Vec<&str> = form.prep.as_deref().map(|p| vec![p]).unwrap_or_else(|| vec!["to", "from", "by"]);
+            for o in prep_objects(&preps) {
+                agents.extend(cast.actors_of(parse, o));
+            }
+            if let Some((s, _)) = subject {
+                targets.extend(cast.actors_of(parse, s));
+            }
+        }
+        _ => {
+            if passive {
+                if let Some(by) = parse.passive_agent(verb) {
+                    agents.extend(cast.actors_of(parse, by));
+                }
+                if let Some((s, _)) = subject {
+                    targets.extend(cast.actors_of(parse, s));
+                }
+            } else if let Some((s, _)) = subject {
+                agents.extend(cast.actors_of(parse, s));
+            }
+            match &form.prep {
+                Some(p) => objects.extend(prep_objects(&[p.as_str()])),
+                None => {
+                    if objects.iter().all(|&o| cast.actors_of(parse, o).is_empty()) {
+                        objects.extend(prep_objects(TARGET_PREPS));
+                    }
+                }
+            }
+            for o in objects {
+                // The object may be the act's own noun ("held talks with X"): its preposition.
+                let found = cast.actors_of(parse, o);
+                if found.is_empty() && parse.is_noun(o) {
+                    for po in parse.prep_objects(o, TARGET_PREPS) {
+                        targets.extend(cast.actors_of(parse, po));
+                    }
+                    if form.prep.is_none() {
+                        for po in parse.prep_objects(o, &["between"]) {
+                            targets.extend(cast.actors_of(parse, po));
+                        }
+                    }
+                } else {
+                    targets.extend(found);
+                }
+            }
+        }
+    }
+    (agents, targets, Some(verb))
+}
+
+/// Agents and targets of a noun trigger, and the verb whose clause dates it.
+fn noun_arguments(
+    parse: &Parse,
+    cast: &mut Cast,
+    noun: usize,
+    form: &TreeForm,
+) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
+    let mut agents = Vec::new();
+    let mut targets = Vec::new();
+    // The verb the noun is the object (or subject) of.
+    let governor = governing_verb(parse, noun);
+    // "talks between X and Y": the first is the agent, the others the targets.
+    let between = parse.prep_objects(noun, &["between", "among"]);
+    if let Some(&first) = between.first() {
+        let all = cast.actors_of(parse, first);
+        if let Some((a, rest)) = all.split_first() {
+            agents.push(a.clone());
+            targets.extend(rest.iter().cloned());
+        }
+    }
+    // Possessor or modifier: "Iran's strikes", "US-UK strikes", "the Russian offensive".
+    for c in parse.children_with(noun, &["poss", "compound", "amod", "nmod"]) {
+        if c > noun {
+            continue;
+        }
+        agents.extend(cast.actors_of(parse, c));
+    }
+    // "strikes by X".
+    for by in parse.prep_objects(noun, &["by"]) {
+        agents.extend(cast.actors_of(parse, by));
+    }
+    // "X held talks", "X launched strikes", "X imposed sanctions": the light verb's subject.
+    if agents.is_empty() {
+        if let Some(v) = governor {
+            if LIGHT_VERBS.contains(&parse.lemma(v)) || parse.dep(noun) == "dobj" {
+                if let Some((s, passive)) = parse.subject(v) {
+                    if !passive {
+                        agents.extend(cast.actors_of(parse, s));
+                    }
+                }
+            }
+        }
+    }
+    // Targets: the form's preposition, else the usual ones, on the noun or its light verb.
+    let preps: Vec<&str> = match &form.prep {
+        Some(p) => vec![p.as_str()],
+        None => TARGET_PREPS.to_vec(),
+    };
+    let mut objects = parse.prep_objects(noun, &preps);
+    if objects.is_empty() {
+        if let Some(v) = governor {
+            objects = parse.prep_objects(v, &preps);
+        }
+    }
+    for o in objects {
+        targets.extend(cast.actors_of(parse, o));
+    }
+    (agents, targets, governor)
+}
+
+/// The verb a noun is an argument of ("held [talks]", "[talks] were held").
+fn governing_verb(parse: &Parse, noun: usize) -> Option<usize> {
+    let mut t = noun;
+    for _ in 0..3 {
+        let h = parse.head(t);
+        if h == t {
+            return None;
+        }
+        if parse.is_verb(h) {
+            return Some(h);
+        }
+        if !matches!(parse.dep(t), "pobj" | "prep" | "conj" | "appos" | "compound") {
+            return None;
+        }
+        t = h;
+    }
+    None
+}
+
+/// "if X attacks", "unless ...", "whether ...", a question: no event is stated.
+fn conditional_or_question(parse: &Parse, head: usize) -> bool {
+    let mut t = head;
+    for _ in 0..6 {
+        if parse.children_with(t, &["mark"]).any(|m| matches!(parse.lower(m), "if" | "unless" | "whether")) {
+            return true;
+        }
+        let h = parse.head(t);
+        if h == t || !matches!(parse.dep(t), "xcomp" | "conj" | "dobj" | "pobj" | "prep" | "advcl" | "ccomp") {
             break;
         }
+        if parse.dep(t) == "ccomp" {
+            break; // a reported act keeps its own status
+        }
+        t = h;
     }
-    subject_of(people, clause, trigger)
+    let sentence = parse.sentence(parse.sentence_of(head));
+    sentence.clone().last().is_some_and(|last| parse.word(last) == "?")
 }
 
-fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else {
-        a.start.saturating_sub(b.end)
+/// Whether the act is negated or planned.
+fn status_of(parse: &Parse, head: usize, clause_verb: Option<usize>) -> Status {
+    let verb = clause_verb.unwrap_or(head);
+    if parse.is_negated(head) || parse.is_negated(verb) {
+        return Status::Negated;
     }
+    // Negated control verb: "refused to", "did not agree to hold talks".
+    let mut t = verb;
+    for _ in 0..3 {
+        if parse.dep(t) != "xcomp" {
+            break;
+        }
+        let h = parse.head(t);
+        if parse.is_negated(h) {
+            return Status::Negated;
+        }
+        t = h;
+    }
+    if planned_wording(parse, verb) {
+        return Status::Planned;
+    }
+    Status::Occurred
+}
+
+/// "will meet", "is to visit", "plans to hold", "is set to sign", "is expected to attend".
+fn planned_wording(parse: &Parse, verb: usize) -> bool {
+    if parse.auxiliaries(verb).any(|a| matches!(a, "will" | "shall" | "'ll" | "wo")) {
+        return true;
+    }
+    // "to" + infinitive under a planning verb or "be": "plans to", "is to", "is set to".
+    let mut t = verb;
+    for _ in 0..3 {
+        if parse.dep(t) != "xcomp" {
+            break;
+        }
+        let h = parse.head(t);
+        if PLAN_VERBS.contains(&parse.lemma(h)) || parse.lemma(h) == "be" {
+            return true;
+        }
+        if parse.auxiliaries(h).any(|a| matches!(a, "will" | "shall")) {
+            return true;
+        }
+        t = h;
+    }
+    // A noun act the governor plans: "plans for talks".
+    false
+}
+
+/// The place of an act: the object of "in", "at" or "near" on the trigger or its verb that is
+/// a place.
+fn place_of(parse: &Parse, cast: &mut Cast, head: usize, verb: Option<usize>) -> Option<ActorId> {
+    for h in std::iter::once(head).chain(verb) {
+        for o in parse.prep_objects(h, &["in", "at", "near", "inside", "outside"]) {
+            if let Some(p) = cast.at(o).map(|p| p.mention.actor.clone()) {
+                if cast.kind(&p) == ActorKind::Place {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The date of an act: a time expression of its own clause (the trigger's phrase, or the
+/// clause of the verb it depends on), not of clauses embedded in it.
+fn date_of(
+    parse: &Parse,
+    head: usize,
+    verb: Option<usize>,
+    published: Option<Date>,
+    tense: Tense,
+) -> Option<TimeValue> {
+    let mut roots = vec![head];
+    roots.extend(verb);
+    for root in roots {
+        for t in clause_tokens(parse, root) {
+            if parse.doc.token(t).ent_label() != Some("DATE") {
+                continue;
+            }
+            // The whole entity the token belongs to.
+            let entity = parse.doc.entities().find(|e| e.token_range().contains(&t))?;
+            let range = entity.byte_range();
+            let text = &parse.text[range];
+            if let Some(found) = find_times(text, published, tense).into_iter().next() {
+                return Some(found.value);
+            }
+        }
+    }
+    None
+}
+
+/// The tokens of a head's own clause: its subtree without embedded clauses.
+fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = vec![head];
+    while let Some(t) = stack.pop() {
+        out.push(t);
+        for c in parse.children(t) {
+            if matches!(parse.dep(c), "ccomp" | "advcl" | "relcl" | "parataxis" | "conj" | "csubj" | "acl" | "xcomp") {
+                continue;
+            }
+            stack.push(c);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Merges the events of one document that state the same thing (same type, agents, targets and
@@ -779,143 +591,4 @@ pub fn merge_within_document(events: Vec<Event>) -> Vec<Event> {
         }
     }
     merged
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::extract;
-
-    fn events(text: &str, published: &str) -> Vec<String> {
-        let lexicon = Lexicon::builtin().unwrap();
-        let text = format!("date {published}\n\n{text}\n");
-        let doc = Document::from_text("t.txt", text, Default::default(), &lexicon.boilerplate);
-        let findings = extract(&doc, &lexicon);
-        let label = |ids: &[ActorId]| ids.iter().map(|a| findings.actor(a).label.clone()).collect::<Vec<_>>().join("+");
-        findings
-            .events
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {}->{} at {} on {} ({})",
-                    e.event_type,
-                    label(&e.agents),
-                    label(&e.targets),
-                    e.place.as_ref().map_or("-".to_string(), |p| findings.actor(p).label.clone()),
-                    e.date.map_or("-".to_string(), |d| d.to_string()),
-                    e.status.as_str()
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn visit_to_a_capital() {
-        assert_eq!(
-            events("Taliban representatives visited Moscow on July 8.", "2021-07-09"),
-            ["CONSULT Taliban->Russia at Moscow on 2021-07-08 (occurred)"]
-        );
-    }
-
-    #[test]
-    fn planned_and_negated() {
-        assert_eq!(
-            events(
-                "Russia will invite representatives of the Taliban to talks that it plans to host in Moscow on October 20.",
-                "2021-10-07"
-            ),
-            ["CONSULT Russia->Taliban at Moscow on 2021-10-20 (planned)"]
-        );
-        assert_eq!(
-            events(
-                "The Russian Federation is not planning to negotiate with the Taliban, a spokesman said.",
-                "2021-09-10"
-            ),
-            ["REJECT Russia->Taliban at - on 2021-09-10 (occurred)"],
-            "a present-tense statement is dated by its publication"
-        );
-    }
-
-    #[test]
-    fn agent_after_and_conjoined_subjects() {
-        assert_eq!(
-            events("Several districts have fallen to the Taliban.", "2021-07-09"),
-            ["ASSAULT Taliban-> at - on - (occurred)"]
-        );
-        assert_eq!(
-            events(
-                "Earlier this week, Moscow and New Delhi joined hands to protect Central Asia from Iran.",
-                "2021-09-10"
-            ),
-            ["COOPERATE Russia->India at - on week of 2021-09-06 (occurred)"]
-        );
-    }
-
-    #[test]
-    fn passive_voice_and_lists() {
-        assert_eq!(
-            events("The representatives of the Taliban will be invited by Russia to the talks.", "2021-10-08"),
-            ["CONSULT Russia->Taliban at - on - (planned)"]
-        );
-        assert_eq!(
-            events("Pakistan hosted talks with India, China, Iran, and Turkey, officials said.", "2021-10-08"),
-            ["CONSULT Pakistan->India+China+Iran+Turkey at - on - (occurred)"]
-        );
-        assert_eq!(
-            events("The Taliban has been banned as a terrorist organization in Russia since 2003.", "2021-10-08")[0],
-            "SANCTION Russia->Taliban at - on 2003 (occurred)"
-        );
-    }
-
-    #[test]
-    fn purposes_attempts_and_reported_talks_are_not_events() {
-        assert!(events("Iranian envoys came seeking to provide assurances to Turkey.", "2021-07-09").is_empty());
-        assert!(events("Putin previously touted talks with the Taliban.", "2021-07-09").is_empty());
-        assert!(events("Qatar, which hosts a US military base, issued a statement.", "2021-07-09").is_empty());
-    }
-
-    #[test]
-    fn reference_time_carries_to_the_next_sentence() {
-        assert_eq!(
-            events("The CSTO reiterated on July 8 that it was ready. Pakistan held talks with India.", "2021-07-09"),
-            ["CONSULT Pakistan->India at - on 2021-07-08 (occurred)"]
-        );
-        assert_eq!(
-            events("The CSTO met on July 8. Since then, Pakistan held talks with India.", "2021-07-09")[1],
-            "CONSULT Pakistan->India at - on - (occurred)"
-        );
-    }
-
-    #[test]
-    fn refusals_and_the_two_leaders() {
-        assert_eq!(
-            events("India has refused to recognise the Taliban government.", "2021-09-21"),
-            ["REJECT India->Taliban at - on - (occurred)"],
-            "the refused recognition is not an event of its own"
-        );
-        assert_eq!(
-            events(
-                "Prime Minister Imran Khan called Vladimir Putin. Later the two leaders agreed on a plan.",
-                "2021-09-21"
-            )
-            .last()
-            .unwrap(),
-            "AGREE Imran Khan->Vladimir Putin at - on - (occurred)"
-        );
-    }
-
-    #[test]
-    fn quotes_inside_phrases_and_the_latter() {
-        assert_eq!(
-            events("Soon the Taliban took a 'u-turn' on the ban.", "2021-07-09"),
-            ["CONCEDE Taliban-> at - on - (occurred)"]
-        );
-        assert_eq!(
-            events(
-                "Russia stepped up its military assistance to Tajikistan and conducted joint exercises.",
-                "2021-07-09"
-            ),
-            ["AID Russia->Tajikistan at - on - (occurred)", "MOBILIZE Russia->Tajikistan at - on - (occurred)"]
-        );
-    }
 }

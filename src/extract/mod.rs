@@ -13,13 +13,13 @@
 //!
 //! ```
 //! use dossier::corpus::Document;
-//! use dossier::extract::extract;
+//! use dossier::extract::extract_document;
 //! use dossier::lexicon::Lexicon;
 //!
 //! let lexicon = Lexicon::builtin()?;
 //! let text = "date 2021-07-09 By Radio Azadi\n\nTaliban representatives visited Moscow on July 8.\n";
 //! let doc = Document::from_text("a.txt", text.into(), Default::default(), &lexicon.boilerplate);
-//! let findings = extract(&doc, &lexicon);
+//! let findings = extract_document(&doc, &lexicon);
 //! let event = &findings.events[0];
 //! assert_eq!(event.event_type.as_str(), "CONSULT");
 //! assert_eq!(findings.actor(&event.agents[0]).label, "Taliban");
@@ -27,11 +27,10 @@
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```
 
-pub mod actors;
 pub mod claims;
-pub(crate) mod clause;
 pub mod events;
-pub(crate) mod text;
+pub(crate) mod mentions;
+pub(crate) mod syntax;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -185,21 +184,22 @@ impl Findings {
     }
 }
 
-/// Extracts actors, events and claims from a document.
-pub fn extract(document: &Document, lexicon: &Lexicon) -> Findings {
-    let mut people = actors::find_mentions(document, lexicon);
-    // Time expressions per sentence, found once for the event and the claim rules.
-    let times: Vec<_> = document
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| events::sentence_times(document, lexicon, &people.tokens(i), &s.range, s.kind))
-        .collect();
-    let events = events::find_events(document, lexicon, &mut people, &times);
-    let claims = claims::find_claims(document, lexicon, &mut people, &events, &times);
+/// Extracts actors, events and claims from a document and its parse (the NLP core's analysis
+/// of `document.text`: [`crate::nlp::english`]`().process(&document.text)`).
+pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon) -> Findings {
+    let parse = syntax::Parse::new(document, parse);
+    let mut cast = mentions::find(&parse, lexicon, document.published);
+    let events = events::find_events(&parse, lexicon, &mut cast, document.published);
+    let claims = claims::find_claims(&parse, lexicon, &mut cast, &events, document.published);
     let events = events::merge_within_document(events);
-    let (actors, mentions) = people.finish();
+    let (actors, mentions) = cast.finish();
     Findings { document: document.id.clone(), actors, mentions, events, claims }
+}
+
+/// [`extract`] with the document parsed by the embedded English pipeline.
+pub fn extract_document(document: &Document, lexicon: &Lexicon) -> Findings {
+    let parse = crate::nlp::english().process(&document.text);
+    extract(document, &parse, lexicon)
 }
 
 #[cfg(test)]
@@ -214,7 +214,7 @@ mod tests {
         let bytes = include_bytes!("../../tests/data/fuzz/extract-begin-after-end.txt");
         let text = format!("date 2021-07-09\n\n{}", String::from_utf8_lossy(bytes));
         let document = Document::from_text("f.txt", text, Default::default(), &lexicon.boilerplate);
-        let findings = extract(&document, &lexicon);
+        let findings = extract_document(&document, &lexicon);
         for claim in &findings.claims {
             assert!(claim.content.start <= claim.content.end && document.text.get(claim.content.clone()).is_some());
         }

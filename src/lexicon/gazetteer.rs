@@ -118,6 +118,9 @@ pub struct ActorEntry {
     pub located_in: Option<String>,
     /// For a person: whom they serve.
     pub affiliation: Option<String>,
+    /// For a person: the period in which their roles identify them (`dos:rolesValidFrom`,
+    /// `dos:rolesValidUntil`); `None` when the roles hold at any date.
+    pub roles_valid: Option<(jiff::civil::Date, jiff::civil::Date)>,
 }
 
 /// Which surface form of an entry matched.
@@ -343,7 +346,9 @@ impl Gazetteer {
                 capital: None,
                 located_in: None,
                 affiliation: None,
+                roles_valid: None,
             };
+            let (mut valid_from, mut valid_until) = (None, None);
             for (predicate, object) in &properties {
                 match predicate.as_str() {
                     vocab::RDF_TYPE => {
@@ -362,9 +367,26 @@ impl Gazetteer {
                     vocab::DOS_CAPITAL => entry.capital = node(object),
                     vocab::DOS_LOCATED_IN => entry.located_in = node(object),
                     vocab::DOS_AFFILIATION => entry.affiliation = node(object),
+                    vocab::DOS_ROLES_VALID_FROM | vocab::DOS_ROLES_VALID_UNTIL => {
+                        let date =
+                            literal(object).and_then(|d| d.parse::<jiff::civil::Date>().ok()).ok_or_else(|| {
+                                error(format!("{predicate} needs an xsd:date literal (YYYY-MM-DD), found {object}"))
+                            })?;
+                        if predicate == vocab::DOS_ROLES_VALID_FROM {
+                            valid_from = Some(date);
+                        } else {
+                            valid_until = Some(date);
+                        }
+                    }
                     _ => {}
                 }
             }
+            entry.roles_valid = match (valid_from, valid_until) {
+                (None, None) => None,
+                (from, until) => {
+                    Some((from.unwrap_or(jiff::civil::Date::MIN), until.unwrap_or(jiff::civil::Date::MAX)))
+                }
+            };
             if let Some(existing) = self.by_iri.get(&iri).copied() {
                 let target = &mut self.entries[existing.0 as usize];
                 merge_unique(&mut target.aliases, labels.into_iter().chain(entry.aliases));
@@ -373,6 +395,7 @@ impl Gazetteer {
                 target.capital = target.capital.take().or(entry.capital);
                 target.located_in = target.located_in.take().or(entry.located_in);
                 target.affiliation = target.affiliation.take().or(entry.affiliation);
+                target.roles_valid = target.roles_valid.take().or(entry.roles_valid);
                 continue;
             }
             if kinds.is_empty() && labels.is_empty() {

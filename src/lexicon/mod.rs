@@ -14,6 +14,7 @@
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```
 
+pub mod frames;
 pub mod gazetteer;
 pub mod words;
 

@@ -19,6 +19,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::frames::{ByHead, TreeForm};
 use super::{tsv_rows, ActorKind, LexiconError, Origin};
 use crate::plover::EventType;
 
@@ -199,6 +200,10 @@ pub struct WordLists {
     pub morphology: Morphology,
     triggers: Phrases<Trigger>,
     reporting: Phrases<ReportingVerb>,
+    /// The event triggers as the parse reads them, by head word.
+    pub tree_triggers: ByHead<Trigger>,
+    /// The reporting verbs and nouns as the parse reads them, by head word.
+    pub tree_reporting: ByHead<ReportingVerb>,
     descriptions: Phrases<Description>,
     relations: Phrases<Relation>,
 }
@@ -215,6 +220,8 @@ impl WordLists {
             morphology,
             triggers: Phrases::default(),
             reporting: Phrases::default(),
+            tree_triggers: ByHead::default(),
+            tree_reporting: ByHead::default(),
             descriptions: Phrases::default(),
             relations: Phrases::default(),
         };
@@ -273,6 +280,18 @@ impl WordLists {
             };
             let frame = if fields[0].starts_with('=') && frame == Frame::Active { Frame::Noun } else { frame };
             let needs = split_words(fields.get(4).copied().unwrap_or(""));
+            if let Some(tree) = TreeForm::parse(fields[0]) {
+                let words = tree.with.clone();
+                let trigger = Trigger {
+                    words,
+                    event_type,
+                    mode: mode.clone(),
+                    frame,
+                    form: VerbForm::Phrase,
+                    needs: needs.clone(),
+                };
+                self.tree_triggers.push(tree, trigger);
+            }
             for (words, form) in self.expand(fields[0]) {
                 let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form, needs: needs.clone() };
                 self.triggers.push(trigger);
@@ -311,6 +330,16 @@ impl WordLists {
                     verb.len() + 2,
                     format!("unknown modality {modality:?}"),
                 ));
+            }
+            if let Some(tree) = TreeForm::parse(verb) {
+                let entry = ReportingVerb {
+                    words: tree.with.clone(),
+                    modality: modality.to_string(),
+                    form: VerbForm::Phrase,
+                    noun: noun || tree.noun,
+                    needs: needs.clone(),
+                };
+                self.tree_reporting.push(tree, entry);
             }
             for (words, form) in self.expand(verb) {
                 let entry = ReportingVerb { words, modality: modality.to_string(), form, noun, needs: needs.clone() };
