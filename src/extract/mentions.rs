@@ -43,6 +43,10 @@ pub(crate) struct Cast<'l> {
     placed: Vec<Placed>,
     /// The mention covering each token.
     by_token: Vec<Option<u32>>,
+    /// Collective actors made so far, by (owner, class).
+    collectives: HashMap<(Option<ActorId>, String), ActorId>,
+    /// The state the article is about (computed on first need).
+    focus: Option<Option<ActorId>>,
 }
 
 /// Words that title a person and are not part of the name.
@@ -257,6 +261,10 @@ impl<'l> Cast<'l> {
                 return Some(p.mention.actor.clone());
             }
         }
+        // An unnamed group or person that takes part ("Indian troops", "the junta").
+        if let Some(actor) = self.collective(parse, token) {
+            return Some(actor);
+        }
         // A noun whose modifier is a mention: "the Taliban government", "Wagner mercenaries".
         if parse.is_noun(token) {
             for c in parse.children_with(token, &["compound", "poss", "nmod", "amod"]) {
@@ -271,6 +279,112 @@ impl<'l> Cast<'l> {
             }
         }
         None
+    }
+
+    /// The actor an unnamed collective or descriptive phrase refers to ("Indian troops", "the
+    /// rebels", "a U.S. official"), made on first need: phrases of one class with the same owner
+    /// (a demonym, a possessor, a named modifier; for state-owned classes, else the state the
+    /// article is about) are one actor in the document.
+    fn collective(&mut self, parse: &Parse, token: usize) -> Option<ActorId> {
+        if !parse.is_noun(token) || !parse.in_article(token) {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        let entries = lexicon.words.collectives_for(parse.lower(token));
+        let entry = entries.iter().find(|c| {
+            let n = c.words.len();
+            // The words before the head, as compounds or modifiers of it.
+            n == 1 || (token + 1 >= n && (token + 1 - n..token).enumerate().all(|(k, t)| parse.lower(t) == c.words[k]))
+        })?;
+        let first_word = token + 1 - entry.words.len();
+        // The phrase's own words: determiners, numbers, modifiers and possessors on its left.
+        let mut start = first_word;
+        for c in parse.children(token) {
+            if c < start && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod") {
+                start = start.min(parse.subtree(c).start);
+            }
+        }
+        // The owner: a named modifier or possessor, a demonym, "of"/"from" + a name.
+        let mut owner: Option<ActorId> = None;
+        for c in parse.children(token) {
+            if c > first_word && c != token {
+                continue;
+            }
+            if c < first_word && matches!(parse.dep(c), "amod" | "compound" | "poss" | "nmod") {
+                if let Some(p) = self.at(c) {
+                    owner = Some(p.mention.actor.clone());
+                } else if let Some(entry) = demonym_entry(parse, lexicon, c) {
+                    owner = Some(self.register_entry(entry));
+                }
+            }
+        }
+        if owner.is_none() {
+            for o in parse.prep_objects(token, &["of", "from"]) {
+                if let Some(p) = self.at(o) {
+                    owner = Some(p.mention.actor.clone());
+                    break;
+                }
+            }
+        }
+        let implicit = owner.is_none() && entry.state_owned;
+        if implicit {
+            owner = self.focus_state();
+        }
+        let key = (owner.clone(), entry.class.clone());
+        let id = match self.collectives.get(&key) {
+            Some(id) => id.clone(),
+            None => {
+                // The phrase without article or number ("Indian soldiers"); an implicit owner
+                // names it ("Syrian government" for "the government").
+                let words: Vec<usize> = (start..=token)
+                    .filter(|&t| !matches!(parse.dep(t), "det" | "nummod" | "quantmod") && parse.pos(t) != Pos::Num && !parse.is_space(t))
+                    .collect();
+                let surface = match (words.first(), words.last()) {
+                    (Some(&a), Some(&b)) => parse.span_text(a..b + 1).to_string(),
+                    _ => parse.word(token).to_string(),
+                };
+                let label = match (&owner, implicit) {
+                    (Some(state), true) => {
+                        let demonym = lexicon
+                            .gazetteer
+                            .by_iri(&state.0)
+                            .and_then(|e| lexicon.gazetteer.entry(e).demonyms.first().cloned())
+                            .unwrap_or_else(|| self.actors[state].label.clone());
+                        format!("{demonym} {}", parse.span_text(first_word..token + 1))
+                    }
+                    _ => surface,
+                };
+                let id = self.register_discovered(&label, entry.kind);
+                self.collectives.insert(key, id.clone());
+                id
+            }
+        };
+        let span = start..token + 1;
+        if span.clone().all(|t| self.at(t).is_none()) {
+            self.place(parse, span, id.clone(), MentionKind::Description);
+            sort_mentions(self);
+        }
+        Some(id)
+    }
+
+    /// The state the article is about: the country it mentions most (the first on ties).
+    fn focus_state(&mut self) -> Option<ActorId> {
+        if let Some(found) = &self.focus {
+            return found.clone();
+        }
+        let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+        for (i, p) in self.placed.iter().enumerate() {
+            if self.actors[&p.mention.actor].kind != ActorKind::Country {
+                continue;
+            }
+            match counts.iter_mut().find(|(a, _, _)| *a == p.mention.actor) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((p.mention.actor.clone(), 1, i)),
+            }
+        }
+        let best = counts.into_iter().max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first))).map(|(a, _, _)| a);
+        self.focus = Some(best.clone());
+        best
     }
 
     /// Whether a noun is one of the relational words that name a distinct actor ("embassy",
@@ -331,7 +445,14 @@ pub(crate) fn phrase_head(parse: &Parse, tokens: &Range<usize>) -> usize {
 /// Finds the mentions of a document.
 pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Date>) -> Cast<'l> {
     let n = parse.len();
-    let mut cast = Cast { lexicon, actors: BTreeMap::new(), placed: Vec::new(), by_token: vec![None; n] };
+    let mut cast = Cast {
+        lexicon,
+        actors: BTreeMap::new(),
+        placed: Vec::new(),
+        by_token: vec![None; n],
+        collectives: HashMap::default(),
+        focus: None,
+    };
     let token_at = TokenIndex::new(parse);
     // Gazetteer forms, aligned to tokens and inside the article.
     let mut names: Vec<(Range<usize>, EntryId)> = Vec::new();
@@ -353,8 +474,8 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         if !ACTOR_LABELS.contains(&entity.label()) {
             continue;
         }
-        let full = entity.token_range();
-        if !full.clone().all(|t| parse.in_article(t)) {
+        let full = repair_span(parse, entity.token_range(), entity.label());
+        if full.is_empty() || !full.clone().all(|t| parse.in_article(t)) || byline(parse, &full) {
             continue;
         }
         let tokens = trim_entity(parse, full.clone(), entity.label());
@@ -362,19 +483,19 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             continue;
         }
         entity_spans.push(full.clone());
-        // The gazetteer name that is the entity (allowing a leading "the").
+        let text = parse.span_text(tokens.clone());
+        // The gazetteer name that is the entity (allowing a leading "the"), or one spelled alike.
         let linked = names
             .iter()
-            .find(|(r, _)| {
-                *r == tokens || *r == full || (r.end == tokens.end && r.start <= tokens.start && r.start >= full.start)
-            })
-            .map(|(r, e)| (r.clone(), *e));
+            .find(|(r, _)| *r == tokens || *r == full || (r.end == tokens.end && r.start <= tokens.start && r.start >= full.start))
+            .map(|(r, e)| (r.clone(), *e))
+            .or_else(|| lexicon.gazetteer.find_by_spelling(text).map(|e| (tokens.clone(), e)));
         match linked {
             Some((r, entry)) => {
                 // A person's name is never read as a place or state it contains ("Michael Jordan").
                 let entry_kind = lexicon.gazetteer.entry(entry).kind;
                 if entity.label() == "PERSON" && entry_kind != ActorKind::Person {
-                    let id = cast.register_discovered(parse.span_text(tokens.clone()), ActorKind::Person);
+                    let id = cast.register_discovered(text, ActorKind::Person);
                     cast.place(parse, tokens, id, MentionKind::Discovered);
                 } else {
                     let id = cast.register_entry(entry);
@@ -382,18 +503,27 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                 }
             }
             None => {
-                let name = parse.span_text(tokens.clone());
                 if !plausible_name(parse, &tokens) {
                     continue;
                 }
-                // A longer name that contains a known one is its own actor ("West African Economic
-                // and Monetary Union"), unless it is the known name with a title.
-                let kind = discovered_kind(entity.label(), name);
-                let id = cast.register_discovered(name, kind);
+                // A headline's capitalised words are no evidence of a name ("Hasina Resigns").
+                if tokens.clone().all(|t| parse.in_headline(t)) {
+                    continue;
+                }
+                let kind = discovered_kind(entity.label(), text);
+                let id = cast.register_discovered(text, kind);
+                if full != tokens {
+                    // "General Abdel-Fattah Burhan": the titled form is a name of him too.
+                    let titled = parse.span_text(full.clone()).to_string();
+                    cast.add_alias(&id, &titled);
+                }
                 cast.place(parse, tokens, id, MentionKind::Discovered);
             }
         }
     }
+    // A title before capitalised words the recogniser left alone: a person ("General Brice
+    // Oligui Nguema").
+    titled_names(&mut cast, parse);
     // 2. Positions held, for documents dated within the period the gazetteer gives them.
     for (tokens, entry) in roles {
         if role_applies(lexicon, entry, published) {
@@ -432,7 +562,8 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     sort_mentions(&mut cast);
     // 4. Acronyms introduced in parentheses, then their later uses.
     acronyms(&mut cast, parse);
-    // 5. Surnames of people named in full.
+    // 5. Surnames of people named in full, and shorter forms of their names.
+    merge_name_forms(&mut cast, parse);
     surnames(&mut cast, parse);
     // 6. Relational phrases ("Russian officials", "Pakistan's foreign ministry").
     relational(&mut cast, parse, lexicon);
@@ -481,6 +612,167 @@ impl TokenIndex {
         let end = *self.ends.get(&range.end)?;
         (start <= end).then_some(start..end + 1)
     }
+}
+
+/// An entity span cut at a line break (the recogniser sometimes runs a name into the next
+/// line: "Associated Press\n\nQuote") and extended over the proper nouns of the same name that
+/// it left out ("Min Aung" + "Hlaing"), and an organisation over "of" + a place or name it
+/// belongs to ("United Socialist Party of Venezuela").
+fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize> {
+    let mut r = tokens.clone();
+    if let Some(cut) = r.clone().find(|&t| parse.is_space(t) && parse.word(t).contains('\n')) {
+        r.end = cut;
+    }
+    while r.end > r.start && parse.is_space(r.end - 1) {
+        r.end -= 1;
+    }
+    if r.is_empty() {
+        return r;
+    }
+    let sentence = parse.sentence(parse.sentence_of(r.start));
+    if matches!(label, "PERSON" | "ORG") {
+        // Proper nouns of the same flat name: attached to a token of the span, or its head.
+        while r.end < sentence.end
+            && parse.pos(r.end) == dossier_nlp::Pos::Propn
+            && parse.doc.token(r.end).ent_label().is_none()
+            && parse.doc.token(r.end - 1).whitespace() == " "
+            && parse.word(r.end).chars().next().is_some_and(char::is_uppercase)
+            && (r.contains(&parse.head(r.end)) || r.clone().any(|t| parse.head(t) == r.end))
+        {
+            r.end += 1;
+        }
+    }
+    if label == "ORG" && r.end + 1 < sentence.end && parse.lower(r.end) == "of" && r.contains(&parse.head(r.end)) {
+        let next = r.end + 1;
+        if let Some(e) = parse.doc.entities().find(|e| e.token_range().start == next && matches!(e.label(), "GPE" | "ORG" | "LOC")) {
+            r.end = e.token_range().end;
+        }
+    }
+    r
+}
+
+/// Whether an entity is part of a byline, a photo credit or a dateline ("Reporting by ...",
+/// "(Writing by ...; Editing by ...)", "Vahid Salemi/AP", "WASHINGTON/JERUSALEM"): not an
+/// actor of the story.
+fn byline(parse: &Parse, tokens: &Range<usize>) -> bool {
+    let text = parse.span_text(tokens.clone());
+    if text.contains('/') || matches!(text, "Writing" | "Reporting" | "Editing" | "Photo" | "Photos") {
+        return true;
+    }
+    // The words before it on its line.
+    let mut t = tokens.start;
+    let mut seen = 0;
+    while t > 0 && seen < 12 {
+        t -= 1;
+        if parse.is_space(t) && parse.word(t).contains('\n') {
+            break;
+        }
+        seen += 1;
+        let w = parse.lower(t);
+        if w == "by" && t > 0 {
+            let before = parse.lower(t - 1);
+            if matches!(before, "writing" | "reporting" | "editing" | "compiled" | "photo" | "photos" | "photograph" | "additional") {
+                return true;
+            }
+            // A line that starts with "By": the author.
+            if t == 0 || (parse.is_space(t - 1) && parse.word(t - 1).contains('\n')) {
+                return true;
+            }
+        }
+        if matches!(w, "photo" | "photograph" | "credit" | "caption") && t + 1 < parse.len() && matches!(parse.word(t + 1), ":" | "/") {
+            return true;
+        }
+    }
+    // "Vahid Salemi / AP" split into tokens.
+    tokens.end + 1 < parse.len() && parse.word(tokens.end) == "/"
+}
+
+/// "General Brice Oligui Nguema", "President Ruto": a title followed by capitalised proper
+/// nouns that are no entity is a person.
+fn titled_names(cast: &mut Cast, parse: &Parse) {
+    const PERSON_TITLES: &[&str] = &[
+        "president", "gen.", "general", "lt.", "col.", "colonel", "maj.", "major", "capt.", "captain", "adm.", "admiral",
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "minister", "premier", "senator", "sen.", "ambassador",
+        "envoy", "chancellor", "king", "queen", "prince", "emir", "sheikh", "ayatollah", "spokesman", "spokeswoman",
+        "brig.", "brigadier", "commander", "secretary", "governor", "mayor", "judge", "justice",
+    ];
+    let mut t = 0;
+    while t + 1 < parse.len() {
+        if !parse.in_article(t) || !PERSON_TITLES.contains(&parse.lower(t)) || parse.in_headline(t) {
+            t += 1;
+            continue;
+        }
+        let start = t + 1;
+        let mut end = start;
+        while end < parse.len()
+            && parse.pos(end) == dossier_nlp::Pos::Propn
+            && parse.word(end).chars().next().is_some_and(char::is_uppercase)
+            && cast.at(end).is_none()
+            && parse.doc.token(end).ent_label().is_none()
+            && !PERSON_TITLES.contains(&parse.lower(end))
+        {
+            end += 1;
+        }
+        // At least two words, or one after a title that only precedes names ("Mr Burhan").
+        let needs = if matches!(parse.lower(t), "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr.") { 1 } else { 2 };
+        if end - start >= needs {
+            let text = parse.span_text(start..end).to_string();
+            let id = cast.register_discovered(&text, ActorKind::Person);
+            let titled = parse.span_text(t..end).to_string();
+            cast.add_alias(&id, &titled);
+            cast.place(parse, start..end, id, MentionKind::Discovered);
+            t = end;
+        } else {
+            t += 1;
+        }
+    }
+}
+
+/// People named by a shorter form of a name given in full ("Bagheri Kani", "Aung San" for
+/// "Ali Bagheri Kani", "Aung San Suu Kyi"): one person, the full name's.
+fn merge_name_forms(cast: &mut Cast, parse: &Parse) {
+    let persons: Vec<(ActorId, Vec<String>)> = cast
+        .actors
+        .values()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| (a.id.clone(), a.label.split_whitespace().map(str::to_string).collect()))
+        .collect();
+    let mut remap: HashMap<ActorId, ActorId> = HashMap::default();
+    for (short, short_words) in &persons {
+        if cast.actors[short].curated {
+            continue;
+        }
+        let longer: Vec<&ActorId> = persons
+            .iter()
+            .filter(|(id, words)| {
+                id != short
+                    && words.len() > short_words.len()
+                    && (words.ends_with(short_words) || (short_words.len() >= 2 && words.starts_with(short_words)))
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if let [full] = longer[..] {
+            remap.insert(short.clone(), full.clone());
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    for p in &mut cast.placed {
+        if let Some(full) = remap.get(&p.mention.actor) {
+            p.mention.actor = full.clone();
+            p.mention.kind = MentionKind::Name;
+        }
+    }
+    for (short, full) in &remap {
+        if let Some(actor) = cast.actors.remove(short) {
+            let names: Vec<String> = std::iter::once(actor.label).chain(actor.aliases).collect();
+            for name in names {
+                cast.add_alias(full, &name);
+            }
+        }
+    }
+    let _ = parse;
 }
 
 /// An entity's tokens without a leading article or title, or a trailing possessive.

@@ -160,6 +160,9 @@ pub struct Gazetteer {
     countries: Vec<Option<EntryId>>,
     /// The first country (in entry order) whose capital each place IRI is.
     capitals: HashMap<String, EntryId>,
+    /// Entries by the spelling-blind key of each of their names ([`name_key`]); `None` when two
+    /// entries share a key.
+    keys: HashMap<String, Option<EntryId>>,
 }
 
 impl Gazetteer {
@@ -184,6 +187,7 @@ impl Gazetteer {
             automaton: None,
             countries: Vec::new(),
             capitals: HashMap::default(),
+            keys: HashMap::default(),
         }
     }
 
@@ -302,6 +306,20 @@ impl Gazetteer {
             }
         }
         result
+    }
+
+    /// The entry one of whose names is spelled like `name`, ignoring case, diacritics, hyphens,
+    /// an article, the Arabic article "al"/"el" and doubled letters ("al Shabaab" finds
+    /// "Al-Shabab", "Turkiye" finds "Türkiye"); `None` when no entry or several do.
+    ///
+    /// ```
+    /// let gazetteer = dossier::lexicon::Gazetteer::builtin()?;
+    /// let russia = gazetteer.find_by_spelling("the Russian Federation").unwrap();
+    /// assert_eq!(gazetteer.entry(russia).label, "Russia");
+    /// # Ok::<(), dossier::lexicon::LexiconError>(())
+    /// ```
+    pub fn find_by_spelling(&self, name: &str) -> Option<EntryId> {
+        self.keys.get(&name_key(name)).copied().flatten()
     }
 
     /// The entry with this label or alias (case-insensitive, exact).
@@ -444,6 +462,20 @@ impl Gazetteer {
             }
         }
         self.capitals = capitals;
+        let mut keys: HashMap<String, Option<EntryId>> = HashMap::default();
+        for (id, entry) in self.entries() {
+            for name in std::iter::once(&entry.label).chain(&entry.aliases) {
+                let key = name_key(name);
+                if key.len() < 3 {
+                    continue;
+                }
+                let slot = keys.entry(key).or_insert(Some(id));
+                if *slot != Some(id) {
+                    *slot = None;
+                }
+            }
+        }
+        self.keys = keys;
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -638,4 +670,49 @@ mod tests {
             .unwrap_err();
         assert!(untyped.to_string().contains("needs exactly one dossier type"), "{untyped}");
     }
+}
+
+/// A name's key for spelling-blind lookup: lower case, Latin letters without diacritics, no
+/// article or "al"/"el" particle, no punctuation or spaces, no doubled letters.
+pub fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    for raw in lower.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '.') {
+        let word: String = raw.chars().filter_map(fold_letter).collect();
+        if word.is_empty() || (words.is_empty() && word == "the") || word == "al" || word == "el" {
+            continue;
+        }
+        words.push(word);
+    }
+    let mut key = String::new();
+    for c in words.concat().chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// A letter without its diacritic; `None` for anything that is not a letter or digit.
+fn fold_letter(c: char) -> Option<char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c if c.is_alphanumeric() => c,
+        _ => return None,
+    };
+    Some(folded)
 }

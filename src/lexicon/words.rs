@@ -100,6 +100,19 @@ pub struct Description {
     pub count: usize,
 }
 
+/// A collective or descriptive noun of `ontology/collectives.tsv` ("troops", "the junta", "a
+/// U.S. official").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collective {
+    /// Lower-case words of the noun ("armed", "forces").
+    pub words: Vec<String>,
+    pub kind: ActorKind,
+    /// Phrases of one class and owner are one actor.
+    pub class: String,
+    /// Whether an unowned phrase belongs to the state the article is about.
+    pub state_owned: bool,
+}
+
 /// Irregular verb forms.
 #[derive(Debug, Clone, Default)]
 pub struct Morphology {
@@ -206,6 +219,8 @@ pub struct WordLists {
     pub tree_reporting: ByHead<ReportingVerb>,
     descriptions: Phrases<Description>,
     relations: Phrases<Relation>,
+    /// Collective nouns by their last (head) word.
+    collectives: HashMap<String, Vec<Collective>>,
 }
 
 impl WordLists {
@@ -224,12 +239,14 @@ impl WordLists {
             tree_reporting: ByHead::default(),
             descriptions: Phrases::default(),
             relations: Phrases::default(),
+            collectives: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_reporting(include_str!("../../ontology/reporting.tsv"), &builtin("ontology/reporting.tsv"))?;
         words
             .add_descriptions(include_str!("../../ontology/descriptions.tsv"), &builtin("ontology/descriptions.tsv"))?;
         words.add_relations(include_str!("../../ontology/relations.tsv"), &builtin("ontology/relations.tsv"))?;
+        words.add_collectives(include_str!("../../ontology/collectives.tsv"), &builtin("ontology/collectives.tsv"))?;
         Ok(words)
     }
 
@@ -395,6 +412,38 @@ impl WordLists {
             }
         }
         Ok(())
+    }
+
+    /// Adds collective nouns: `NOUN<TAB>KIND<TAB>CLASS<TAB>OWNER` (OWNER `state` or `-`).
+    pub fn add_collectives(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [noun, kind, class, owner] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected NOUN<TAB>KIND<TAB>CLASS<TAB>OWNER"));
+            };
+            let kind = ActorKind::from_class_name(kind.trim()).ok_or_else(|| {
+                LexiconError::syntax(origin, line, noun.len() + 2, format!("unknown actor type {kind:?}"))
+            })?;
+            let state_owned = match owner.trim() {
+                "state" => true,
+                "-" | "" => false,
+                other => {
+                    let column = noun.len() + fields[1].len() + class.len() + 4;
+                    return Err(LexiconError::syntax(origin, line, column, format!("unknown owner {other:?} (state or -)")));
+                }
+            };
+            let words: Vec<String> = noun.split_whitespace().map(str::to_lowercase).collect();
+            let Some(last) = words.last().cloned() else { continue };
+            let entry = Collective { words, kind, class: class.trim().to_string(), state_owned };
+            self.collectives.entry(last).or_default().push(entry);
+        }
+        Ok(())
+    }
+
+    /// Collective nouns whose head word is `word` (lower-case), longest first.
+    pub fn collectives_for(&self, word: &str) -> Vec<&Collective> {
+        let mut found: Vec<&Collective> = self.collectives.get(word).into_iter().flatten().collect();
+        found.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        found
     }
 
     /// Relational nouns whose words start `words` (lower-case), longest first.
