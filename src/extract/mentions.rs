@@ -140,9 +140,6 @@ const TITLES: &[&str] = &[
     "honorable",
 ];
 
-/// Entity labels that can name an actor or a place.
-const ACTOR_LABELS: [&str; 5] = ["PERSON", "ORG", "GPE", "LOC", "FAC"];
-
 impl<'l> Cast<'l> {
     /// The mention covering a token.
     pub(crate) fn at(&self, token: usize) -> Option<&Placed> {
@@ -300,7 +297,9 @@ impl<'l> Cast<'l> {
         // The phrase's own words: determiners, numbers, modifiers and possessors on its left.
         let mut start = first_word;
         for c in parse.children(token) {
-            if c < start && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod") {
+            if c < start
+                && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod")
+            {
                 start = start.min(parse.subtree(c).start);
             }
         }
@@ -337,7 +336,11 @@ impl<'l> Cast<'l> {
                 // The phrase without article or number ("Indian soldiers"); an implicit owner
                 // names it ("Syrian government" for "the government").
                 let words: Vec<usize> = (start..=token)
-                    .filter(|&t| !matches!(parse.dep(t), "det" | "nummod" | "quantmod") && parse.pos(t) != Pos::Num && !parse.is_space(t))
+                    .filter(|&t| {
+                        !matches!(parse.dep(t), "det" | "nummod" | "quantmod")
+                            && parse.pos(t) != Pos::Num
+                            && !parse.is_space(t)
+                    })
                     .collect();
                 let surface = match (words.first(), words.last()) {
                     (Some(&a), Some(&b)) => parse.span_text(a..b + 1).to_string(),
@@ -457,6 +460,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     // Gazetteer forms, aligned to tokens and inside the article.
     let mut names: Vec<(Range<usize>, EntryId)> = Vec::new();
     let mut roles: Vec<(Range<usize>, EntryId)> = Vec::new();
+    let mut demonyms: Vec<Range<usize>> = Vec::new();
     for m in lexicon.gazetteer.find(parse.text) {
         let Some(tokens) = token_at.span(&m.range) else { continue };
         if !tokens.clone().all(|t| parse.in_article(t)) {
@@ -465,36 +469,59 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         match m.form {
             FormKind::Name => names.push((tokens, m.entry)),
             FormKind::Role => roles.push((tokens, m.entry)),
-            FormKind::Demonym => {}
+            FormKind::Demonym => demonyms.push(tokens),
         }
     }
-    // 1. Named entities, linked to the gazetteer or discovered.
+    // 1. Positions held, for documents dated within the period the gazetteer gives them
+    //    ("Kremlin Press Secretary", "Tajik President").
+    for (tokens, entry) in roles {
+        if role_applies(lexicon, entry, published) {
+            let id = cast.register_entry(entry);
+            cast.place(parse, tokens, id, MentionKind::Role);
+        }
+    }
+    // 2. Named entities, linked to the gazetteer or discovered.
     let mut entity_spans: Vec<Range<usize>> = Vec::new();
-    for entity in parse.doc.entities() {
-        if !ACTOR_LABELS.contains(&entity.label()) {
+    for (full, label) in entity_spans_of(parse) {
+        if !full.clone().all(|t| parse.in_article(t)) || byline(parse, &full) {
             continue;
         }
-        let full = repair_span(parse, entity.token_range(), entity.label());
-        if full.is_empty() || !full.clone().all(|t| parse.in_article(t)) || byline(parse, &full) {
-            continue;
-        }
-        let tokens = trim_entity(parse, full.clone(), entity.label());
+        let tokens = trim_entity(parse, full.clone(), label);
         if tokens.is_empty() {
             continue;
         }
         entity_spans.push(full.clone());
         let text = parse.span_text(tokens.clone());
-        // The gazetteer name that is the entity (allowing a leading "the"), or one spelled alike.
+        // A demonym alone ("Tajik", "Emirati") names no one.
+        if demonyms.iter().any(|d| *d == tokens) {
+            continue;
+        }
+        // The gazetteer name that is the entity (allowing a leading "the"), one spelled alike,
+        // or for a person a gazetteer person the entity ends with ("Russian Putin").
         let linked = names
             .iter()
-            .find(|(r, _)| *r == tokens || *r == full || (r.end == tokens.end && r.start <= tokens.start && r.start >= full.start))
+            .find(|(r, _)| {
+                *r == tokens || *r == full || (r.end == tokens.end && r.start <= tokens.start && r.start >= full.start)
+            })
             .map(|(r, e)| (r.clone(), *e))
-            .or_else(|| lexicon.gazetteer.find_by_spelling(text).map(|e| (tokens.clone(), e)));
+            .or_else(|| lexicon.gazetteer.find_by_spelling(text).map(|e| (tokens.clone(), e)))
+            .or_else(|| {
+                (label == "PERSON")
+                    .then(|| {
+                        names.iter().find(|(r, e)| {
+                            r.end == tokens.end
+                                && r.start > tokens.start
+                                && lexicon.gazetteer.entry(*e).kind == ActorKind::Person
+                        })
+                    })
+                    .flatten()
+                    .map(|(_, e)| (tokens.clone(), *e))
+            });
         match linked {
             Some((r, entry)) => {
                 // A person's name is never read as a place or state it contains ("Michael Jordan").
                 let entry_kind = lexicon.gazetteer.entry(entry).kind;
-                if entity.label() == "PERSON" && entry_kind != ActorKind::Person {
+                if label == "PERSON" && entry_kind != ActorKind::Person {
                     let id = cast.register_discovered(text, ActorKind::Person);
                     cast.place(parse, tokens, id, MentionKind::Discovered);
                 } else {
@@ -503,15 +530,18 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                 }
             }
             None => {
-                if !plausible_name(parse, &tokens) {
+                if !plausible_name(parse, &tokens, label) {
                     continue;
                 }
                 // A headline's capitalised words are no evidence of a name ("Hasina Resigns").
                 if tokens.clone().all(|t| parse.in_headline(t)) {
                     continue;
                 }
-                let kind = discovered_kind(entity.label(), text);
-                let id = cast.register_discovered(text, kind);
+                let kind = discovered_kind(label, text);
+                let name =
+                    owned_body_name(&mut cast, parse, lexicon, &tokens, kind).unwrap_or_else(|| text.to_string());
+                let id = cast.register_discovered(&name, kind);
+                cast.add_alias(&id, text);
                 if full != tokens {
                     // "General Abdel-Fattah Burhan": the titled form is a name of him too.
                     let titled = parse.span_text(full.clone()).to_string();
@@ -524,25 +554,6 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     // A title before capitalised words the recogniser left alone: a person ("General Brice
     // Oligui Nguema").
     titled_names(&mut cast, parse);
-    // 2. Positions held, for documents dated within the period the gazetteer gives them.
-    for (tokens, entry) in roles {
-        if role_applies(lexicon, entry, published) {
-            let id = cast.register_entry(entry);
-            // "Kremlin Press Secretary Dmitry Peskov": one mention.
-            let mut span = tokens.clone();
-            if let Some(next) = cast.at(span.end).filter(|p| p.mention.actor == id).map(|p| p.tokens.clone()) {
-                span.end = next.end;
-                for t in next.clone() {
-                    cast.by_token[t] = None;
-                }
-                if let Some(i) = cast.placed.iter().position(|p| p.tokens == next) {
-                    cast.placed.remove(i);
-                    reindex(&mut cast);
-                }
-            }
-            cast.place(parse, span, id, MentionKind::Role);
-        }
-    }
     // 3. Gazetteer names the recogniser missed ("ECOWAS objected").
     for (tokens, entry) in &names {
         let inside_entity =
@@ -560,12 +571,15 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         cast.place(parse, tokens.clone(), id, MentionKind::Name);
     }
     sort_mentions(&mut cast);
+    // A position followed by its holder's name is one mention ("Kremlin Press Secretary Dmitry
+    // Peskov").
+    join_roles_and_names(&mut cast, parse);
     // 4. Acronyms introduced in parentheses, then their later uses.
     acronyms(&mut cast, parse);
-    // 5. Surnames of people named in full, and shorter forms of their names.
+    // 5. Shorter forms of a person's name, and surnames.
     merge_name_forms(&mut cast, parse);
     surnames(&mut cast, parse);
-    // 6. Relational phrases ("Russian officials", "Pakistan's foreign ministry").
+    // 6. Relational phrases that name the possessor itself ("Russian officials").
     relational(&mut cast, parse, lexicon);
     // 7. Capitals that act stand for their state.
     metonyms(&mut cast, parse, lexicon);
@@ -574,6 +588,194 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     sort_mentions(&mut cast);
     cast
 }
+
+/// The recogniser's entities that can name actors or places, repaired: cut at line breaks,
+/// extended over name parts it left out, split where it ran two names together ("Bessent and
+/// Greer").
+fn entity_spans_of(parse: &Parse) -> Vec<(Range<usize>, &'static str)> {
+    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    for entity in parse.doc.entities() {
+        let label: &'static str = match entity.label() {
+            "PERSON" => "PERSON",
+            "ORG" => "ORG",
+            "GPE" => "GPE",
+            "LOC" => "LOC",
+            "FAC" => "FAC",
+            _ => continue,
+        };
+        let r = repair_span(parse, entity.token_range(), label);
+        if r.is_empty() {
+            continue;
+        }
+        if label == "PERSON" {
+            // Two people joined by "and" or "&".
+            let mut start = r.start;
+            for t in r.clone() {
+                if matches!(parse.lower(t), "and" | "&") {
+                    if t > start {
+                        out.push((start..t, label));
+                    }
+                    start = t + 1;
+                }
+            }
+            if start < r.end {
+                out.push((start..r.end, label));
+            }
+        } else {
+            out.push((r, label));
+        }
+    }
+    // A person entity directly followed by another of the same name ("Aung San" "Suu Kyi").
+    let mut merged: Vec<(Range<usize>, &'static str)> = Vec::new();
+    for (r, label) in out {
+        if let Some((last, last_label)) = merged.last_mut() {
+            if *last_label == "PERSON"
+                && label == "PERSON"
+                && last.end == r.start
+                && parse.doc.token(r.start - 1).whitespace() == " "
+                && (r.contains(&parse.head(last.end - 1)) || last.contains(&parse.head(r.end - 1)))
+            {
+                last.end = r.end;
+                continue;
+            }
+        }
+        merged.push((r, label));
+    }
+    // Repairs may have run a span into the next one: the earlier keeps it.
+    let mut kept: Vec<(Range<usize>, &'static str)> = Vec::new();
+    for (r, label) in merged {
+        if kept.iter().all(|(o, _)| o.end <= r.start || r.end <= o.start) {
+            kept.push((r, label));
+        }
+    }
+    kept
+}
+
+/// A role mention directly followed by a mention of the same person become one mention.
+fn join_roles_and_names(cast: &mut Cast, parse: &Parse) {
+    let mut i = 0;
+    while i + 1 < cast.placed.len() {
+        let (a, b) = (&cast.placed[i], &cast.placed[i + 1]);
+        let adjacent =
+            a.tokens.end == b.tokens.start || (a.tokens.end + 1 == b.tokens.start && parse.word(a.tokens.end) == ",");
+        if a.mention.actor == b.mention.actor && a.mention.kind == MentionKind::Role && adjacent {
+            let tokens = a.tokens.start..b.tokens.end;
+            let range = parse.bytes(tokens.clone());
+            let surface = parse.span_text(tokens.clone()).to_string();
+            let actor = a.mention.actor.clone();
+            cast.placed[i] =
+                Placed { mention: Mention { actor: actor.clone(), range, kind: MentionKind::Role }, tokens };
+            cast.placed.remove(i + 1);
+            cast.add_alias(&actor, &surface);
+        }
+        i += 1;
+    }
+    reindex(cast);
+}
+
+/// A generic body's name ("Foreign Ministry", "Parliament") is qualified by the state that owns
+/// it: a possessor or demonym before it ("Iran's Foreign Ministry"), else the state the article
+/// is about; a distinctive name is kept as it is.
+fn owned_body_name(
+    cast: &mut Cast,
+    parse: &Parse,
+    lexicon: &Lexicon,
+    tokens: &Range<usize>,
+    kind: ActorKind,
+) -> Option<String> {
+    if !matches!(kind, ActorKind::GovernmentBody | ActorKind::MilitaryUnit) {
+        return None;
+    }
+    let words: Vec<&str> = tokens.clone().map(|t| parse.lower(t)).collect();
+    let generic = words.iter().all(|w| GENERIC_BODY_WORDS.contains(w));
+    if !generic {
+        return None;
+    }
+    let head = phrase_head(parse, tokens);
+    let mut owner: Option<ActorId> = None;
+    for c in parse.children(head) {
+        if c >= tokens.start {
+            continue;
+        }
+        if matches!(parse.dep(c), "poss" | "compound" | "amod" | "nmod") {
+            if let Some(p) = cast.at(c) {
+                owner = Some(p.mention.actor.clone());
+            } else if let Some(entry) = demonym_entry(parse, lexicon, c) {
+                owner = Some(cast.register_entry(entry));
+            }
+        }
+    }
+    let owner = owner.or_else(|| cast.focus_state())?;
+    let demonym = lexicon
+        .gazetteer
+        .by_iri(&owner.0)
+        .and_then(|e| lexicon.gazetteer.entry(e).demonyms.first().cloned())
+        .unwrap_or_else(|| cast.actor(&owner).label.clone());
+    Some(format!("{demonym} {}", title_case(&parse.span_text(tokens.clone()).to_lowercase())))
+}
+
+/// Words of the generic names of state bodies.
+const GENERIC_BODY_WORDS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "information",
+    "external",
+    "affairs",
+    "home",
+    "ministry",
+    "ministries",
+    "office",
+    "department",
+    "parliament",
+    "cabinet",
+    "government",
+    "presidency",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "forces",
+    "military",
+    "police",
+    "national",
+    "federal",
+    "state",
+    "security",
+    "council",
+    "assembly",
+    "senate",
+    "congress",
+    "court",
+    "supreme",
+    "high",
+    "commission",
+    "prime",
+    "minister's",
+    "ministers",
+    "public",
+    "prosecutor",
+    "prosecutor's",
+    "general",
+    "armed",
+    "guard",
+    "border",
+    "coast",
+    "intelligence",
+    "service",
+    "services",
+    "agency",
+    "embassy",
+    "consulate",
+    "the",
+    "of",
+    "and",
+    "for",
+];
 
 fn sort_mentions(cast: &mut Cast) {
     cast.placed.sort_by_key(|p| (p.tokens.start, p.tokens.end));
@@ -642,9 +844,37 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
             r.end += 1;
         }
     }
+    if label == "PERSON" {
+        // Lower-case particles inside a name ("Ursula von der Leyen", "Osama bin Laden").
+        const PARTICLES: &[&str] = &[
+            "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
+            "bint", "ben", "dos", "das", "y",
+        ];
+        loop {
+            let mut k = r.end;
+            while k < sentence.end && PARTICLES.contains(&parse.word(k)) && parse.doc.token(k - 1).whitespace() == " " {
+                k += 1;
+            }
+            if k > r.end
+                && k < sentence.end
+                && parse.word(k).chars().next().is_some_and(char::is_uppercase)
+                && parse.is_noun(k)
+            {
+                r.end = k + 1;
+            } else {
+                break;
+            }
+        }
+        // A name the recogniser ended on a particle ("Ursula von der").
+        while r.len() > 1 && PARTICLES.contains(&parse.word(r.end - 1)) {
+            r.end -= 1;
+        }
+    }
     if label == "ORG" && r.end + 1 < sentence.end && parse.lower(r.end) == "of" && r.contains(&parse.head(r.end)) {
         let next = r.end + 1;
-        if let Some(e) = parse.doc.entities().find(|e| e.token_range().start == next && matches!(e.label(), "GPE" | "ORG" | "LOC")) {
+        if let Some(e) =
+            parse.doc.entities().find(|e| e.token_range().start == next && matches!(e.label(), "GPE" | "ORG" | "LOC"))
+        {
             r.end = e.token_range().end;
         }
     }
@@ -671,7 +901,10 @@ fn byline(parse: &Parse, tokens: &Range<usize>) -> bool {
         let w = parse.lower(t);
         if w == "by" && t > 0 {
             let before = parse.lower(t - 1);
-            if matches!(before, "writing" | "reporting" | "editing" | "compiled" | "photo" | "photos" | "photograph" | "additional") {
+            if matches!(
+                before,
+                "writing" | "reporting" | "editing" | "compiled" | "photo" | "photos" | "photograph" | "additional"
+            ) {
                 return true;
             }
             // A line that starts with "By": the author.
@@ -679,22 +912,65 @@ fn byline(parse: &Parse, tokens: &Range<usize>) -> bool {
                 return true;
             }
         }
-        if matches!(w, "photo" | "photograph" | "credit" | "caption") && t + 1 < parse.len() && matches!(parse.word(t + 1), ":" | "/") {
+        if matches!(w, "photo" | "photograph" | "credit" | "caption")
+            && t + 1 < parse.len()
+            && matches!(parse.word(t + 1), ":" | "/")
+        {
             return true;
         }
     }
-    // "Vahid Salemi / AP" split into tokens.
-    tokens.end + 1 < parse.len() && parse.word(tokens.end) == "/"
+    // "Vahid Salemi / AP" split into tokens; "AP Photo".
+    tokens.end < parse.len() && (parse.word(tokens.end) == "/" || matches!(parse.lower(tokens.end), "photo" | "photos"))
 }
 
 /// "General Brice Oligui Nguema", "President Ruto": a title followed by capitalised proper
 /// nouns that are no entity is a person.
 fn titled_names(cast: &mut Cast, parse: &Parse) {
     const PERSON_TITLES: &[&str] = &[
-        "president", "gen.", "general", "lt.", "col.", "colonel", "maj.", "major", "capt.", "captain", "adm.", "admiral",
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "minister", "premier", "senator", "sen.", "ambassador",
-        "envoy", "chancellor", "king", "queen", "prince", "emir", "sheikh", "ayatollah", "spokesman", "spokeswoman",
-        "brig.", "brigadier", "commander", "secretary", "governor", "mayor", "judge", "justice",
+        "president",
+        "gen.",
+        "general",
+        "lt.",
+        "col.",
+        "colonel",
+        "maj.",
+        "major",
+        "capt.",
+        "captain",
+        "adm.",
+        "admiral",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "minister",
+        "premier",
+        "senator",
+        "sen.",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "ayatollah",
+        "spokesman",
+        "spokeswoman",
+        "brig.",
+        "brigadier",
+        "commander",
+        "secretary",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
     ];
     let mut t = 0;
     while t + 1 < parse.len() {
@@ -714,7 +990,8 @@ fn titled_names(cast: &mut Cast, parse: &Parse) {
             end += 1;
         }
         // At least two words, or one after a title that only precedes names ("Mr Burhan").
-        let needs = if matches!(parse.lower(t), "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr.") { 1 } else { 2 };
+        let needs =
+            if matches!(parse.lower(t), "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr.") { 1 } else { 2 };
         if end - start >= needs {
             let text = parse.span_text(start..end).to_string();
             let id = cast.register_discovered(&text, ActorKind::Person);
@@ -777,8 +1054,14 @@ fn merge_name_forms(cast: &mut Cast, parse: &Parse) {
 
 /// An entity's tokens without a leading article or title, or a trailing possessive.
 fn trim_entity(parse: &Parse, mut tokens: Range<usize>, label: &str) -> Range<usize> {
-    while tokens.start < tokens.end && matches!(parse.lower(tokens.start), "the" | "a" | "an") {
+    let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "[" | "]" | "«" | "»");
+    while tokens.start < tokens.end
+        && (matches!(parse.lower(tokens.start), "the" | "a" | "an") || quote(parse.word(tokens.start)))
+    {
         tokens.start += 1;
+    }
+    while tokens.start < tokens.end && quote(parse.word(tokens.end - 1)) {
+        tokens.end -= 1;
     }
     while tokens.start < tokens.end && matches!(parse.lower(tokens.end - 1), "'s" | "’s" | "'" | "’") {
         tokens.end -= 1;
@@ -792,17 +1075,47 @@ fn trim_entity(parse: &Parse, mut tokens: Range<usize>, label: &str) -> Range<us
     tokens
 }
 
-/// Whether an entity's text can be a name: not only digits, symbols or lower-case words, and
-/// not an abbreviation alone ("Gen.").
-fn plausible_name(parse: &Parse, tokens: &Range<usize>) -> bool {
+/// Whether an entity's text can be a name: not only digits, symbols or lower-case words, not an
+/// abbreviation alone ("Gen."), not a lone generic word ("Ministry", "State"), not an unknown
+/// short acronym ("GMT", "IG": known ones are in the gazetteer or introduced in parentheses),
+/// not a conference, treaty or credit line the recogniser took for an organisation.
+fn plausible_name(parse: &Parse, tokens: &Range<usize>, label: &str) -> bool {
     let text = parse.span_text(tokens.clone());
     let has_upper = text.chars().any(char::is_uppercase);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if !has_upper || letters < 2 {
         return false;
     }
-    if tokens.len() == 1 && (TITLES.contains(&parse.lower(tokens.start)) || text.ends_with('.') && letters <= 4) {
-        return false;
+    let first = parse.lower(tokens.start);
+    let last = parse.lower(tokens.end - 1);
+    if tokens.len() == 1 {
+        if TITLES.contains(&first)
+            || (text.ends_with('.') && letters <= 4)
+            || matches!(first, "state" | "house" | "the")
+        {
+            return false;
+        }
+        // An unknown short acronym counts only where it acts or is cited ("CNN reports", "told
+        // PTI"), not as a modifier ("4 a.m. GMT", "Police IG Koome").
+        let upper = text.chars().filter(|c| c.is_uppercase()).count();
+        let argument = matches!(
+            parse.dep(tokens.start),
+            "nsubj" | "nsubjpass" | "pobj" | "dobj" | "poss" | "conj" | "appos" | "ROOT"
+        );
+        if label != "PERSON" && letters <= 3 && upper == letters && !argument {
+            return false;
+        }
+    }
+    if label == "ORG" {
+        if matches!(
+            last,
+            "conference" | "summit" | "meeting" | "forum" | "games" | "olympics" | "talks" | "photo" | "photos"
+        ) || matches!(
+            first,
+            "convention" | "treaty" | "protocol" | "accord" | "agreement" | "declaration" | "resolution"
+        ) {
+            return false;
+        }
     }
     true
 }

@@ -428,7 +428,12 @@ impl WordLists {
                 "-" | "" => false,
                 other => {
                     let column = noun.len() + fields[1].len() + class.len() + 4;
-                    return Err(LexiconError::syntax(origin, line, column, format!("unknown owner {other:?} (state or -)")));
+                    return Err(LexiconError::syntax(
+                        origin,
+                        line,
+                        column,
+                        format!("unknown owner {other:?} (state or -)"),
+                    ));
                 }
             };
             let words: Vec<String> = noun.split_whitespace().map(str::to_lowercase).collect();
