@@ -45,6 +45,8 @@ pub(crate) struct Cast<'l> {
     by_token: Vec<Option<u32>>,
     /// Collective actors made so far, by (owner, class).
     collectives: HashMap<(Option<ActorId>, String), ActorId>,
+    /// The document's collective phrases (found on first need).
+    groups: Option<Vec<CollectivePhrase>>,
     /// The state the article is about (computed on first need).
     focus: Option<Option<ActorId>>,
 }
@@ -279,95 +281,74 @@ impl<'l> Cast<'l> {
     }
 
     /// The actor an unnamed collective or descriptive phrase refers to ("Indian troops", "the
-    /// rebels", "a U.S. official"), made on first need: phrases of one class with the same owner
-    /// (a demonym, a possessor, a named modifier; for state-owned classes, else the state the
-    /// article is about) are one actor in the document.
+    /// rebels", "a U.S. official"), made on first need. Phrases of one class with the same owner
+    /// (a demonym, a possessor, a named modifier or "of"/"from" + a name) are one actor in the
+    /// document; an unowned phrase of a state-owned class ("the army") belongs to the owner of
+    /// the last phrase of its class, else to the state the article is about. A named unit of the
+    /// owner (the Rwanda Defence Force) is the actor its descriptions refer to. When the actor is
+    /// made, every phrase of its group becomes a mention of it.
     fn collective(&mut self, parse: &Parse, token: usize) -> Option<ActorId> {
         if !parse.is_noun(token) || !parse.in_article(token) {
             return None;
         }
-        let lexicon = self.lexicon;
-        let entries = lexicon.words.collectives_for(parse.lower(token));
-        let entry = entries.iter().find(|c| {
-            let n = c.words.len();
-            // The words before the head, as compounds or modifiers of it.
-            n == 1 || (token + 1 >= n && (token + 1 - n..token).enumerate().all(|(k, t)| parse.lower(t) == c.words[k]))
-        })?;
-        let first_word = token + 1 - entry.words.len();
-        // The phrase's own words: determiners, numbers, modifiers and possessors on its left.
-        let mut start = first_word;
-        for c in parse.children(token) {
-            if c < start
-                && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod")
-            {
-                start = start.min(parse.subtree(c).start);
-            }
+        if self.groups.is_none() {
+            let groups = collective_phrases(self, parse);
+            self.groups = Some(groups);
         }
-        // The owner: a named modifier or possessor, a demonym, "of"/"from" + a name.
-        let mut owner: Option<ActorId> = None;
-        for c in parse.children(token) {
-            if c > first_word && c != token {
-                continue;
-            }
-            if c < first_word && matches!(parse.dep(c), "amod" | "compound" | "poss" | "nmod") {
-                if let Some(p) = self.at(c) {
-                    owner = Some(p.mention.actor.clone());
-                } else if let Some(entry) = demonym_entry(parse, lexicon, c) {
-                    owner = Some(self.register_entry(entry));
-                }
-            }
-        }
-        if owner.is_none() {
-            for o in parse.prep_objects(token, &["of", "from"]) {
-                if let Some(p) = self.at(o) {
-                    owner = Some(p.mention.actor.clone());
-                    break;
-                }
-            }
-        }
-        let implicit = owner.is_none() && entry.state_owned;
-        if implicit {
-            owner = self.focus_state();
-        }
-        let key = (owner.clone(), entry.class.clone());
+        let phrase = self.groups.as_ref()?.iter().find(|g| g.head == token)?.clone();
+        let key = phrase.key.clone();
         let id = match self.collectives.get(&key) {
             Some(id) => id.clone(),
             None => {
-                // The phrase without article or number ("Indian soldiers"); an implicit owner
-                // names it ("Syrian government" for "the government").
-                let words: Vec<usize> = (start..=token)
-                    .filter(|&t| {
-                        !matches!(parse.dep(t), "det" | "nummod" | "quantmod")
-                            && parse.pos(t) != Pos::Num
-                            && !parse.is_space(t)
-                    })
-                    .collect();
-                let surface = match (words.first(), words.last()) {
-                    (Some(&a), Some(&b)) => parse.span_text(a..b + 1).to_string(),
-                    _ => parse.word(token).to_string(),
+                let id = match self.named_unit(&key.0, phrase.kind) {
+                    Some(named) => named,
+                    None => self.register_discovered(&phrase.label, phrase.kind),
                 };
-                let label = match (&owner, implicit) {
-                    (Some(state), true) => {
-                        let demonym = lexicon
-                            .gazetteer
-                            .by_iri(&state.0)
-                            .and_then(|e| lexicon.gazetteer.entry(e).demonyms.first().cloned())
-                            .unwrap_or_else(|| self.actors[state].label.clone());
-                        format!("{demonym} {}", parse.span_text(first_word..token + 1))
-                    }
-                    _ => surface,
-                };
-                let id = self.register_discovered(&label, entry.kind);
-                self.collectives.insert(key, id.clone());
+                self.collectives.insert(key.clone(), id.clone());
                 id
             }
         };
-        let span = start..token + 1;
-        if span.clone().all(|t| self.at(t).is_none()) {
-            self.place(parse, span, id.clone(), MentionKind::Description);
-            sort_mentions(self);
+        let members: Vec<Range<usize>> = self
+            .groups
+            .as_ref()
+            .map(|g| g.iter().filter(|p| p.key == key).map(|p| p.span.clone()).collect())
+            .unwrap_or_default();
+        for span in members {
+            if span.clone().all(|t| self.at(t).is_none()) {
+                self.place(parse, span, id.clone(), MentionKind::Description);
+            }
         }
+        sort_mentions(self);
         Some(id)
+    }
+
+    /// A named actor of this kind that belongs to the owner ("Rwanda Defence Force" for
+    /// Rwanda's military): its gazetteer country, or the owner's name or demonym in its name.
+    fn named_unit(&self, owner: &Option<ActorId>, kind: ActorKind) -> Option<ActorId> {
+        let owner = owner.as_ref()?;
+        if !matches!(kind, ActorKind::MilitaryUnit | ActorKind::GovernmentBody) {
+            return None;
+        }
+        let gazetteer = &self.lexicon.gazetteer;
+        let owner_entry = gazetteer.by_iri(&owner.0)?;
+        let entry = gazetteer.entry(owner_entry);
+        let names: Vec<String> =
+            std::iter::once(&entry.label).chain(&entry.demonyms).map(|n| n.to_lowercase()).collect();
+        self.placed
+            .iter()
+            .map(|p| &p.mention.actor)
+            .filter(|a| self.actors[*a].kind == kind)
+            .find(|a| {
+                let actor = &self.actors[*a];
+                match gazetteer.by_iri(&a.0) {
+                    Some(e) => gazetteer.country_of(e) == Some(owner_entry),
+                    None => {
+                        let label = actor.label.to_lowercase();
+                        names.iter().any(|n| label.split(' ').any(|w| w == n))
+                    }
+                }
+            })
+            .cloned()
     }
 
     /// The state the article is about: the country it mentions most (the first on ties).
@@ -454,6 +435,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         placed: Vec::new(),
         by_token: vec![None; n],
         collectives: HashMap::default(),
+        groups: None,
         focus: None,
     };
     let token_at = TokenIndex::new(parse);
@@ -1282,6 +1264,118 @@ pub(crate) fn discovered_kind(label: &str, name: &str) -> ActorKind {
         return ActorKind::GovernmentBody;
     }
     ActorKind::Group
+}
+
+/// A collective or descriptive phrase of the document and the group it belongs to.
+#[derive(Debug, Clone)]
+struct CollectivePhrase {
+    head: usize,
+    span: Range<usize>,
+    key: (Option<ActorId>, String),
+    kind: ActorKind,
+    label: String,
+}
+
+/// Every collective phrase of the document, in text order, with its group key.
+fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
+    let lexicon = cast.lexicon;
+    let mut out: Vec<CollectivePhrase> = Vec::new();
+    for token in 0..parse.len() {
+        if !parse.in_article(token) || !parse.is_noun(token) || cast.at(token).is_some() {
+            continue;
+        }
+        let entries = lexicon.words.collectives_for(parse.lower(token));
+        let Some(entry) = entries.iter().find(|c| {
+            let n = c.words.len();
+            n == 1 || (token + 1 >= n && (token + 1 - n..token).enumerate().all(|(k, t)| parse.lower(t) == c.words[k]))
+        }) else {
+            continue;
+        };
+        let first_word = token + 1 - entry.words.len();
+        // The phrase: determiners, numbers, modifiers and possessors on its left.
+        let mut start = first_word;
+        for c in parse.children(token) {
+            if c < start
+                && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod")
+            {
+                start = start.min(parse.subtree(c).start);
+            }
+        }
+        let mut owner: Option<ActorId> = None;
+        let mut end = token + 1;
+        for c in parse.children(token) {
+            if c < first_word && matches!(parse.dep(c), "amod" | "compound" | "poss" | "nmod") {
+                if let Some(p) = cast.at(c) {
+                    if cast.kind(&p.mention.actor).is_actor() || cast.kind(&p.mention.actor) == ActorKind::Place {
+                        owner = Some(p.mention.actor.clone());
+                    }
+                } else if let Some(e) = demonym_entry(parse, lexicon, c) {
+                    owner = Some(cast.register_entry(e));
+                }
+            }
+        }
+        if owner.is_none() {
+            for p in parse.children_with(token, &["prep"]) {
+                if !matches!(parse.lower(p), "of" | "from") {
+                    continue;
+                }
+                for o in parse.children_with(p, &["pobj"]) {
+                    if let Some(m) = cast.at(o) {
+                        owner = Some(m.mention.actor.clone());
+                        end = parse.subtree(p).end;
+                    }
+                }
+            }
+        }
+        // A place owner is its state ("Kabul's government" is Afghanistan's).
+        if let Some(o) = &owner {
+            if cast.kind(o) == ActorKind::Place {
+                owner = lexicon
+                    .gazetteer
+                    .by_iri(&o.0)
+                    .and_then(|e| lexicon.gazetteer.country_of(e))
+                    .map(|c| cast.register_entry(c));
+            }
+        }
+        let explicit = owner.is_some();
+        if !explicit && entry.state_owned {
+            // The owner of the last phrase of the class, else the state the article is about.
+            owner = out
+                .iter()
+                .rev()
+                .find(|p| p.key.1 == entry.class)
+                .map(|p| p.key.0.clone())
+                .unwrap_or_else(|| cast.focus_state());
+        }
+        let words: Vec<usize> = (start..end)
+            .filter(|&t| {
+                !matches!(parse.dep(t), "det" | "nummod" | "quantmod") && parse.pos(t) != Pos::Num && !parse.is_space(t)
+            })
+            .collect();
+        let surface = match (words.first(), words.last()) {
+            (Some(&a), Some(&b)) => parse.span_text(a..b + 1).to_string(),
+            _ => parse.word(token).to_string(),
+        };
+        let label = match (&owner, explicit) {
+            (Some(state), false) => {
+                let demonym = lexicon
+                    .gazetteer
+                    .by_iri(&state.0)
+                    .and_then(|e| lexicon.gazetteer.entry(e).demonyms.first().cloned())
+                    .unwrap_or_else(|| cast.actors[state].label.clone());
+                format!("{demonym} {}", parse.span_text(first_word..token + 1))
+            }
+            _ => surface,
+        };
+        out.push(CollectivePhrase {
+            head: token,
+            span: start..end,
+            key: (owner, entry.class.clone()),
+            kind: entry.kind,
+            label,
+        });
+    }
+    out
 }
 
 /// Whether a gazetteer position names its holder in a document of this date.
