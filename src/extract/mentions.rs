@@ -43,6 +43,9 @@ pub(crate) struct Cast<'l> {
     placed: Vec<Placed>,
     /// The mention covering each token.
     by_token: Vec<Option<u32>>,
+    /// Names inside a longer mention ("Kremlin" in "Kremlin Press Secretary Dmitry Peskov"):
+    /// mentions of their own actors that no rule reads as an argument.
+    nested: Vec<Placed>,
     /// Collective actors made so far, by (owner, class).
     collectives: HashMap<(Option<ActorId>, String), ActorId>,
     /// The document's collective phrases (found on first need).
@@ -164,7 +167,8 @@ impl<'l> Cast<'l> {
 
     /// Actors and mentions, for the findings.
     pub(crate) fn finish(self) -> (BTreeMap<ActorId, Actor>, Vec<Mention>) {
-        let mentions = self.placed.into_iter().map(|p| p.mention).collect();
+        let mut mentions: Vec<Mention> = self.placed.into_iter().chain(self.nested).map(|p| p.mention).collect();
+        mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
         (self.actors, mentions)
     }
 
@@ -302,7 +306,10 @@ impl<'l> Cast<'l> {
             None => {
                 let id = match self.named_unit(&key.0, phrase.kind) {
                     Some(named) => named,
-                    None => self.register_discovered(&phrase.label, phrase.kind),
+                    None => match self.gazetteer_body(&key.0, parse, &phrase) {
+                        Some(entry) => self.register_entry(entry),
+                        None => self.register_discovered(&phrase.label, phrase.kind),
+                    },
                 };
                 self.collectives.insert(key.clone(), id.clone());
                 id
@@ -320,6 +327,16 @@ impl<'l> Cast<'l> {
         }
         sort_mentions(self);
         Some(id)
+    }
+
+    /// The gazetteer entry a body of an owner is ("Russian military base" finds the entry named
+    /// "Russian military base in Tajikistan").
+    fn gazetteer_body(&self, owner: &Option<ActorId>, parse: &Parse, phrase: &CollectivePhrase) -> Option<EntryId> {
+        let owner = owner.as_ref()?;
+        let gazetteer = &self.lexicon.gazetteer;
+        let entry = gazetteer.entry(gazetteer.by_iri(&owner.0)?);
+        let noun = parse.span_text(phrase.head + 1 - phrase.noun_words..phrase.head + 1);
+        entry.demonyms.iter().find_map(|d| gazetteer.find_prefixed(&format!("{d} {noun}"), &[phrase.kind]))
     }
 
     /// A named actor of this kind that belongs to the owner ("Rwanda Defence Force" for
@@ -434,6 +451,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         actors: BTreeMap::new(),
         placed: Vec::new(),
         by_token: vec![None; n],
+        nested: Vec::new(),
         collectives: HashMap::default(),
         groups: None,
         focus: None,
@@ -520,6 +538,20 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                     continue;
                 }
                 let kind = discovered_kind(label, text);
+                // A lone generic word ("the Ministry said") refers back to the body named before.
+                if tokens.len() == 1 && GENERIC_BODY_WORDS.contains(&parse.lower(tokens.start)) {
+                    let word = parse.lower(tokens.start).to_string();
+                    let before = cast
+                        .placed
+                        .iter()
+                        .rev()
+                        .map(|p| p.mention.actor.clone())
+                        .find(|a| cast.actors[a].label.to_lowercase().split(' ').any(|w| w == word));
+                    if let Some(actor) = before {
+                        cast.place(parse, tokens, actor, MentionKind::Description);
+                        continue;
+                    }
+                }
                 let name =
                     owned_body_name(&mut cast, parse, lexicon, &tokens, kind).unwrap_or_else(|| text.to_string());
                 let id = cast.register_discovered(&name, kind);
@@ -556,6 +588,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     // A position followed by its holder's name is one mention ("Kremlin Press Secretary Dmitry
     // Peskov").
     join_roles_and_names(&mut cast, parse);
+    nested_names(&mut cast, parse, &names);
     // 4. Acronyms introduced in parentheses, then their later uses.
     acronyms(&mut cast, parse);
     // 5. Shorter forms of a person's name, and surnames.
@@ -631,6 +664,31 @@ fn entity_spans_of(parse: &Parse) -> Vec<(Range<usize>, &'static str)> {
         }
     }
     kept
+}
+
+/// Gazetteer names inside a role or relational mention of someone else ("Kremlin" in "Kremlin
+/// Press Secretary Dmitry Peskov", "Taliban" in "spokesman for the Taliban's political office")
+/// are mentions of their own actors too.
+fn nested_names(cast: &mut Cast, parse: &Parse, names: &[(Range<usize>, EntryId)]) {
+    let outer: Vec<(Range<usize>, ActorId)> = cast
+        .placed
+        .iter()
+        .filter(|p| matches!(p.mention.kind, MentionKind::Role))
+        .map(|p| (p.tokens.clone(), p.mention.actor.clone()))
+        .collect();
+    for (tokens, actor) in outer {
+        for (r, entry) in names {
+            if tokens.start <= r.start && r.end <= tokens.end && *r != tokens {
+                let id = cast.register_entry(*entry);
+                if id == actor || cast.nested.iter().any(|n| n.tokens == *r) {
+                    continue;
+                }
+                let range = parse.bytes(r.clone());
+                cast.nested
+                    .push(Placed { mention: Mention { actor: id, range, kind: MentionKind::Name }, tokens: r.clone() });
+            }
+        }
+    }
 }
 
 /// A role mention directly followed by a mention of the same person become one mention.
@@ -1270,6 +1328,8 @@ pub(crate) fn discovered_kind(label: &str, name: &str) -> ActorKind {
 #[derive(Debug, Clone)]
 struct CollectivePhrase {
     head: usize,
+    /// Words of the collective noun ("armed forces": 2).
+    noun_words: usize,
     span: Range<usize>,
     key: (Option<ActorId>, String),
     kind: ActorKind,
@@ -1311,6 +1371,8 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
                     }
                 } else if let Some(e) = demonym_entry(parse, lexicon, c) {
                     owner = Some(cast.register_entry(e));
+                } else if parse.pos(c) == Pos::Pron && parse.dep(c) == "poss" {
+                    owner = cast.pronoun(parse, c);
                 }
             }
         }
@@ -1369,6 +1431,7 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
         };
         out.push(CollectivePhrase {
             head: token,
+            noun_words: entry.words.len(),
             span: start..end,
             key: (owner, entry.class.clone()),
             kind: entry.kind,
@@ -1469,7 +1532,8 @@ fn surnames(cast: &mut Cast, parse: &Parse) {
         t += 1;
     }
     // Persons found only by surname no longer stand alone.
-    let used: std::collections::BTreeSet<ActorId> = cast.placed.iter().map(|p| p.mention.actor.clone()).collect();
+    let used: std::collections::BTreeSet<ActorId> =
+        cast.placed.iter().chain(&cast.nested).map(|p| p.mention.actor.clone()).collect();
     cast.actors.retain(|id, _| used.contains(id));
 }
 
