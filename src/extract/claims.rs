@@ -188,6 +188,12 @@ fn make_claim(
         modality
     };
     let mut about: Vec<ActorId> = Vec::new();
+    // What the claim is about takes part in it: unnamed groups it names become actors.
+    for t in content.clone() {
+        if parse.is_noun(t) && cast.at(t).is_none() && matches!(parse.dep(t), "nsubj" | "nsubjpass" | "dobj" | "pobj") {
+            cast.actor_of_phrase(parse, t);
+        }
+    }
     for p in cast.placed() {
         if content.start <= p.tokens.start && p.tokens.end <= content.end {
             let a = &p.mention.actor;

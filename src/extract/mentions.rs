@@ -46,6 +46,9 @@ pub(crate) struct Cast<'l> {
     /// Names inside a longer mention ("Kremlin" in "Kremlin Press Secretary Dmitry Peskov"):
     /// mentions of their own actors that no rule reads as an argument.
     nested: Vec<Placed>,
+    /// Lower-case gazetteer names ("neighbouring countries", "refugees"): mentions only where
+    /// they take part in an event or a claim.
+    lazy: Vec<(Range<usize>, EntryId)>,
     /// Collective actors made so far, by (owner, class).
     collectives: HashMap<(Option<ActorId>, String), ActorId>,
     /// The document's collective phrases (found on first need).
@@ -264,6 +267,13 @@ impl<'l> Cast<'l> {
                 return Some(p.mention.actor.clone());
             }
         }
+        // A gazetteer description that takes part ("neighbouring countries").
+        if let Some((tokens, entry)) = self.lazy.iter().find(|(r, _)| r.contains(&token)).cloned() {
+            let id = self.register_entry(entry);
+            self.place(parse, tokens, id.clone(), MentionKind::Name);
+            sort_mentions(self);
+            return Some(id);
+        }
         // An unnamed group or person that takes part ("Indian troops", "the junta").
         if let Some(actor) = self.collective(parse, token) {
             return Some(actor);
@@ -452,6 +462,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         placed: Vec::new(),
         by_token: vec![None; n],
         nested: Vec::new(),
+        lazy: Vec::new(),
         collectives: HashMap::default(),
         groups: None,
         focus: None,
@@ -491,6 +502,9 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             continue;
         }
         entity_spans.push(full.clone());
+        // The titles before a person's name ("Force spokesman Col Ronald Rwivanga",
+        // "Somalia's President Hassan Sheikh Mohamud") make a name of them too.
+        let titled = if label == "PERSON" { titled_span(parse, &tokens) } else { full.clone() };
         let text = parse.span_text(tokens.clone());
         // A demonym alone ("Tajik", "Emirati") names no one.
         if demonyms.iter().any(|d| *d == tokens) {
@@ -521,7 +535,8 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             Some((r, entry)) => {
                 // A person's name is never read as a place or state it contains ("Michael Jordan").
                 let entry_kind = lexicon.gazetteer.entry(entry).kind;
-                if label == "PERSON" && entry_kind != ActorKind::Person {
+                let whole = r == tokens || r == full;
+                if label == "PERSON" && entry_kind != ActorKind::Person && !whole {
                     let id = cast.register_discovered(text, ActorKind::Person);
                     cast.place(parse, tokens, id, MentionKind::Discovered);
                 } else {
@@ -556,10 +571,12 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                     owned_body_name(&mut cast, parse, lexicon, &tokens, kind).unwrap_or_else(|| text.to_string());
                 let id = cast.register_discovered(&name, kind);
                 cast.add_alias(&id, text);
-                if full != tokens {
-                    // "General Abdel-Fattah Burhan": the titled form is a name of him too.
-                    let titled = parse.span_text(full.clone()).to_string();
-                    cast.add_alias(&id, &titled);
+                for span in [&full, &titled] {
+                    if *span != tokens {
+                        // "General Abdel-Fattah Burhan": the titled form is a name of him too.
+                        let titled = parse.span_text(span.clone()).to_string();
+                        cast.add_alias(&id, &titled);
+                    }
                 }
                 cast.place(parse, tokens, id, MentionKind::Discovered);
             }
@@ -578,7 +595,21 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         let text = parse.span_text(tokens.clone());
         let capitalised = text.chars().next().is_some_and(char::is_uppercase);
         let kind = lexicon.gazetteer.entry(*entry).kind;
-        if !capitalised && kind != ActorKind::Group {
+        if !capitalised {
+            // A description in the gazetteer ("neighbouring countries"): a name where the state it
+            // is anchored to is named too (the gazetteer's "Afghanistan's neighbours"), else only
+            // where it takes part in an event or a claim.
+            if kind == ActorKind::Group {
+                let anchor =
+                    lexicon.gazetteer.country_of(*entry).map(|c| ActorId(lexicon.gazetteer.entry(c).iri.clone()));
+                let anchored = anchor.is_some_and(|a| cast.placed.iter().any(|p| p.mention.actor == a));
+                if anchored {
+                    let id = cast.register_entry(*entry);
+                    cast.place(parse, tokens.clone(), id, MentionKind::Name);
+                } else {
+                    cast.lazy.push((tokens.clone(), *entry));
+                }
+            }
             continue;
         }
         let id = cast.register_entry(*entry);
@@ -627,6 +658,20 @@ fn entity_spans_of(parse: &Parse) -> Vec<(Range<usize>, &'static str)> {
             let mut start = r.start;
             for t in r.clone() {
                 if matches!(parse.lower(t), "and" | "&") {
+                    if t > start {
+                        out.push((start..t, label));
+                    }
+                    start = t + 1;
+                }
+            }
+            if start < r.end {
+                out.push((start..r.end, label));
+            }
+        } else if matches!(label, "GPE" | "LOC") {
+            // "Gulane, Darusalam": two places.
+            let mut start = r.start;
+            for t in r.clone() {
+                if parse.word(t) == "," {
                     if t > start {
                         out.push((start..t, label));
                     }
@@ -905,7 +950,13 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
                 break;
             }
         }
-        // A name the recogniser ended on a particle ("Ursula von der").
+        // A name the recogniser ended on a particle ("Ursula von der" + "Leyen").
+        if PARTICLES.contains(&parse.word(r.end - 1))
+            && r.end < sentence.end
+            && parse.word(r.end).chars().next().is_some_and(char::is_uppercase)
+        {
+            r.end += 1;
+        }
         while r.len() > 1 && PARTICLES.contains(&parse.word(r.end - 1)) {
             r.end -= 1;
         }
@@ -960,7 +1011,28 @@ fn byline(parse: &Parse, tokens: &Range<usize>) -> bool {
         }
     }
     // "Vahid Salemi / AP" split into tokens; "AP Photo".
-    tokens.end < parse.len() && (parse.word(tokens.end) == "/" || matches!(parse.lower(tokens.end), "photo" | "photos"))
+    tokens.end < parse.len() && (parse.word(tokens.end) == "/" || parse.lower(tokens.end).starts_with("photo"))
+}
+
+/// A person's name with the titles and possessor before it in its phrase ("Force spokesman Col
+/// Ronald Rwivanga", "Somalia's President Hassan Sheikh Mohamud"), on one line.
+fn titled_span(parse: &Parse, name: &Range<usize>) -> Range<usize> {
+    let head = phrase_head(parse, name);
+    let mut start = name.start;
+    for c in parse.children(head) {
+        if c >= name.start || !matches!(parse.dep(c), "compound" | "poss" | "amod" | "nmod") {
+            continue;
+        }
+        let sub = parse.subtree(c);
+        if sub.end != start && (sub.end..start).any(|t| !matches!(parse.dep(t), "compound" | "punct" | "amod")) {
+            continue;
+        }
+        if sub.clone().any(|t| parse.is_space(t) || parse.word(t) == ",") {
+            continue;
+        }
+        start = start.min(sub.start);
+    }
+    start..name.end
 }
 
 /// "General Brice Oligui Nguema", "President Ruto": a title followed by capitalised proper
@@ -1138,10 +1210,12 @@ fn plausible_name(parse: &Parse, tokens: &Range<usize>, label: &str) -> bool {
         // An unknown short acronym counts only where it acts or is cited ("CNN reports", "told
         // PTI"), not as a modifier ("4 a.m. GMT", "Police IG Koome").
         let upper = text.chars().filter(|c| c.is_uppercase()).count();
-        let argument = matches!(
-            parse.dep(tokens.start),
-            "nsubj" | "nsubjpass" | "pobj" | "dobj" | "poss" | "conj" | "appos" | "ROOT"
-        );
+        let after_number = tokens.start > 0 && parse.pos(tokens.start - 1) == Pos::Num;
+        let argument = !after_number
+            && matches!(
+                parse.dep(tokens.start),
+                "nsubj" | "nsubjpass" | "pobj" | "dobj" | "poss" | "conj" | "appos" | "ROOT"
+            );
         if label != "PERSON" && letters <= 3 && upper == letters && !argument {
             return false;
         }
@@ -1361,6 +1435,10 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
                 start = start.min(parse.subtree(c).start);
             }
         }
+        // Not across a line break ("Map\n\nForce spokesman").
+        while let Some(cut) = (start..first_word).find(|&t| parse.is_space(t)) {
+            start = cut + 1;
+        }
         let mut owner: Option<ActorId> = None;
         let mut end = token + 1;
         for c in parse.children(token) {
@@ -1390,13 +1468,12 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
             }
         }
         // A place owner is its state ("Kabul's government" is Afghanistan's).
-        if let Some(o) = &owner {
-            if cast.kind(o) == ActorKind::Place {
-                owner = lexicon
-                    .gazetteer
-                    .by_iri(&o.0)
-                    .and_then(|e| lexicon.gazetteer.country_of(e))
-                    .map(|c| cast.register_entry(c));
+        if let Some(o) = owner.clone() {
+            if cast.kind(&o) == ActorKind::Place {
+                let state = lexicon.gazetteer.by_iri(&o.0).and_then(|e| lexicon.gazetteer.country_of(e));
+                if let Some(c) = state {
+                    owner = Some(cast.register_entry(c));
+                }
             }
         }
         let explicit = owner.is_some();
