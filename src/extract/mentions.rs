@@ -593,7 +593,12 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             continue;
         }
         let text = parse.span_text(tokens.clone());
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let entry_names = {
+            let e = lexicon.gazetteer.entry(*entry);
+            std::iter::once(&e.label).chain(&e.aliases).any(|n| n == text)
+        };
+        // Written as the gazetteer writes it ("dpa"), or capitalised.
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase) || entry_names;
         let kind = lexicon.gazetteer.entry(*entry).kind;
         if !capitalised {
             // A description in the gazetteer ("neighbouring countries"): a name where the state it
@@ -613,6 +618,26 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             continue;
         }
         let id = cast.register_entry(*entry);
+        // A longer gazetteer name wins over the shorter mentions it contains ("China's state news
+        // agency" over "China").
+        let contained: Vec<usize> = cast
+            .placed
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| tokens.start <= p.tokens.start && p.tokens.end <= tokens.end && p.tokens != *tokens)
+            .map(|(i, _)| i)
+            .collect();
+        let partly = cast.placed.iter().any(|p| {
+            p.tokens.start < tokens.end
+                && tokens.start < p.tokens.end
+                && !(tokens.start <= p.tokens.start && p.tokens.end <= tokens.end)
+        });
+        if !contained.is_empty() && !partly && tokens.len() > 1 {
+            for i in contained.into_iter().rev() {
+                cast.placed.remove(i);
+            }
+            reindex(&mut cast);
+        }
         cast.place(parse, tokens.clone(), id, MentionKind::Name);
     }
     sort_mentions(&mut cast);
@@ -632,7 +657,33 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     // 8. Definite descriptions.
     descriptions(&mut cast, parse, lexicon);
     sort_mentions(&mut cast);
+    // An unknown "place" that speaks is a person the recogniser mistook ("Machado said").
+    speaking_places(&mut cast, parse, lexicon);
     cast
+}
+
+/// Discovered places that are the subject of a reporting verb are people.
+fn speaking_places(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
+    let mut speakers: Vec<ActorId> = Vec::new();
+    for p in &cast.placed {
+        let actor = &cast.actors[&p.mention.actor];
+        if actor.curated || actor.kind != ActorKind::Place {
+            continue;
+        }
+        let head = phrase_head(parse, &p.tokens);
+        if parse.dep(head) != "nsubj" {
+            continue;
+        }
+        let verb = parse.head(head);
+        if !lexicon.words.tree_reporting.candidates(parse.lower(verb), parse.lemma(verb)).is_empty() {
+            speakers.push(p.mention.actor.clone());
+        }
+    }
+    for id in speakers {
+        if let Some(actor) = cast.actors.get_mut(&id) {
+            actor.kind = ActorKind::Person;
+        }
+    }
 }
 
 /// The recogniser's entities that can name actors or places, repaired: cut at line breaks,
