@@ -278,6 +278,20 @@ impl<'l> Cast<'l> {
         if let Some(actor) = self.collective(parse, token) {
             return Some(actor);
         }
+        // A people named by its demonym ("Palestinians", "the Israelis").
+        if parse.is_noun(token) && matches!(parse.tag(token), "NNPS" | "NNS") && parse.in_article(token) {
+            let entity = parse.doc.entities().find(|e| e.label() == "NORP" && e.token_range().contains(&token));
+            if let Some(e) = entity {
+                let r = e.token_range();
+                if r.end == token + 1 && r.clone().all(|t| self.at(t).is_none()) {
+                    let name = parse.span_text(trim_entity(parse, r.clone(), "NORP")).to_string();
+                    let id = self.register_discovered(&name, ActorKind::Group);
+                    self.place(parse, r, id.clone(), MentionKind::Name);
+                    sort_mentions(self);
+                    return Some(id);
+                }
+            }
+        }
         // A noun whose modifier is a mention: "the Taliban government", "Wagner mercenaries".
         if parse.is_noun(token) {
             for c in parse.children_with(token, &["compound", "poss", "nmod", "amod"]) {
