@@ -130,11 +130,23 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         if !parse.in_article(t) || !matches!(parse.pos(t), Pos::Verb | Pos::Noun | Pos::Propn | Pos::Aux) {
             continue;
         }
-        let candidates = lexicon.words.tree_triggers.candidates(parse.lower(t), parse.lemma(t));
-        let Some((form, trigger)) = candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)) else {
+        // Curated triggers first; the open-data ones only where none fits.
+        let words = &lexicon.words;
+        let found = [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(
+            |(triggers, open)| {
+                let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
+                candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
+            },
+        );
+        let Some(((form, trigger), open)) = found else {
             continue;
         };
         if let Some(event) = read_event(parse, cast, t, form, trigger, published) {
+            // Open-data triggers (CAMEO verb patterns) were made for a coder that codes an act
+            // only between two actors: without a target they state no event.
+            if open && event.targets.is_empty() {
+                continue;
+            }
             events.push(event);
         }
     }
