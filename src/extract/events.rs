@@ -30,6 +30,7 @@ use crate::lexicon::frames::{word_fits, TreeForm};
 use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::{Frame, Trigger};
 use crate::lexicon::Lexicon;
+use crate::plover::EventType;
 use crate::time::{find_times, Tense, TimeValue};
 
 /// Verbs whose object noun is the act itself ("held talks", "launched strikes").
@@ -122,6 +123,14 @@ const PLAN_VERBS: &[&str] = &[
 
 /// Default prepositions introducing an event's other party when the form names none.
 const TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon"];
+
+/// Prepositions of an act's object noun that introduce the other party ("its ambassador to X",
+/// "its troops from X", "talks with X").
+const NOUN_TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon", "to", "from"];
+
+/// Acts done together: with several agents and no target, the first named is the agent and the
+/// others the targets ("Iran and Saudi Arabia agreed to ...").
+const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventType::Cooperate];
 
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
@@ -237,6 +246,9 @@ fn read_event(
     if agents.is_empty() {
         return None;
     }
+    if targets.is_empty() && agents.len() > 1 && SYMMETRIC.contains(&trigger.event_type) {
+        targets = agents.split_off(1);
+    }
     let place = place_of(parse, cast, head, clause_verb);
     let status = status_of(parse, head, clause_verb);
     let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
@@ -283,7 +295,9 @@ fn verb_arguments(
 ) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
     let mut agents = Vec::new();
     let mut targets = Vec::new();
-    let passive = parse.is_passive(verb);
+    // A past participle modifying a noun is passive: "forces backed by Russia" (Russia backs
+    // the forces).
+    let passive = parse.is_passive(verb) || (parse.dep(verb) == "acl" && parse.tag(verb) == "VBN");
     let subject = parse.subject(verb);
     // The objects: direct, dative, and the preposition's.
     let mut objects: Vec<usize> = parse.children_with(verb, &["dobj", "dative", "attr", "oprd"]).collect();
@@ -328,7 +342,8 @@ fn verb_arguments(
                 // The object may be the act's own noun ("held talks with X"): its preposition.
                 let found = cast.actors_of(parse, o);
                 if found.is_empty() && parse.is_noun(o) {
-                    for po in parse.prep_objects(o, TARGET_PREPS) {
+                    // "recalled its ambassador to X", "withdrew its troops from X".
+                    for po in parse.prep_objects(o, NOUN_TARGET_PREPS) {
                         targets.extend(cast.actors_of(parse, po));
                     }
                     if form.prep.is_none() {
@@ -370,7 +385,12 @@ fn noun_arguments(
         if c > noun {
             continue;
         }
-        agents.extend(cast.actors_of(parse, c));
+        let found = cast.actors_of(parse, c);
+        if found.is_empty() {
+            // "the Russian invasion", "Israeli strikes": the state of the adjective.
+            agents.extend(cast.demonym_actor(parse, c));
+        }
+        agents.extend(found);
     }
     // "strikes by X".
     for by in parse.prep_objects(noun, &["by"]) {
@@ -520,12 +540,18 @@ fn date_of(
     roots.extend(verb);
     for root in roots {
         for t in clause_tokens(parse, root) {
-            if parse.doc.token(t).ent_label() != Some("DATE") {
+            if parse.doc.token(t).ent_label() != Some("DATE") || !parse.in_article(t) {
                 continue;
             }
-            // The whole entity the token belongs to.
+            // The whole entity the token belongs to, with the preposition before it, which
+            // reads a bare month or year ("in June", "since 2013").
             let entity = parse.doc.entities().find(|e| e.token_range().contains(&t))?;
-            let range = entity.byte_range();
+            let tokens = entity.token_range();
+            let start = match tokens.start.checked_sub(1) {
+                Some(p) if parse.pos(p) == Pos::Adp && parse.sentence_of(p) == parse.sentence_of(t) => p,
+                _ => tokens.start,
+            };
+            let range = parse.bytes(start..tokens.end);
             let text = &parse.text[range];
             if let Some(found) = find_times(text, published, tense).into_iter().next() {
                 return Some(found.value);
