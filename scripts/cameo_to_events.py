@@ -10,7 +10,8 @@ Inputs (not shipped with dossier; see ontology/SOURCES.md for where they come fr
 - CAMEO2PLOVER-2021.txt: the PLOVER project's crosswalk (openeventdata/PLOVER, CC BY-SA 4.0),
   `CODE: TYPE, MODE, CONTEXT # text`.
 
-What is converted (a verb without a pattern takes its own code, else the block's; a pattern holds
+What is converted (a verb without a pattern takes its own code; the block's code holds for the verb
+the block is named after, not its synonyms, which PETRARCH also codes; a pattern holds
 for the verb its comment names, where it was found, not for the whole synonym block as PETRARCH
 reads it: the blocks are broad WordNet sets, "meditate paratroopers" would be THREATEN; the option
 --synonyms gives PETRARCH's reading):
@@ -119,7 +120,7 @@ def read(path):
         elif section == "verbs":
             m = re.match(r"^---\s+(.*?)\s+\[([^\]]*)\]\s+---", body)
             if m:
-                block = {"code": m.group(2).strip(), "verbs": [], "patterns": []}
+                block = {"name": m.group(1).strip().lower(), "code": m.group(2).strip(), "verbs": [], "patterns": []}
                 blocks.append(block)
                 continue
             if block is None:
@@ -285,6 +286,12 @@ def main():
                 continue
             verbs.append((vw, code))
         for vw, code in verbs:
+            if code is None and not synonyms and "_".join(vw) != block["name"]:
+                # The block's code is the isolated reading of the verb the block is named after;
+                # its WordNet synonyms ("GO_SOMEWHERE [040]": go, leave, travel, tour) state an
+                # event only with a code of their own.
+                dropped["isolated synonym without a code of its own"] += 1
+                continue
             code = code if code is not None else block["code"]
             first = code.split(":")[0].strip()
             if not first or first == "---":

@@ -33,86 +33,17 @@ use crate::lexicon::Lexicon;
 use crate::plover::EventType;
 use crate::time::{find_times, Tense, TimeValue};
 
-/// Verbs whose object noun is the act itself ("held talks", "launched strikes").
+/// Verbs whose object noun is the act itself, done by the verb's subject ("held talks",
+/// "launched strikes", "imposed sanctions"). Verbs that judge or receive an act ("welcomed the
+/// deal", "condemned the strikes", "faced sanctions") are not among them: their subject is not the
+/// act's agent.
 const LIGHT_VERBS: &[&str] = &[
-    "hold",
-    "have",
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "impose",
-    "announce",
-    "begin",
-    "start",
-    "sign",
-    "reach",
-    "make",
-    "give",
-    "take",
-    "mount",
-    "continue",
-    "resume",
-    "issue",
-    "deliver",
-    "provide",
-    "send",
-    "offer",
-    "extend",
-    "order",
-    "step",
-    "open",
-    "join",
-    "host",
-    "attend",
-    "agree",
-    "seal",
-    "strike",
-    "broker",
-    "approve",
-    "adopt",
-    "declare",
-    "initiate",
-    "unleash",
-    "pursue",
-    "renew",
-    "intensify",
-    "escalate",
-    "end",
-    "conclude",
-    "complete",
-    "finalize",
-    "finalise",
-    "ratify",
-    "back",
-    "welcome",
-    "propose",
-    "call",
-    "demand",
-    "pledge",
-    "promise",
-    "plan",
-    "lead",
-    "organize",
-    "organise",
-    "convene",
-    "chair",
-    "co-host",
-    "mediate",
-    "facilitate",
-    "expand",
-    "tighten",
-    "lift",
-    "ease",
-    "extend",
-    "allow",
-    "accept",
-    "reject",
-    "face",
-    "receive",
-    "win",
-    "secure",
-    "hit",
+    "hold", "have", "launch", "carry", "conduct", "stage", "impose", "announce", "begin", "start", "sign", "reach",
+    "make", "give", "take", "mount", "continue", "resume", "issue", "deliver", "provide", "send", "offer", "extend",
+    "order", "step", "open", "join", "host", "attend", "seal", "strike", "broker", "declare", "initiate", "unleash",
+    "pursue", "renew", "intensify", "escalate", "wage", "end", "conclude", "complete", "finalize", "finalise", "lead",
+    "organize", "organise", "convene", "chair", "co-host", "mediate", "facilitate", "expand", "tighten", "enter",
+    "guide",
 ];
 
 /// Verbs under which an act is planned, not done ("plans to hold talks").
@@ -235,7 +166,7 @@ fn read_event(
         return None;
     }
     let (mut agents, mut targets, clause_verb) = if form.noun {
-        noun_arguments(parse, cast, head, form)
+        noun_arguments(parse, cast, head, form, trigger.event_type)
     } else {
         verb_arguments(parse, cast, head, form, trigger.frame)
     };
@@ -366,6 +297,7 @@ fn noun_arguments(
     cast: &mut Cast,
     noun: usize,
     form: &TreeForm,
+    trigger_type: EventType,
 ) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
     let mut agents = Vec::new();
     let mut targets = Vec::new();
@@ -399,7 +331,13 @@ fn noun_arguments(
     // "X held talks", "X launched strikes", "X imposed sanctions": the light verb's subject.
     if agents.is_empty() {
         if let Some(v) = governor {
-            if LIGHT_VERBS.contains(&parse.lemma(v)) || parse.dep(noun) == "dobj" {
+            // "At the meeting, X said ...", "during talks in Geneva, X ...": who speaks or acts
+            // at a meeting takes part in it.
+            let at_meeting = trigger_type == EventType::Consult
+                && parse.dep(noun) == "pobj"
+                && matches!(parse.lemma(parse.head(noun)), "at" | "during")
+                && parse.head(parse.head(noun)) == v;
+            if LIGHT_VERBS.contains(&parse.lemma(v)) || at_meeting {
                 if let Some((s, passive)) = parse.subject(v) {
                     if !passive {
                         agents.extend(cast.actors_of(parse, s));
