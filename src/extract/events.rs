@@ -30,88 +30,20 @@ use crate::lexicon::frames::{word_fits, TreeForm};
 use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::{Frame, Trigger};
 use crate::lexicon::Lexicon;
+use crate::plover::EventType;
 use crate::time::{find_times, Tense, TimeValue};
 
-/// Verbs whose object noun is the act itself ("held talks", "launched strikes").
+/// Verbs whose object noun is the act itself, done by the verb's subject ("held talks",
+/// "launched strikes", "imposed sanctions"). Verbs that judge or receive an act ("welcomed the
+/// deal", "condemned the strikes", "faced sanctions") are not among them: their subject is not the
+/// act's agent.
 const LIGHT_VERBS: &[&str] = &[
-    "hold",
-    "have",
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "impose",
-    "announce",
-    "begin",
-    "start",
-    "sign",
-    "reach",
-    "make",
-    "give",
-    "take",
-    "mount",
-    "continue",
-    "resume",
-    "issue",
-    "deliver",
-    "provide",
-    "send",
-    "offer",
-    "extend",
-    "order",
-    "step",
-    "open",
-    "join",
-    "host",
-    "attend",
-    "agree",
-    "seal",
-    "strike",
-    "broker",
-    "approve",
-    "adopt",
-    "declare",
-    "initiate",
-    "unleash",
-    "pursue",
-    "renew",
-    "intensify",
-    "escalate",
-    "end",
-    "conclude",
-    "complete",
-    "finalize",
-    "finalise",
-    "ratify",
-    "back",
-    "welcome",
-    "propose",
-    "call",
-    "demand",
-    "pledge",
-    "promise",
-    "plan",
-    "lead",
-    "organize",
-    "organise",
-    "convene",
-    "chair",
-    "co-host",
-    "mediate",
-    "facilitate",
-    "expand",
-    "tighten",
-    "lift",
-    "ease",
-    "extend",
-    "allow",
-    "accept",
-    "reject",
-    "face",
-    "receive",
-    "win",
-    "secure",
-    "hit",
+    "hold", "have", "launch", "carry", "conduct", "stage", "impose", "announce", "begin", "start", "sign", "reach",
+    "make", "give", "take", "mount", "continue", "resume", "issue", "deliver", "provide", "send", "offer", "extend",
+    "order", "step", "open", "join", "host", "attend", "seal", "strike", "broker", "declare", "initiate", "unleash",
+    "pursue", "renew", "intensify", "escalate", "wage", "end", "conclude", "complete", "finalize", "finalise", "lead",
+    "organize", "organise", "convene", "chair", "co-host", "mediate", "facilitate", "expand", "tighten", "enter",
+    "guide",
 ];
 
 /// Verbs under which an act is planned, not done ("plans to hold talks").
@@ -123,6 +55,14 @@ const PLAN_VERBS: &[&str] = &[
 /// Default prepositions introducing an event's other party when the form names none.
 const TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon"];
 
+/// Prepositions of an act's object noun that introduce the other party ("its ambassador to X",
+/// "its troops from X", "talks with X").
+const NOUN_TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon", "to", "from"];
+
+/// Acts done together: with several agents and no target, the first named is the agent and the
+/// others the targets ("Iran and Saudi Arabia agreed to ...").
+const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventType::Cooperate];
+
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
     let mut events = Vec::new();
@@ -130,11 +70,23 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         if !parse.in_article(t) || !matches!(parse.pos(t), Pos::Verb | Pos::Noun | Pos::Propn | Pos::Aux) {
             continue;
         }
-        let candidates = lexicon.words.tree_triggers.candidates(parse.lower(t), parse.lemma(t));
-        let Some((form, trigger)) = candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)) else {
+        // Curated triggers first; the open-data ones only where none fits.
+        let words = &lexicon.words;
+        let found = [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(
+            |(triggers, open)| {
+                let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
+                candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
+            },
+        );
+        let Some(((form, trigger), open)) = found else {
             continue;
         };
         if let Some(event) = read_event(parse, cast, t, form, trigger, published) {
+            // Open-data triggers (CAMEO verb patterns) were made for a coder that codes an act
+            // only between two actors: without a target they state no event.
+            if open && event.targets.is_empty() {
+                continue;
+            }
             events.push(event);
         }
     }
@@ -214,7 +166,7 @@ fn read_event(
         return None;
     }
     let (mut agents, mut targets, clause_verb) = if form.noun {
-        noun_arguments(parse, cast, head, form)
+        noun_arguments(parse, cast, head, form, trigger.event_type)
     } else {
         verb_arguments(parse, cast, head, form, trigger.frame)
     };
@@ -224,6 +176,9 @@ fn read_event(
     targets.dedup();
     if agents.is_empty() {
         return None;
+    }
+    if targets.is_empty() && agents.len() > 1 && SYMMETRIC.contains(&trigger.event_type) {
+        targets = agents.split_off(1);
     }
     let place = place_of(parse, cast, head, clause_verb);
     let status = status_of(parse, head, clause_verb);
@@ -271,7 +226,9 @@ fn verb_arguments(
 ) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
     let mut agents = Vec::new();
     let mut targets = Vec::new();
-    let passive = parse.is_passive(verb);
+    // A past participle modifying a noun is passive: "forces backed by Russia" (Russia backs
+    // the forces).
+    let passive = parse.is_passive(verb) || (parse.dep(verb) == "acl" && parse.tag(verb) == "VBN");
     let subject = parse.subject(verb);
     // The objects: direct, dative, and the preposition's.
     let mut objects: Vec<usize> = parse.children_with(verb, &["dobj", "dative", "attr", "oprd"]).collect();
@@ -316,7 +273,8 @@ fn verb_arguments(
                 // The object may be the act's own noun ("held talks with X"): its preposition.
                 let found = cast.actors_of(parse, o);
                 if found.is_empty() && parse.is_noun(o) {
-                    for po in parse.prep_objects(o, TARGET_PREPS) {
+                    // "recalled its ambassador to X", "withdrew its troops from X".
+                    for po in parse.prep_objects(o, NOUN_TARGET_PREPS) {
                         targets.extend(cast.actors_of(parse, po));
                     }
                     if form.prep.is_none() {
@@ -339,6 +297,7 @@ fn noun_arguments(
     cast: &mut Cast,
     noun: usize,
     form: &TreeForm,
+    trigger_type: EventType,
 ) -> (Vec<ActorId>, Vec<ActorId>, Option<usize>) {
     let mut agents = Vec::new();
     let mut targets = Vec::new();
@@ -358,7 +317,12 @@ fn noun_arguments(
         if c > noun {
             continue;
         }
-        agents.extend(cast.actors_of(parse, c));
+        let found = cast.actors_of(parse, c);
+        if found.is_empty() {
+            // "the Russian invasion", "Israeli strikes": the state of the adjective.
+            agents.extend(cast.demonym_actor(parse, c));
+        }
+        agents.extend(found);
     }
     // "strikes by X".
     for by in parse.prep_objects(noun, &["by"]) {
@@ -367,7 +331,13 @@ fn noun_arguments(
     // "X held talks", "X launched strikes", "X imposed sanctions": the light verb's subject.
     if agents.is_empty() {
         if let Some(v) = governor {
-            if LIGHT_VERBS.contains(&parse.lemma(v)) || parse.dep(noun) == "dobj" {
+            // "At the meeting, X said ...", "during talks in Geneva, X ...": who speaks or acts
+            // at a meeting takes part in it.
+            let at_meeting = trigger_type == EventType::Consult
+                && parse.dep(noun) == "pobj"
+                && matches!(parse.lemma(parse.head(noun)), "at" | "during")
+                && parse.head(parse.head(noun)) == v;
+            if LIGHT_VERBS.contains(&parse.lemma(v)) || at_meeting {
                 if let Some((s, passive)) = parse.subject(v) {
                     if !passive {
                         agents.extend(cast.actors_of(parse, s));
@@ -508,12 +478,18 @@ fn date_of(
     roots.extend(verb);
     for root in roots {
         for t in clause_tokens(parse, root) {
-            if parse.doc.token(t).ent_label() != Some("DATE") {
+            if parse.doc.token(t).ent_label() != Some("DATE") || !parse.in_article(t) {
                 continue;
             }
-            // The whole entity the token belongs to.
+            // The whole entity the token belongs to, with the preposition before it, which
+            // reads a bare month or year ("in June", "since 2013").
             let entity = parse.doc.entities().find(|e| e.token_range().contains(&t))?;
-            let range = entity.byte_range();
+            let tokens = entity.token_range();
+            let start = match tokens.start.checked_sub(1) {
+                Some(p) if parse.pos(p) == Pos::Adp && parse.sentence_of(p) == parse.sentence_of(t) => p,
+                _ => tokens.start,
+            };
+            let range = parse.bytes(start..tokens.end);
             let text = &parse.text[range];
             if let Some(found) = find_times(text, published, tense).into_iter().next() {
                 return Some(found.value);

@@ -412,6 +412,13 @@ impl<'l> Cast<'l> {
         best
     }
 
+    /// The state a nationality adjective stands for when it modifies an act ("the Russian
+    /// invasion": Russia), registered without a mention (an adjective is not a name).
+    pub(crate) fn demonym_actor(&mut self, parse: &Parse, token: usize) -> Option<ActorId> {
+        let entry = demonym_entry(parse, self.lexicon, token)?;
+        Some(self.register_entry(entry))
+    }
+
     /// Whether a noun is one of the relational words that name a distinct actor ("embassy",
     /// "ministry") rather than the possessor itself.
     fn relational_head(&self, parse: &Parse, token: usize) -> bool {

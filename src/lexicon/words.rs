@@ -215,6 +215,9 @@ pub struct WordLists {
     reporting: Phrases<ReportingVerb>,
     /// The event triggers as the parse reads them, by head word.
     pub tree_triggers: ByHead<Trigger>,
+    /// Triggers converted from open data (`ontology/events_cameo.tsv`), read only where no
+    /// curated trigger fits.
+    pub open_triggers: ByHead<Trigger>,
     /// The reporting verbs and nouns as the parse reads them, by head word.
     pub tree_reporting: ByHead<ReportingVerb>,
     descriptions: Phrases<Description>,
@@ -236,12 +239,17 @@ impl WordLists {
             triggers: Phrases::default(),
             reporting: Phrases::default(),
             tree_triggers: ByHead::default(),
+            open_triggers: ByHead::default(),
             tree_reporting: ByHead::default(),
             descriptions: Phrases::default(),
             relations: Phrases::default(),
             collectives: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
+        words.add_open_triggers(
+            include_str!("../../ontology/events_cameo.tsv"),
+            &builtin("ontology/events_cameo.tsv"),
+        )?;
         words.add_reporting(include_str!("../../ontology/reporting.tsv"), &builtin("ontology/reporting.tsv"))?;
         words
             .add_descriptions(include_str!("../../ontology/descriptions.tsv"), &builtin("ontology/descriptions.tsv"))?;
@@ -273,6 +281,16 @@ impl WordLists {
     /// Adds event triggers in the `events.tsv` format:
     /// `FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME[<TAB>NEEDS]]]`.
     pub fn add_triggers(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        self.read_triggers(text, origin, false)
+    }
+
+    /// Adds event triggers converted from open data (same format), read on the parse only where
+    /// no curated trigger fits the word.
+    pub fn add_open_triggers(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        self.read_triggers(text, origin, true)
+    }
+
+    fn read_triggers(&mut self, text: &str, origin: &Origin, open: bool) -> Result<(), LexiconError> {
         for (line, fields) in tsv_rows(text) {
             if fields.len() < 2 {
                 return Err(LexiconError::syntax(origin, line, 1, "expected FORM<TAB>TYPE[<TAB>MODE[<TAB>FRAME]]"));
@@ -307,7 +325,14 @@ impl WordLists {
                     form: VerbForm::Phrase,
                     needs: needs.clone(),
                 };
+                if open {
+                    self.open_triggers.push(tree, trigger);
+                    continue;
+                }
                 self.tree_triggers.push(tree, trigger);
+            }
+            if open {
+                continue;
             }
             for (words, form) in self.expand(fields[0]) {
                 let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form, needs: needs.clone() };
