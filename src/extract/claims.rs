@@ -1,19 +1,34 @@
 //! Claims: reported speech and quotes attributed to a speaker, read on the parse.
 //!
-//! - A reporting verb of `ontology/reporting.tsv` ("said", "warned", "denied", "told") with a
-//!   clausal complement: the speaker is its subject (resolved through coreference: "he said"),
-//!   the content the complement ("... that the talks failed"), or, when the verb only comments a
-//!   quotation or statement it stands beside ("The talks failed, he said"), the clause it
-//!   comments.
-//! - "according to X, ..." : X's claim, the clause being the content.
-//! - A quotation continued in the following sentences, with no speaker of its own, is the same
-//!   speaker's.
+//! What was said, and by whom, following the ways English news reports speech:
+//! - a reporting verb of `ontology/reporting.tsv` ("said", "warned", "denied", "told") with a
+//!   clausal complement ("X said that the talks failed"; "X urged Y to leave": "Y to leave"),
+//!   coordinated complements being separate claims ("said A, and that B"; "said A and added
+//!   B");
+//! - a reporting verb that comments the clause it stands beside ("The talks failed, he said";
+//!   "“We will respond,” said Foreign Minister X"): the rest of the sentence;
+//! - speech acts with a nominal object ("denied involvement", "announced plans to ...") or whose
+//!   verb is part of what was said ("condemned the coup", "blamed X for Y", "described it as
+//!   historic");
+//! - speech-act nouns ("assurances that ...", "its demand for ...", "a pledge to ...") whose
+//!   speaker is their possessor, the actor they come from, or the subject of the verb that
+//!   gives them ("provided assurances that");
+//! - "according to X, ..." and "..., according to X";
+//! - quotations: a claim whose content lies in a quotation extends over the whole quotation
+//!   (several sentences), and a quotation that stands alone right after an attributed sentence,
+//!   or continues a quotation into the next paragraph, is the same speaker's.
 //!
-//! The modality comes from the verb (assured → promised, warned, denied, asked → questioned; a
-//! "will" in what was said makes an assertion a promise); polarity is negative for a denial or a
-//! negated content. A news outlet cited as the source of a report ("Reuters reported") makes no
-//! claim: that is sourcing. A claim is about the actors its content mentions, and carries the
-//! relation that an event stated inside it asserts.
+//! The speaker is the subject of the reporting verb, resolved through coreference ("he said",
+//! "the ministry said"), or shared with the verb it is coordinated with or a participle depends
+//! on ("..., adding that"); "quoted X as saying" is X's; a written statement speaks for who
+//! issued it ("the ministry's statement said", "a decree declaring that"). A news outlet cited
+//! as the source of a report ("Reuters reported") makes no claim: that is sourcing.
+//!
+//! The modality comes from the reporting word (assured → promised, warned, denied, asked →
+//! questioned; a "will" in what was said makes an assertion a promise); polarity is negative
+//! for a denial or when the main verb of what was said is negated. The date is the reporting
+//! verb's ("said on Thursday"). A claim is about the actors its content mentions, and carries
+//! the relation that an event stated inside it asserts.
 
 use std::ops::Range;
 
@@ -22,12 +37,86 @@ use jiff::civil::Date;
 use super::mentions::Cast;
 use super::syntax::Parse;
 use super::{ActorId, Claim, Event, Polarity, Status};
-use crate::lexicon::frames::word_fits;
+use crate::lexicon::frames::{word_fits, TreeForm};
 use crate::lexicon::gazetteer::ActorKind;
+use crate::lexicon::words::ReportingVerb;
 use crate::lexicon::Lexicon;
 use crate::time::{find_times, Tense, TimeValue};
 
 const QUOTES: &[&str] = &["\"", "“", "”", "‘", "’", "«", "»", "'", "``", "''"];
+
+/// Nouns of written or spoken statements: they speak for who issued them ("the statement
+/// said", "a decree declaring that").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "release",
+    "decree",
+    "report",
+    "letter",
+    "post",
+    "tweet",
+    "message",
+    "update",
+    "announcement",
+    "document",
+    "readout",
+    "summary",
+    "notice",
+    "bulletin",
+    "transcript",
+    "speech",
+    "address",
+    "remarks",
+    "order",
+];
+
+/// Verbs whose subject is the speaker of the speech-act noun they take as object ("provided
+/// assurances that", "issued a warning that"), or the source of a statement ("issued a
+/// statement saying").
+const LIGHT_VERBS: &[&str] = &[
+    "give",
+    "provide",
+    "offer",
+    "issue",
+    "make",
+    "extend",
+    "repeat",
+    "renew",
+    "reiterate",
+    "express",
+    "voice",
+    "seek",
+    "deliver",
+    "send",
+    "raise",
+    "reaffirm",
+    "redouble",
+    "publish",
+    "release",
+    "post",
+    "sign",
+    "adopt",
+    "put",
+];
+
+/// Verbs by which a speech-act noun comes from the actor after "from" ("received assurances
+/// from X that").
+const RECEIVING: &[&str] = &["receive", "get", "obtain", "secure", "win", "hear", "have"];
+
+/// What an attribution found: speaker, content tokens, modality, and the reporting word.
+#[derive(Debug, Clone)]
+struct Found {
+    speaker: ActorId,
+    content: Range<usize>,
+    modality: String,
+    /// The reporting word (its sentence is the claim's evidence).
+    word: usize,
+    /// The claim's date, when it was fixed elsewhere (a continued quotation).
+    date: Option<TimeValue>,
+}
 
 /// Finds the claims of a document.
 pub(crate) fn find_claims(
@@ -37,116 +126,525 @@ pub(crate) fn find_claims(
     events: &[Event],
     published: Option<Date>,
 ) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut last_quote: Option<(usize, ActorId)> = None;
+    let quotes = Quotes::new(parse);
+    let mut found: Vec<Found> = Vec::new();
     for t in 0..parse.len() {
         if !parse.in_article(t) || parse.in_headline(t) {
             continue;
         }
-        let claim = if parse.lemma(t) == "accord" && parse.lower(t) == "according" {
-            according_to(parse, cast, t)
+        if parse.lower(t) == "according" {
+            found.extend(according_to(parse, lexicon, cast, t));
         } else if parse.is_verb(t) {
-            reported(parse, lexicon, cast, t)
-        } else {
-            None
-        };
-        let Some(found) = claim else { continue };
-        if let Some(claim) = make_claim(parse, lexicon, cast, events, found, published) {
-            let sentence = parse.sentence_of(t);
-            if claims.iter().all(|c| c.content != claim.content || c.claimant != claim.claimant) {
-                last_quote = Some((sentence, claim.claimant.clone()));
-                claims.push(claim);
-            }
+            found.extend(reported(parse, lexicon, cast, t));
+        } else if parse.is_noun(t) {
+            found.extend(speech_noun(parse, lexicon, cast, t));
         }
     }
-    let _ = last_quote;
-    claims.extend(continued_quotes(parse, lexicon, cast, &claims, published));
+    for f in &mut found {
+        f.content = clip(parse, quotes.extend(parse, f.content.clone(), f.word), f.word);
+    }
+    let continued = continued_quotes(parse, &quotes, &found, published);
+    found.extend(continued);
+    let mut claims: Vec<Claim> = Vec::new();
+    for f in found {
+        if claims.iter().any(|c| c.claimant == f.speaker && c.content == parse.bytes(f.content.clone())) {
+            continue;
+        }
+        if let Some(claim) = make_claim(parse, lexicon, cast, events, f, published) {
+            claims.push(claim);
+        }
+    }
     claims
 }
 
-/// What an attribution found: speaker, content tokens, modality, and the reporting word.
-struct Found {
-    speaker: ActorId,
-    content: Range<usize>,
-    modality: String,
-    verb: usize,
-}
-
-/// A reporting verb with its speaker and content.
-fn reported(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, verb: usize) -> Option<Found> {
+/// The reporting entry a verb is an instance of, with its form.
+fn reporting_entry<'l>(parse: &Parse, lexicon: &'l Lexicon, verb: usize) -> Option<&'l (TreeForm, ReportingVerb)> {
     let candidates = lexicon.words.tree_reporting.candidates(parse.lower(verb), parse.lemma(verb));
-    let (form, entry) = candidates.into_iter().find(|(form, entry)| {
+    candidates.into_iter().find(|(form, entry)| {
+        let below = |w: &str| {
+            parse.children(verb).any(|c| word_fits(w, parse.lower(c), parse.lemma(c)))
+                || parse
+                    .children(verb)
+                    .flat_map(|c| parse.children(c))
+                    .any(|g| word_fits(w, parse.lower(g), parse.lemma(g)))
+        };
         !form.noun
-            && form.with.iter().all(|w| {
-                parse.children(verb).any(|c| word_fits(w, parse.lower(c), parse.lemma(c)))
-                    || parse
-                        .children(verb)
-                        .flat_map(|c| parse.children(c))
-                        .any(|g| word_fits(w, parse.lower(g), parse.lemma(g)))
-            })
+            && form.with.iter().all(|w| below(w))
+            && form.prep.as_ref().is_none_or(|p| prep_child(parse, verb, p).is_some())
             && (entry.needs.is_empty()
                 || parse
                     .subtree(verb)
                     .any(|w| entry.needs.iter().any(|n| word_fits(n, parse.lower(w), parse.lemma(w)))))
-    })?;
-    let _ = form;
-    // The content: a clausal complement, else the clause this verb comments.
-    let content = if let Some(c) = parse.child_with(verb, &["ccomp", "xcomp"]) {
-        let sub = parse.subtree(c);
-        // "X urged Y to do Z": the content starts at the complement (Y included for urge-like
-        // verbs with an object).
-        let start = parse
-            .child_with(verb, &["dobj"])
-            .filter(|&o| o < c)
-            .map_or(sub.start, |o| parse.subtree(o).start.min(sub.start));
-        start..sub.end
-    } else if matches!(parse.dep(verb), "parataxis" | "ccomp") || parse.children_with(verb, &["nsubj"]).next().is_some()
-    {
-        // "The talks failed, he said": the rest of the sentence.
-        let head = parse.head(verb);
-        if head != verb && matches!(parse.dep(verb), "parataxis" | "ccomp" | "advcl") {
-            let whole = parse.subtree(head);
-            let mine = parse.subtree(verb);
-            if mine.start > whole.start {
-                whole.start..mine.start
-            } else {
-                mine.end..whole.end
+            && (!entry.second || second_predicate(parse, verb).is_some())
+    })
+}
+
+/// Whether a verb is a reporting verb of the lexicon.
+fn is_reporting(parse: &Parse, lexicon: &Lexicon, verb: usize) -> bool {
+    parse.is_verb(verb) && reporting_entry(parse, lexicon, verb).is_some()
+}
+
+/// The preposition (or particle) child of a verb with this lemma ("call for", "warn of").
+fn prep_child(parse: &Parse, verb: usize, prep: &str) -> Option<usize> {
+    parse.children_with(verb, &["prep", "prt", "dative", "agent"]).find(|&c| parse.lower(c) == prep)
+}
+
+/// The second predicate on a verb's object: "illegal" in "called the deal illegal", "as
+/// historic" in "described it as historic".
+fn second_predicate(parse: &Parse, verb: usize) -> Option<usize> {
+    parse.children(verb).find(|&c| {
+        parse.dep(c) == "oprd"
+            || (parse.dep(c) == "prep" && parse.lower(c) == "as")
+            || (parse.dep(c) == "ccomp" && parse.child_with(c, &["nsubj"]).is_some() && !parse.is_verb(c))
+    })
+}
+
+/// A reporting verb with its speaker and contents.
+fn reported(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, verb: usize) -> Vec<Found> {
+    let Some((form, entry)) = reporting_entry(parse, lexicon, verb) else { return Vec::new() };
+    let (contents, speaker) = match inverted(parse, verb) {
+        Some((content, subject)) => (vec![content], speaker_phrase(parse, lexicon, cast, subject, 0)),
+        None => {
+            let contents = verb_contents(parse, lexicon, verb, form, entry);
+            if contents.is_empty() {
+                return Vec::new();
             }
-        } else {
+            (contents, speaker_of_verb(parse, lexicon, cast, verb))
+        }
+    };
+    let Some(speaker) = speaker else { return Vec::new() };
+    contents
+        .into_iter()
+        .map(|content| Found {
+            speaker: speaker.clone(),
+            content,
+            modality: entry.modality.clone(),
+            word: verb,
+            date: None,
+        })
+        .collect()
+}
+
+/// "CONTENT, confirmed Putin's special representative.": an attribution after its clause with
+/// the speaker after the verb, which the parser may read as its object. Returns the content
+/// and the speaker's phrase.
+fn inverted(parse: &Parse, verb: usize) -> Option<(Range<usize>, usize)> {
+    if parse.child_with(verb, &["nsubj", "nsubjpass", "ccomp", "xcomp"]).is_some() {
+        return None;
+    }
+    let o = parse.child_with(verb, &["dobj"]).filter(|&o| o > verb)?;
+    let sentence = parse.sentence(parse.sentence_of(verb));
+    let previous = (sentence.start..verb).rev().find(|&t| !parse.is_space(t))?;
+    if !matches!(parse.word(previous), "," | "”" | "\"" | "''") {
+        return None;
+    }
+    // The speaker's phrase ends the sentence.
+    let rest = parse.subtree(o).end..sentence.end;
+    if rest.clone().any(|t| !parse.is_space(t) && !matches!(parse.word(t), "." | "!" | "?" | "”" | "\"")) {
+        return None;
+    }
+    let content = trim(parse, sentence.start..verb);
+    (content.len() >= 3).then_some((content, o))
+}
+
+/// What a reporting verb says: its clausal complement (split at coordinated clauses), the
+/// argument of its preposition ("called for X"), its object, or the clause it comments.
+fn verb_contents(
+    parse: &Parse,
+    lexicon: &Lexicon,
+    verb: usize,
+    form: &TreeForm,
+    entry: &ReportingVerb,
+) -> Vec<Range<usize>> {
+    let object = parse.child_with(verb, &["dobj"]);
+    let clause = parse.children_with(verb, &["ccomp", "xcomp"]).find(|&c| {
+        // "In response to concerns X could spill, Tajikistan announced plans": a verb with an
+        // object comments no clause before it.
+        !(c < verb && object.is_some() && (entry.object || entry.predicate))
+    });
+    if entry.predicate {
+        // "condemned the coup", "blamed X for Y": the verb and what follows it.
+        let Some(o) = object else { return Vec::new() };
+        let range = trim(parse, verb..arguments_end(parse, verb, o));
+        return if range.len() >= 2 { vec![range] } else { Vec::new() };
+    }
+    if let Some(c) = clause {
+        let mut sub = parse.subtree(c);
+        // "said Russia would do so, however, the details were still being decided": clauses
+        // the parser hangs side by side from the verb are one statement.
+        for other in parse.children_with(verb, &["ccomp"]).filter(|&o| o != c && (o > verb) == (c > verb)) {
+            let o = parse.subtree(other);
+            sub = sub.start.min(o.start)..sub.end.max(o.end);
+        }
+        // "X urged Y to do Z": the object belongs to what was urged.
+        let start = match object {
+            Some(o) if o < c && parse.dep(c) == "xcomp" => parse.subtree(o).start,
+            _ => sub.start,
+        };
+        return split_clause(parse, lexicon, c, start..sub.end);
+    }
+    if let Some(prep) = form.prep.as_deref() {
+        // "called for a ceasefire", "called on X to ...", "committed to a reduction".
+        if let Some(p) = prep_child(parse, verb, prep) {
+            let sub = parse.subtree(p);
+            let mut end = sub.end;
+            for c in parse.children_with(verb, &["xcomp", "ccomp"]).filter(|&c| c > p) {
+                end = end.max(parse.subtree(c).end);
+            }
+            let range = trim(parse, sub.start + 1..end);
+            return if range.len() >= 2 { vec![range] } else { Vec::new() };
+        }
+    }
+    if entry.object {
+        if let Some(o) = object {
+            let range = trim(parse, parse.subtree(o).start..arguments_end(parse, verb, o));
+            return if range.len() >= 2 { vec![range] } else { Vec::new() };
+        }
+    }
+    commented(parse, verb).into_iter().collect()
+}
+
+/// Where the arguments of a verb with object `o` end: the object and what qualifies what was
+/// said about it ("X as historic", "X for Y", "X of Y", "X to Y"), not adjuncts of the telling.
+fn arguments_end(parse: &Parse, verb: usize, o: usize) -> usize {
+    let mut end = parse.subtree(o).end;
+    for c in parse.children(verb).filter(|&c| c > o) {
+        let argument = match parse.dep(c) {
+            "oprd" | "ccomp" | "xcomp" | "dative" => true,
+            "prep" => matches!(parse.lower(c), "as" | "for" | "of" | "to" | "over" | "on" | "against" | "into"),
+            "advcl" => parse.tag(c) == "VBG" && parse.child_with(c, &["mark"]).is_none(),
+            _ => false,
+        };
+        if argument {
+            end = end.max(parse.subtree(c).end);
+        }
+    }
+    end
+}
+
+/// A clausal complement, split where a coordinated statement begins ("said A, and that B": two
+/// claims). A reporting verb coordinated inside it ("said A and reiterated that B") is
+/// a claim of its own and is left out.
+fn split_clause(parse: &Parse, lexicon: &Lexicon, clause: usize, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut points: Vec<(usize, bool)> = Vec::new();
+    for c in parse.conjuncts(clause) {
+        if !parse.is_verb(c) && parse.child_with(c, &["nsubj", "nsubjpass"]).is_none() {
+            continue;
+        }
+        let reporting =
+            is_reporting(parse, lexicon, c) && parse.child_with(c, &["ccomp", "xcomp"]).is_some_and(|x| x > c);
+        // "said A, and that B"; "said he was ready to A and would B" (a modality of its own).
+        let own_clause = parse.children_with(c, &["mark"]).any(|m| parse.lower(m) == "that")
+            || (parse.child_with(c, &["nsubj", "nsubjpass", "expl"]).is_none()
+                && parse.children_with(c, &["aux"]).any(|a| parse.tag(a) == "MD"));
+        if reporting || own_clause {
+            points.push((parse.subtree(c).start, reporting));
+        }
+    }
+    points.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut skip = false;
+    for (point, reporting) in points.into_iter().chain(std::iter::once((range.end, false))) {
+        if point <= start {
+            skip = reporting;
+            continue;
+        }
+        let part = trim(parse, start..point.min(range.end));
+        if !skip && part.len() >= 2 {
+            out.push(part);
+        }
+        start = point;
+        skip = reporting;
+    }
+    out
+}
+
+/// "The talks failed, he said", "“We will respond,” said X": the sentence around the
+/// attribution; both sides when the quotation goes on after it.
+fn commented(parse: &Parse, verb: usize) -> Option<Range<usize>> {
+    let head = parse.head(verb);
+    if head == verb || !matches!(parse.dep(verb), "parataxis" | "ccomp" | "advcl" | "conj") {
+        return None;
+    }
+    // The attribution names its speaker, and is no subordinate clause ("after X announced").
+    parse.child_with(verb, &["nsubj"])?;
+    if parse.children_with(verb, &["mark"]).any(|m| parse.lower(m) != "as") {
+        return None;
+    }
+    if parse.dep(verb) == "conj" && parse.child_with(verb, &["dobj"]).is_some() {
+        return None;
+    }
+    let mine = parse.subtree(verb);
+    let sentence = parse.sentence(parse.sentence_of(verb));
+    let before = trim(parse, sentence.start..mine.start);
+    let after = trim(parse, mine.end..sentence.end);
+    let quoted_after = (mine.end..sentence.end)
+        .find(|&t| !parse.is_space(t) && parse.word(t) != ",")
+        .is_some_and(|t| matches!(parse.word(t), "\"" | "“" | "‘" | "«" | "``"));
+    if before.len() >= 2 {
+        if quoted_after && after.len() >= 3 {
+            return Some(before.start..after.end);
+        }
+        return Some(before);
+    }
+    (after.len() >= 2 && mine.start <= sentence.start + 1).then_some(after)
+}
+
+/// The speaker of a reporting verb: its subject, or the subject it shares.
+fn speaker_of_verb(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, verb: usize) -> Option<ActorId> {
+    if let Some(x) = quoted_as_saying(parse, verb) {
+        return speaker_phrase(parse, lexicon, cast, x, 0);
+    }
+    let mut v = verb;
+    for _ in 0..8 {
+        if let Some(s) = parse.child_with(v, &["nsubj", "nsubjpass", "csubj"]) {
+            if parse.is_passive(v) {
+                // "it was announced that": no speaker, unless named by "by".
+                let agent = parse.passive_agent(v)?;
+                return speaker_phrase(parse, lexicon, cast, agent, 0);
+            }
+            return speaker_phrase(parse, lexicon, cast, s, 0);
+        }
+        let head = parse.head(v);
+        if head == v {
             return None;
         }
-    } else {
+        match parse.dep(v) {
+            "conj" if parse.is_verb(head) => {
+                // "X said A and reiterated that B", parsed as coordinated inside A: X's.
+                let mut root = head;
+                while parse.dep(root) == "conj" && parse.head(root) != root {
+                    root = parse.head(root);
+                }
+                let outer = parse.head(root);
+                if is_reporting(parse, lexicon, v)
+                    && parse.dep(root) == "ccomp"
+                    && outer != root
+                    && is_reporting(parse, lexicon, outer)
+                {
+                    v = outer;
+                } else {
+                    v = head;
+                }
+            }
+            "xcomp" if parse.is_verb(head) => v = head,
+            // "..., saying that", "..., adding": a participle shares its clause's subject.
+            "advcl" if parse.tag(v) == "VBG" && parse.child_with(v, &["mark"]).is_none() => v = head,
+            // "a decree declaring that", "Kristersson, who stated that".
+            "acl" | "relcl" => return speaker_phrase(parse, lexicon, cast, head, 0),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// "X was quoted as saying", "the agency quoted X as saying": X.
+fn quoted_as_saying(parse: &Parse, verb: usize) -> Option<usize> {
+    if parse.lemma(verb) != "say" {
         return None;
+    }
+    let as_ = parse.head(verb);
+    if as_ == verb || parse.lower(as_) != "as" {
+        return None;
+    }
+    let quote = parse.head(as_);
+    if parse.lemma(quote) != "quote" {
+        return None;
+    }
+    if parse.is_passive(quote) {
+        parse.child_with(quote, &["nsubjpass"])
+    } else {
+        parse.child_with(quote, &["dobj"])
+    }
+}
+
+/// The actor a speaker's noun phrase refers to; a statement or speech-act noun speaks for who
+/// made it.
+fn speaker_phrase(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, token: usize, depth: usize) -> Option<ActorId> {
+    if cast.at(token).is_none() && is_document(parse, token) {
+        return owner(parse, lexicon, cast, token, depth);
+    }
+    if let Some(a) = cast.actor_of_phrase(parse, token) {
+        return Some(a);
+    }
+    // "the Russian-led CSTO military alliance": a name modifying a common noun.
+    if parse.is_noun(token) && cast.at(token).is_none() {
+        for c in parse.children_with(token, &["nmod", "compound"]) {
+            if let Some(p) = cast.at(c) {
+                let actor = p.mention.actor.clone();
+                if cast.kind(&actor).is_collective() {
+                    return Some(actor);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_document(parse: &Parse, token: usize) -> bool {
+    parse.is_noun(token) && DOCUMENTS.contains(&parse.lemma(token))
+}
+
+/// Who made a statement or a speech act named by a noun: its possessor or modifier ("the
+/// ministry's statement", "the army statement"), "from/by X", "issued by X", the subject of the
+/// verb that gives it ("X issued a statement"), else, for a statement, the maker of the last
+/// statement named before.
+fn owner(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize, depth: usize) -> Option<ActorId> {
+    if depth > 2 {
+        return None;
+    }
+    if let Some(a) = cast.actor_of_phrase(parse, noun) {
+        return Some(a);
+    }
+    for p in parse.children_with(noun, &["prep"]) {
+        if matches!(parse.lower(p), "from" | "by" | "of") {
+            if let Some(o) = parse.child_with(p, &["pobj"]) {
+                if let Some(a) = cast.actor_of_phrase(parse, o) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    for c in parse.children_with(noun, &["acl"]) {
+        if let Some(agent) = parse.passive_agent(c) {
+            if let Some(a) = cast.actor_of_phrase(parse, agent) {
+                return Some(a);
+            }
+        }
+    }
+    let head = parse.head(noun);
+    if head != noun && parse.is_verb(head) {
+        if parse.dep(noun) == "dobj" && LIGHT_VERBS.contains(&parse.lemma(head)) {
+            return speaker_of_verb(parse, lexicon, cast, head);
+        }
+        if parse.dep(noun) == "dobj" && RECEIVING.contains(&parse.lemma(head)) {
+            for o in parse.prep_objects(head, &["from"]) {
+                if let Some(a) = cast.actor_of_phrase(parse, o) {
+                    return Some(a);
+                }
+            }
+            return None;
+        }
+        // "In a statement, X said": the statement is the speaker's.
+        if parse.dep(noun) == "pobj" {
+            let prep = head;
+            let verb = parse.head(prep);
+            if parse.lower(prep) == "in" && verb != prep && parse.is_verb(verb) {
+                return speaker_of_verb(parse, lexicon, cast, verb);
+            }
+        }
+    }
+    if is_document(parse, noun) && matches!(parse.dep(noun), "nsubj" | "nsubjpass") {
+        // "The statement said": the last statement named before, within a few sentences.
+        let sentence = parse.sentence_of(noun);
+        let from = parse.sentence(sentence.saturating_sub(4)).start;
+        for t in (from..noun).rev() {
+            if is_document(parse, t) && parse.in_article(t) {
+                if let Some(a) = owner(parse, lexicon, cast, t, depth + 1) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A speech-act noun with what it says: "assurances that ...", "a pledge to ...", "its demand
+/// for ...".
+fn speech_noun(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize) -> Option<Found> {
+    let candidates = lexicon.words.tree_reporting.candidates(parse.lower(noun), parse.lemma(noun));
+    let (_, entry) = candidates.into_iter().find(|(form, _)| form.noun && form.with.is_empty())?;
+    let head = parse.head(noun);
+    // The content: a "that" clause of the noun, or of the verb that gives or receives it.
+    let that_clause = |t: usize| {
+        parse
+            .children_with(t, &["acl", "ccomp", "relcl"])
+            .find(|&c| c > noun && parse.children_with(c, &["mark"]).any(|m| parse.lower(m) == "that" && m > noun))
+    };
+    let clause = that_clause(noun).or_else(|| {
+        (parse.dep(noun) == "dobj" && head != noun && parse.is_verb(head)).then(|| that_clause(head)).flatten()
+    });
+    let content = if let Some(c) = clause {
+        parse.subtree(c)
+    } else {
+        // "a pledge to withdraw", "its demand for a surrender": the noun with its complement,
+        // when it is given or held by someone.
+        let complement = parse.children(noun).find(|&c| {
+            c > noun
+                && ((parse.dep(c) == "acl" && parse.children_with(c, &["aux"]).any(|a| parse.lower(a) == "to"))
+                    || (parse.dep(c) == "prep"
+                        && match parse.lower(c) {
+                            "for" | "about" | "over" => true,
+                            "of" => matches!(entry.modality.as_str(), "promised" | "warned"),
+                            "to" => entry.modality == "promised",
+                            _ => false,
+                        }))
+        })?;
+        let _ = complement;
+        let has_owner = parse.children_with(noun, &["poss"]).next().is_some()
+            || (parse.dep(noun) == "dobj" && LIGHT_VERBS.contains(&parse.lemma(head)));
+        if !has_owner {
+            return None;
+        }
+        let sub = parse.subtree(noun);
+        let start = (sub.start..noun).find(|&t| !matches!(parse.dep(t), "det")).unwrap_or(noun);
+        start..sub.end
     };
     let content = trim(parse, content);
     if content.len() < 2 {
         return None;
     }
-    let (subject, passive) = parse.subject(verb)?;
-    if passive {
-        return None; // "it was said that ..." names no speaker
-    }
-    let speaker = cast.actor_of_phrase(parse, subject)?;
-    Some(Found { speaker, content, modality: entry.modality.clone(), verb })
+    let speaker = owner(parse, lexicon, cast, noun, 0)?;
+    let word = if parse.is_verb(head) { head } else { noun };
+    Some(Found { speaker, content, modality: entry.modality.clone(), word, date: None })
 }
 
 /// "According to X, CONTENT" and "CONTENT, according to X".
-fn according_to(parse: &Parse, cast: &mut Cast, according: usize) -> Option<Found> {
+fn according_to(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, according: usize) -> Option<Found> {
     let to = parse.children(according).find(|&c| parse.lower(c) == "to")?;
     let source = parse.child_with(to, &["pobj"])?;
-    let speaker = cast.actor_of_phrase(parse, source)?;
-    let head = parse.head(according);
-    if head == according {
-        return None;
-    }
-    let whole = parse.subtree(head);
+    let speaker = speaker_phrase(parse, lexicon, cast, source, 0)?;
     let phrase = parse.subtree(according);
-    let content = if phrase.start > whole.start { whole.start..phrase.start } else { phrase.end..whole.end };
-    let content = trim(parse, content);
-    (content.len() >= 2).then_some(Found { speaker, content, modality: "asserted".into(), verb: according })
+    let sentence = parse.sentence(parse.sentence_of(according));
+    let before = trim(parse, sentence.start..phrase.start);
+    let after = trim(parse, phrase.end..sentence.end);
+    let content = if after.is_empty() {
+        before
+    } else if before.is_empty() {
+        after
+    } else {
+        let head = parse.head(according);
+        if head == according {
+            return None;
+        }
+        let whole = parse.subtree(head);
+        let content = if phrase.start > whole.start { whole.start..phrase.start } else { phrase.end..whole.end };
+        trim(parse, content)
+    };
+    (content.len() >= 2).then_some(Found { speaker, content, modality: "asserted".into(), word: according, date: None })
 }
 
-/// Drops punctuation, quotation marks and a leading "that" from the ends of a content span.
+/// A content kept within the paragraph of its reporting word and within the article.
+fn clip(parse: &Parse, range: Range<usize>, word: usize) -> Range<usize> {
+    let breaks = |t: usize| !parse.in_article(t) || (parse.is_space(t) && parse.word(t).contains('\n'));
+    let mut start = range.start;
+    let mut end = range.end;
+    if start < word {
+        if let Some(b) = (start..word).rev().find(|&t| breaks(t)) {
+            start = b + 1;
+        }
+    }
+    if word < end {
+        if let Some(b) = (word.max(start)..end).find(|&t| breaks(t)) {
+            end = b;
+        }
+    }
+    trim(parse, start..end.max(start))
+}
+
+/// Drops punctuation, quotation marks, a leading "that" and a trailing conjunction from the
+/// ends of a content span.
 fn trim(parse: &Parse, mut range: Range<usize>) -> Range<usize> {
     let skip = |t: usize| {
         let w = parse.word(t);
@@ -155,10 +653,156 @@ fn trim(parse: &Parse, mut range: Range<usize>) -> Range<usize> {
     while range.start < range.end && (skip(range.start) || parse.lower(range.start) == "that") {
         range.start += 1;
     }
-    while range.start < range.end && skip(range.end - 1) {
+    while range.start < range.end && (skip(range.end - 1) || parse.dep(range.end - 1) == "cc") {
         range.end -= 1;
     }
     range
+}
+
+/// Quotations of a document: the tokens between opening and closing quotation marks, within a
+/// paragraph; a quotation left open at the end of a paragraph continues in the next one when
+/// that one opens with a quotation mark (the English convention for quotes over paragraphs).
+struct Quotes {
+    regions: Vec<Quote>,
+}
+
+#[derive(Debug, Clone)]
+struct Quote {
+    /// The quoted tokens, marks excluded.
+    inner: Range<usize>,
+    /// The opening mark.
+    open: usize,
+    /// The quotation this one continues (in the paragraph before).
+    continues: Option<usize>,
+}
+
+impl Quotes {
+    fn new(parse: &Parse) -> Quotes {
+        let mut regions: Vec<Quote> = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut single: Option<usize> = None;
+        // A quotation left open at the end of the previous paragraph, and whether the current
+        // paragraph has had a word yet.
+        let mut pending: Option<usize> = None;
+        let mut paragraph_start = true;
+        let mut continues: Option<usize> = None;
+        for t in 0..parse.len() {
+            if parse.is_space(t) {
+                if parse.word(t).contains('\n') {
+                    pending = None;
+                    if let Some(o) = open.take() {
+                        regions.push(Quote { inner: o + 1..t, open: o, continues: continues.take() });
+                        pending = Some(regions.len() - 1);
+                    }
+                    single = None;
+                    paragraph_start = true;
+                }
+                continue;
+            }
+            let first = paragraph_start;
+            paragraph_start = false;
+            let word = parse.word(t);
+            let opening = matches!(word, "“" | "«") || (matches!(word, "\"" | "``") && open.is_none());
+            let closing = matches!(word, "”" | "»" | "''") || (word == "\"" && open.is_some());
+            if opening {
+                continues = if first { pending } else { None };
+                open = Some(t);
+            } else if closing {
+                if let Some(o) = open.take() {
+                    regions.push(Quote { inner: o + 1..t, open: o, continues: continues.take() });
+                }
+            } else if word == "‘" {
+                single = Some(t);
+            } else if word == "’" {
+                if let Some(o) = single.take() {
+                    if open.is_none() {
+                        regions.push(Quote { inner: o + 1..t, open: o, continues: None });
+                    }
+                }
+            }
+            if !first {
+                pending = None;
+            }
+        }
+        if let Some(o) = open {
+            regions.push(Quote { inner: o + 1..parse.len(), open: o, continues: continues.take() });
+        }
+        regions.retain(|q| !q.inner.is_empty());
+        Quotes { regions }
+    }
+
+    /// A content that lies in a quotation covers the whole quotation (the sentences quoted
+    /// before or after the attribution).
+    fn extend(&self, parse: &Parse, content: Range<usize>, word: usize) -> Range<usize> {
+        let mut out = content.clone();
+        for q in &self.regions {
+            if q.inner.contains(&word) {
+                continue; // a speech reported inside a quotation is the quotation's part
+            }
+            let overlaps = q.inner.start < content.end && content.start < q.inner.end;
+            let words = q.inner.clone().filter(|&t| !parse.is_space(t)).count();
+            // Only quotations that stand as sentences, not a quoted word of the narration.
+            if overlaps && words >= 3 && (self.starts_sentence(parse, q) || q.inner.end >= content.end) {
+                let inner = trim(parse, q.inner.clone());
+                out = out.start.min(inner.start)..out.end.max(inner.end);
+            }
+        }
+        out
+    }
+
+    /// Whether a quotation opens its sentence.
+    fn starts_sentence(&self, parse: &Parse, q: &Quote) -> bool {
+        let sentence = parse.sentence(parse.sentence_of(q.open));
+        (sentence.start..q.open).all(|t| parse.is_space(t) || matches!(parse.word(t), "-" | "—" | "–" | ":"))
+    }
+}
+
+/// Quotations with no speaker of their own: a quotation continuing one into a new paragraph,
+/// or a quoted sentence right after an attributed one ("“We will respond,” he said. “This is
+/// not over.”"), is the same speaker's.
+fn continued_quotes(parse: &Parse, quotes: &Quotes, found: &[Found], published: Option<Date>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // The speaker and claim of each quotation, once known.
+    let mut owner: Vec<Option<Found>> = vec![None; quotes.regions.len()];
+    for (i, q) in quotes.regions.iter().enumerate() {
+        let covered = found.iter().find(|f| f.content.start < q.inner.end && q.inner.start < f.content.end);
+        if let Some(f) = covered {
+            owner[i] = Some(f.clone());
+            continue;
+        }
+        if !parse.in_article(q.open) || parse.in_headline(q.open) || !quotes.starts_sentence(parse, q) {
+            continue;
+        }
+        let words = q.inner.clone().filter(|&t| !parse.is_space(t)).count();
+        if words < 4 {
+            continue;
+        }
+        // A quotation with an attribution of its own in its sentences is someone's already.
+        let first = parse.sentence_of(q.open);
+        let last = parse.sentence_of(q.inner.end.saturating_sub(1).max(q.inner.start));
+        if found.iter().chain(out.iter()).any(|f| (first..=last).contains(&parse.sentence_of(f.word))) {
+            continue;
+        }
+        let before = q.continues.and_then(|p| owner[p].clone()).or_else(|| {
+            // The claim of the sentence right before, or a quotation continued there.
+            let previous = first.checked_sub(1)?;
+            found
+                .iter()
+                .chain(out.iter())
+                .rfind(|f| parse.sentence_of(f.word) == previous || parse.sentence_of(f.content.end - 1) == previous)
+                .cloned()
+        });
+        let Some(before) = before else { continue };
+        let content = trim(parse, q.inner.clone());
+        if content.len() < 3 {
+            continue;
+        }
+        let date = before.date.or_else(|| claim_date(parse, before.word, published));
+        let claim = Found { content, word: q.open, date, ..before };
+        owner[i] = Some(claim.clone());
+        out.push(claim);
+    }
+    out
 }
 
 fn make_claim(
@@ -169,7 +813,7 @@ fn make_claim(
     found: Found,
     published: Option<Date>,
 ) -> Option<Claim> {
-    let Found { speaker, content, modality, verb } = found;
+    let Found { speaker, content, modality, word, date } = found;
     let kind = cast.kind(&speaker);
     if !kind.is_actor() || kind == ActorKind::MediaOrganization {
         return None;
@@ -179,7 +823,7 @@ fn make_claim(
     let main = content.clone().find(|&t| !content.contains(&parse.head(t)) || parse.head(t) == t);
     let negated = main.is_some_and(|m| parse.is_negated(m));
     let polarity = if negated || modality == "denied" { Polarity::Negative } else { Polarity::Positive };
-    // "X said Y will ..." is an undertaking when Y is X or X's side.
+    // "X said Y will ..." is an undertaking.
     let modality = if modality == "asserted"
         && main.is_some_and(|m| parse.auxiliaries(m).any(|a| matches!(a, "will" | "would" | "shall")))
     {
@@ -206,67 +850,111 @@ fn make_claim(
         .iter()
         .filter(|e| bytes.start <= e.trigger.start && e.trigger.end <= bytes.end && e.status != Status::Negated)
         .find_map(|e| Some((e.agents.first()?.clone(), e.event_type, e.targets.first()?.clone())));
-    let date = claim_date(parse, verb, published);
+    let date = date.or_else(|| claim_date(parse, word, published));
     let side = ActorId(lexicon.gazetteer.side_of(&speaker.0));
-    let evidence = parse.bytes(parse.sentence(parse.sentence_of(verb)));
+    let evidence = parse.bytes(parse.sentence(parse.sentence_of(word)));
     Some(Claim { claimant: speaker, side, about, content: bytes, date, polarity, modality, evidence, relation })
 }
 
-/// When it was said: a time expression attached to the reporting verb ("said on Thursday").
-fn claim_date(parse: &Parse, verb: usize, published: Option<Date>) -> Option<TimeValue> {
-    for c in parse.children(verb) {
-        if !matches!(parse.dep(c), "npadvmod" | "prep" | "advmod" | "tmod") {
-            continue;
-        }
-        let sub = parse.subtree(c);
-        if sub.clone().any(|t| parse.doc.token(t).ent_label() == Some("DATE")) {
-            let text = parse.span_text(sub);
-            if let Some(found) = find_times(text, published, Tense::Past).into_iter().next() {
-                return Some(found.value);
+/// When it was said: a time expression attached to the reporting word ("said on Thursday"), or
+/// to the verb it is coordinated with or depends on.
+fn claim_date(parse: &Parse, word: usize, published: Option<Date>) -> Option<TimeValue> {
+    let mut v = word;
+    for _ in 0..4 {
+        for c in parse.children(v) {
+            if !matches!(parse.dep(c), "npadvmod" | "prep" | "advmod" | "tmod") {
+                continue;
+            }
+            let sub = parse.subtree(c);
+            if sub.clone().any(|t| parse.doc.token(t).ent_label() == Some("DATE")) {
+                let text = parse.span_text(sub);
+                if let Some(found) = find_times(text, published, Tense::Past).into_iter().next() {
+                    return Some(found.value);
+                }
             }
         }
+        let head = parse.head(v);
+        if head == v || !matches!(parse.dep(v), "conj" | "advcl" | "xcomp" | "dobj" | "pobj" | "prep") {
+            return None;
+        }
+        v = head;
     }
     None
 }
 
-/// Sentences that continue a quotation without a speaker of their own ("“We will respond,” he
-/// said. “This is not over.”"): the previous claim's speaker's.
-fn continued_quotes(
-    parse: &Parse,
-    lexicon: &Lexicon,
-    cast: &mut Cast,
-    claims: &[Claim],
-    published: Option<Date>,
-) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for s in 1..parse.sentence_count() {
-        let range = parse.sentence(s);
-        let words: Vec<usize> = range.clone().filter(|&t| !parse.is_space(t)).collect();
-        let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
-        if !parse.in_article(first) || !matches!(parse.word(first), "\"" | "“" | "‘") {
-            continue;
-        }
-        // The sentence is a whole quotation and holds no reporting verb of its own.
-        let closes = matches!(parse.word(last), "\"" | "”" | "’")
-            || words.iter().rev().take(3).any(|&t| matches!(parse.word(t), "\"" | "”"));
-        if !closes {
-            continue;
-        }
-        let previous = parse.bytes(parse.sentence(s - 1));
-        let Some(before) = claims.iter().rev().find(|c| c.evidence == previous) else { continue };
-        let speaker_said = claims.iter().any(|c| c.evidence == parse.bytes(range.clone()));
-        if speaker_said {
-            continue;
-        }
-        let content = trim(parse, range.clone());
-        if content.len() < 3 {
-            continue;
-        }
-        let found = Found { speaker: before.claimant.clone(), content, modality: before.modality.clone(), verb: first };
-        if let Some(mut claim) = make_claim(parse, lexicon, cast, &[], found, published) {
-            claim.date = before.date;
-            out.push(claim);
-        }
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+    use crate::extract::extract_document;
+    use crate::lexicon::Lexicon;
+
+    /// (speaker label, modality, polarity, content) of the claims of a text.
+    fn claims(text: &str) -> Vec<(String, String, String, String)> {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = format!("date 2023-03-09\n\n{text}\n");
+        let document = Document::from_text("t.txt", text, Default::default(), &lexicon.boilerplate);
+        let findings = extract_document(&document, &lexicon);
+        findings
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    findings.actor(&c.claimant).label.clone(),
+                    c.modality.clone(),
+                    c.polarity.as_str().to_string(),
+                    document.text[c.content.clone()].to_string(),
+                )
+            })
+            .collect()
     }
-    out
+
+    fn said<'a>(found: &'a [(String, String, String, String)], content: &str) -> Option<&'a str> {
+        found.iter().find(|c| c.3 == content).map(|c| c.0.as_str())
+    }
+
+    #[test]
+    fn coordinated_statements_are_separate_claims() {
+        let found = claims(
+            "Emmanuel Macron said the talks had failed, and that France would recall its ambassador from Algeria.",
+        );
+        assert_eq!(said(&found, "the talks had failed"), Some("Emmanuel Macron"), "{found:?}");
+        assert_eq!(said(&found, "France would recall its ambassador from Algeria"), Some("Emmanuel Macron"));
+    }
+
+    #[test]
+    fn speech_acts_with_a_nominal_object() {
+        let found = claims("Iran denied any involvement in the attack. Kenya condemned the killing of the protesters.");
+        let denial = found.iter().find(|c| c.3 == "any involvement in the attack").expect("denial");
+        assert_eq!((denial.0.as_str(), denial.1.as_str(), denial.2.as_str()), ("Iran", "denied", "negative"));
+        assert_eq!(said(&found, "condemned the killing of the protesters"), Some("Kenya"), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_with_an_object_comments_no_clause_before_it() {
+        let found = claims("Fearing the unrest could spread, Tajikistan announced plans to reinforce its border.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].3, "plans to reinforce its border");
+    }
+
+    #[test]
+    fn speech_act_nouns_speak_for_who_gives_them() {
+        let found = claims("The Taliban gave assurances that their fighters would not cross the border.");
+        let claim = found.iter().find(|c| c.3 == "their fighters would not cross the border").expect("claim");
+        assert_eq!((claim.0.as_str(), claim.1.as_str()), ("Taliban", "promised"));
+    }
+
+    #[test]
+    fn quotations_over_sentences_and_paragraphs_keep_their_speaker() {
+        let found = claims(
+            "“We will not give up. Our soldiers are ready,” Vladimir Putin said.\n\n“The West has made its choice.”",
+        );
+        assert_eq!(said(&found, "We will not give up. Our soldiers are ready"), Some("Vladimir Putin"), "{found:?}");
+        assert_eq!(said(&found, "The West has made its choice"), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn inverted_attributions_name_the_speaker_after_the_verb() {
+        let found = claims("Russia will host the talks in October, confirmed Sergei Lavrov.");
+        assert_eq!(said(&found, "Russia will host the talks in October"), Some("Sergei Lavrov"), "{found:?}");
+    }
 }

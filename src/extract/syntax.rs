@@ -153,10 +153,6 @@ impl<'a> Parse<'a> {
         self.sentences[s].clone()
     }
 
-    pub(crate) fn sentence_count(&self) -> usize {
-        self.sentences.len()
-    }
-
     /// The tokens of the subtree of `i`, as a range (the parser's trees are projective).
     pub(crate) fn subtree(&self, i: usize) -> Range<usize> {
         let mut lo = i;

@@ -74,6 +74,14 @@ pub struct ReportingVerb {
     pub noun: bool,
     /// Words of which one must follow within a few words ("call" needs "to", "on", "for").
     pub needs: Vec<String>,
+    /// A nominal object is what was said ("denied involvement", "announced plans to ...").
+    pub object: bool,
+    /// The verb is part of what was said, with its object ("condemned the coup", "blamed X
+    /// for Y").
+    pub predicate: bool,
+    /// Counts only with a second predicate on its object ("described it as historic", "called
+    /// the deal illegal").
+    pub second: bool,
 }
 
 /// A relational noun phrase of `ontology/relations.tsv` ("its embassy", "Taliban representatives").
@@ -342,8 +350,10 @@ impl WordLists {
         Ok(())
     }
 
-    /// Adds reporting verbs: `VERB<TAB>MODALITY[<TAB>OPTIONS]`, OPTIONS being `noun` (a
-    /// speech-act noun, needs "that" after it) or `needs=w1|w2` (one of the words must follow).
+    /// Adds reporting verbs: `VERB<TAB>MODALITY[<TAB>OPTIONS]`, OPTIONS (separated by spaces or
+    /// commas) being `noun` (a speech-act noun, needs "that" after it), `needs=w1|w2` (one of the
+    /// words must follow), `object` (a nominal object is what was said), `predicate` (the verb
+    /// with its object is what was said) or `as` (only with a second predicate on the object).
     pub fn add_reporting(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
         for (line, fields) in tsv_rows(text) {
             if !(2..=3).contains(&fields.len()) {
@@ -351,20 +361,27 @@ impl WordLists {
             }
             let (verb, modality) = (fields[0], fields[1]);
             let options = fields.get(2).copied().unwrap_or("");
-            let noun = options == "noun";
-            let needs = match options.strip_prefix("needs=") {
-                Some(list) => split_words(list),
-                None if options.is_empty() || noun => Vec::new(),
-                None => {
-                    let column = verb.len() + modality.len() + 3;
-                    return Err(LexiconError::syntax(
-                        origin,
-                        line,
-                        column,
-                        format!("unknown option {options:?} (noun or needs=WORDS)"),
-                    ));
+            let (mut noun, mut needs, mut object, mut predicate, mut second) = (false, Vec::new(), false, false, false);
+            for option in options.split([' ', ',']).filter(|o| !o.is_empty()) {
+                match option {
+                    "noun" => noun = true,
+                    "object" => object = true,
+                    "predicate" => predicate = true,
+                    "as" => second = true,
+                    _ => match option.strip_prefix("needs=") {
+                        Some(list) => needs = split_words(list),
+                        None => {
+                            let column = verb.len() + modality.len() + 3;
+                            return Err(LexiconError::syntax(
+                                origin,
+                                line,
+                                column,
+                                format!("unknown option {option:?} (noun, object, predicate, as or needs=WORDS)"),
+                            ));
+                        }
+                    },
                 }
-            };
+            }
             if !matches!(modality, "asserted" | "promised" | "warned" | "denied" | "questioned") {
                 return Err(LexiconError::syntax(
                     origin,
@@ -373,19 +390,22 @@ impl WordLists {
                     format!("unknown modality {modality:?}"),
                 ));
             }
+            let entry = |words: Vec<String>, form: VerbForm, noun: bool| ReportingVerb {
+                words,
+                modality: modality.to_string(),
+                form,
+                noun,
+                needs: needs.clone(),
+                object,
+                predicate,
+                second,
+            };
             if let Some(tree) = TreeForm::parse(verb) {
-                let entry = ReportingVerb {
-                    words: tree.with.clone(),
-                    modality: modality.to_string(),
-                    form: VerbForm::Phrase,
-                    noun: noun || tree.noun,
-                    needs: needs.clone(),
-                };
-                self.tree_reporting.push(tree, entry);
+                let noun = noun || tree.noun;
+                self.tree_reporting.push(tree.clone(), entry(tree.with.clone(), VerbForm::Phrase, noun));
             }
             for (words, form) in self.expand(verb) {
-                let entry = ReportingVerb { words, modality: modality.to_string(), form, noun, needs: needs.clone() };
-                self.reporting.push(entry);
+                self.reporting.push(entry(words, form, noun));
             }
         }
         Ok(())
