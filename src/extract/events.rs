@@ -38,11 +38,63 @@ use crate::time::{find_times, Tense, TimeValue};
 /// deal", "condemned the strikes", "faced sanctions") are not among them: their subject is not the
 /// act's agent.
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "have", "launch", "carry", "conduct", "stage", "impose", "announce", "begin", "start", "sign", "reach",
-    "make", "give", "take", "mount", "continue", "resume", "issue", "deliver", "provide", "send", "offer", "extend",
-    "order", "step", "open", "join", "host", "attend", "seal", "strike", "broker", "declare", "initiate", "unleash",
-    "pursue", "renew", "intensify", "escalate", "wage", "end", "conclude", "complete", "finalize", "finalise", "lead",
-    "organize", "organise", "convene", "chair", "co-host", "mediate", "facilitate", "expand", "tighten", "enter",
+    "hold",
+    "have",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "impose",
+    "announce",
+    "begin",
+    "start",
+    "sign",
+    "reach",
+    "make",
+    "give",
+    "take",
+    "mount",
+    "continue",
+    "resume",
+    "issue",
+    "deliver",
+    "provide",
+    "send",
+    "offer",
+    "extend",
+    "order",
+    "step",
+    "open",
+    "join",
+    "host",
+    "attend",
+    "seal",
+    "strike",
+    "broker",
+    "declare",
+    "initiate",
+    "unleash",
+    "pursue",
+    "renew",
+    "intensify",
+    "escalate",
+    "wage",
+    "end",
+    "conclude",
+    "complete",
+    "finalize",
+    "finalise",
+    "lead",
+    "organize",
+    "organise",
+    "convene",
+    "chair",
+    "co-host",
+    "mediate",
+    "facilitate",
+    "expand",
+    "tighten",
+    "enter",
     "guide",
 ];
 
@@ -72,12 +124,11 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
         // Curated triggers first; the open-data ones only where none fits.
         let words = &lexicon.words;
-        let found = [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(
-            |(triggers, open)| {
+        let found =
+            [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
                 let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
                 candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
-            },
-        );
+            });
         let Some(((form, trigger), open)) = found else {
             continue;
         };

@@ -996,7 +996,9 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
             && parse.doc.token(r.end).ent_label().is_none()
             && parse.doc.token(r.end - 1).whitespace() == " "
             && parse.word(r.end).chars().next().is_some_and(char::is_uppercase)
-            && (r.contains(&parse.head(r.end)) || r.clone().any(|t| parse.head(t) == r.end))
+            && (r.contains(&parse.head(r.end))
+                || r.clone().any(|t| parse.head(t) == r.end)
+                || (parse.head(r.end - 1) == parse.head(r.end) && parse.dep(r.end - 1) == "compound"))
         {
             r.end += 1;
         }
@@ -1196,7 +1198,7 @@ fn merge_name_forms(cast: &mut Cast, parse: &Parse) {
         .actors
         .values()
         .filter(|a| a.kind == ActorKind::Person)
-        .map(|a| (a.id.clone(), a.label.split_whitespace().map(str::to_string).collect()))
+        .map(|a| (a.id.clone(), a.label.split_whitespace().map(str::to_lowercase).collect()))
         .collect();
     let mut remap: HashMap<ActorId, ActorId> = HashMap::default();
     for (short, short_words) in &persons {
@@ -1208,7 +1210,10 @@ fn merge_name_forms(cast: &mut Cast, parse: &Parse) {
             .filter(|(id, words)| {
                 id != short
                     && words.len() > short_words.len()
-                    && (words.ends_with(short_words) || (short_words.len() >= 2 && words.starts_with(short_words)))
+                    && (words.ends_with(short_words)
+                        || (short_words.len() >= 2 && words.starts_with(short_words))
+                        // "Wang" for "Wang Yi": a family name written first.
+                        || (short_words.len() == 1 && words.len() == 2 && words.starts_with(short_words)))
             })
             .map(|(id, _)| id)
             .collect();
@@ -1498,14 +1503,27 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
             continue;
         };
         let first_word = token + 1 - entry.words.len();
+        // "the two leaders" refers back to people named before: no group of its own.
+        let definite_number = parse.children(token).any(|c| parse.dep(c) == "nummod")
+            && parse.children(token).any(|c| parse.dep(c) == "det" && parse.lower(c) == "the");
+        if definite_number {
+            continue;
+        }
         // The phrase: determiners, numbers, modifiers and possessors on its left.
         let mut start = first_word;
         for c in parse.children(token) {
             if c < start
                 && matches!(parse.dep(c), "det" | "amod" | "compound" | "nummod" | "poss" | "nmod" | "quantmod")
+                && !parse.is_verb(c)
             {
                 start = start.min(parse.subtree(c).start);
             }
+        }
+        // Not over a date ("date 2024-06-17 Officials") or a verb.
+        while let Some(cut) =
+            (start..first_word).find(|&t| parse.doc.token(t).ent_label() == Some("DATE") || parse.is_verb(t))
+        {
+            start = cut + 1;
         }
         // Not across a line break ("Map\n\nForce spokesman").
         while let Some(cut) = (start..first_word).find(|&t| parse.is_space(t)) {
@@ -1513,8 +1531,15 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
         }
         let mut owner: Option<ActorId> = None;
         let mut end = token + 1;
+        let mut modifiers: Vec<usize> = Vec::new();
         for c in parse.children(token) {
             if c < first_word && matches!(parse.dep(c), "amod" | "compound" | "poss" | "nmod") {
+                modifiers.push(c);
+                modifiers.extend(parse.children_with(c, &["compound", "amod", "poss", "nmod"]).filter(|&g| g < c));
+            }
+        }
+        for c in modifiers {
+            {
                 if let Some(p) = cast.at(c) {
                     if cast.kind(&p.mention.actor).is_actor() || cast.kind(&p.mention.actor) == ActorKind::Place {
                         owner = Some(p.mention.actor.clone());
@@ -1660,7 +1685,10 @@ fn surnames(cast: &mut Cast, parse: &Parse) {
             // A single-token discovered person who is a known surname: the full person.
             let p = cast.at(t).cloned();
             if let Some(p) = p {
-                if p.tokens.len() == 1 && p.mention.kind == MentionKind::Discovered {
+                if p.tokens.len() == 1
+                    && p.mention.kind == MentionKind::Discovered
+                    && !cast.actors[&p.mention.actor].curated
+                {
                     if let Some(Some(full)) = by_surname.get(parse.word(t)) {
                         if *full != p.mention.actor && cast.kind(full) == ActorKind::Person {
                             let index = cast.by_token[t].unwrap_or(0) as usize;
@@ -1723,9 +1751,31 @@ fn relational(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
                 }
             }
         }
+        // "militants from al Shabaab", "officials of the ministry".
+        let mut after: Option<Range<usize>> = None;
+        if possessor.is_none() && relation.kind.is_none() {
+            for prep in parse.children_with(t, &["prep"]) {
+                if !matches!(parse.lower(prep), "of" | "from") {
+                    continue;
+                }
+                if let Some(o) = parse.children_with(prep, &["pobj"]).next() {
+                    if let Some(p) = cast.at(o) {
+                        possessor = Some((p.mention.actor.clone(), t));
+                        after = Some(start..parse.subtree(prep).end);
+                    }
+                }
+            }
+        }
         let Some((owner, from)) = possessor else { continue };
         let owner_kind = cast.kind(&owner);
         if !relation.possessors.contains(&owner_kind) {
+            continue;
+        }
+        if let Some(phrase) = after {
+            let surface = parse.span_text(phrase).to_string();
+            if cast.place(parse, start..t + 1, owner.clone(), MentionKind::Role) {
+                cast.add_alias(&owner, &surface);
+            }
             continue;
         }
         // The phrase: from the possessor (or the article before it) to the noun.
