@@ -48,13 +48,19 @@ impl Summary {
         let connected =
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
         let events = traverse::events_with_iris(store, &best_sourced(store, "sem:Event", "dos:date", SHOWN_EVENTS)?)?;
-        let undated_events = events.iter().filter(|e| e.date.is_none()).count();
+        let undated_events = events.iter().filter(|e| e.date.is_none() && e.reported.is_none()).count();
         Ok(Summary {
             counts: traverse::counts(store)?,
             documents: traverse::first_documents(store, SHOWN_DOCUMENTS)?,
             top_pagerank: network.rank(Metric::PageRank)?.into_iter().take(top).collect(),
             top_betweenness: connected(network.rank(Metric::Betweenness)?),
-            timeline: events.into_iter().filter(|e| e.date.is_some()).collect(),
+            timeline: {
+                // Undated events are placed by when they were reported.
+                let mut dated: Vec<EventRecord> =
+                    events.into_iter().filter(|e| e.date.is_some() || e.reported.is_some()).collect();
+                dated.sort_by(|a, b| a.date.as_ref().or(a.reported.as_ref()).cmp(&b.date.as_ref().or(b.reported.as_ref())));
+                dated
+            },
             undated_events,
             claims: traverse::claims_with_iris(store, &best_sourced(store, "dos:Claim", "dct:date", SHOWN_CLAIMS)?)?,
         })
@@ -100,7 +106,10 @@ impl Summary {
                 writeln!(
                     out,
                     "  {:<10}  {:<9}  {}{}",
-                    display_date(e.date.as_deref(), e.precision.as_deref()),
+                    match (&e.date, &e.reported) {
+                        (None, Some(reported)) => format!("~{reported}"),
+                        _ => display_date(e.date.as_deref(), e.precision.as_deref()),
+                    },
                     e.event_type,
                     describe_event(e),
                     notes(&e.status, e.sources)
@@ -132,7 +141,7 @@ impl Summary {
                 writeln!(
                     out,
                     "  {:<10}  {} ({how}): \"{}\"{}",
-                    claim.date.as_deref().unwrap_or("-"),
+                    claim.date.clone().or_else(|| claim.reported.as_ref().map(|r| format!("~{r}"))).unwrap_or_else(|| "-".into()),
                     claim.claimant.label,
                     clip(&claim.content, 110),
                     if claim.sources > 1 { format!(" [{} sources]", claim.sources) } else { String::new() }

@@ -975,7 +975,7 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
     };
     let row = |c: &traverse::ClaimRecord| {
         vec![
-            c.date.clone().unwrap_or_default(),
+            c.date.clone().or_else(|| c.reported.as_ref().map(|r| format!("~{r}"))).unwrap_or_default(),
             c.claimant.label.clone(),
             c.modality.clone(),
             c.polarity.clone(),

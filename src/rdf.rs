@@ -58,6 +58,7 @@ struct Terms {
     dos_content_hash: NamedNode,
     dos_date: NamedNode,
     dos_date_precision: NamedNode,
+    dos_reported_on: NamedNode,
     dos_document: NamedNode,
     dos_file_name: NamedNode,
     dos_modality: NamedNode,
@@ -100,6 +101,7 @@ static TERMS: LazyLock<Terms> = LazyLock::new(|| Terms {
     dos_content_hash: node(format!("{DOS}contentHash")),
     dos_date: node(format!("{DOS}date")),
     dos_date_precision: node(format!("{DOS}datePrecision")),
+    dos_reported_on: node(format!("{DOS}reportedOn")),
     dos_document: node(format!("{DOS}Document")),
     dos_file_name: node(format!("{DOS}fileName")),
     dos_modality: node(format!("{DOS}modality")),
@@ -278,6 +280,9 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         if let Some(date) = event.date {
             out.add(&e, t.dos_date.clone(), Literal::new_typed_literal(date.date.to_string(), t.xsd_date.clone()));
             out.add(&e, t.dos_date_precision.clone(), plain(date.precision.as_str()));
+        } else if let Some(published) = document.published {
+            // Undated in the text: when it was reported.
+            out.add(&e, t.dos_reported_on.clone(), Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()));
         }
         out.add(&e, t.dos_status.clone(), plain(event.status.as_str()));
         out.add(&e, t.prov_was_derived_from.clone(), doc.clone());
@@ -301,6 +306,8 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         out.add(&c, t.dos_proposition.clone(), node(proposition));
         if let Some(date) = claim.date {
             out.add(&c, t.dct_date.clone(), Literal::new_typed_literal(date.date.to_string(), t.xsd_date.clone()));
+        } else if let Some(published) = document.published {
+            out.add(&c, t.dos_reported_on.clone(), Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()));
         }
         out.add(&c, t.dos_polarity.clone(), plain(claim.polarity.as_str()));
         out.add(&c, t.dos_modality.clone(), plain(claim.modality.clone()));

@@ -69,6 +69,9 @@ pub struct EventRecord {
     pub mode: Option<String>,
     pub date: Option<String>,
     pub precision: Option<String>,
+    /// For an event the text does not date: the earliest publication date of a document that
+    /// reports it (`dos:reportedOn`).
+    pub reported: Option<String>,
     pub status: String,
     pub sources: usize,
     pub agents: Vec<Participant>,
@@ -84,6 +87,9 @@ pub struct ClaimRecord {
     pub claimant: Participant,
     pub content: String,
     pub date: Option<String>,
+    /// For a claim the text does not date: the earliest publication date of a document that
+    /// reports it (`dos:reportedOn`).
+    pub reported: Option<String>,
     pub modality: String,
     pub polarity: String,
     pub sources: usize,
@@ -307,12 +313,12 @@ fn events_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<EventR
     );
     let filter = filter.as_str();
     let base = format!(
-        "SELECT ?e ?type ?date ?precision ?status ?mode ?sources {projection} WHERE {{ {filter}
+        "SELECT ?e ?type ?date ?precision ?status ?mode ?sources (MIN(?on) AS ?reported) {projection} WHERE {{ {filter}
            ?e a sem:Event ; sem:eventType ?t ; dos:status ?status .
            BIND(STRAFTER(STR(?t), STR(dos:)) AS ?type)
            OPTIONAL {{ ?e dos:date ?date }} OPTIONAL {{ ?e dos:datePrecision ?precision }} OPTIONAL {{ ?e dos:mode ?mode }}
-           OPTIONAL {{ ?e dos:sourceCount ?sources }}
-         }}"
+           OPTIONAL {{ ?e dos:sourceCount ?sources }} OPTIONAL {{ ?e dos:reportedOn ?on }}
+         }} GROUP BY ?e ?type ?date ?precision ?status ?mode ?sources {projection}"
     );
     let mut records: BTreeMap<String, EventRecord> = BTreeMap::new();
     for row in store.select(&base, &bindings)? {
@@ -323,6 +329,7 @@ fn events_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<EventR
             mode: value(row.get("mode")),
             date: value(row.get("date")),
             precision: value(row.get("precision")),
+            reported: value(row.get("reported")),
             status: value(row.get("status")).unwrap_or_default(),
             sources: value(row.get("sources")).and_then(|n| n.parse().ok()).unwrap_or(1),
             agents: Vec::new(),
@@ -420,11 +427,11 @@ fn claims_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<ClaimR
         selection.restriction("FILTER EXISTS { { ?e dos:claimant ?actor } UNION { ?e dos:about ?actor } }");
     let filter = filter.as_str();
     let base = format!(
-        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection} WHERE {{ {filter}
+        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources (MIN(?on) AS ?reported) {projection} WHERE {{ {filter}
            ?e a dos:Claim ; dos:claimant ?speaker ; dos:content ?content ; dos:modality ?modality ; dos:polarity ?polarity .
            ?speaker rdfs:label ?name .
-           OPTIONAL {{ ?e dct:date ?date }} OPTIONAL {{ ?e dos:sourceCount ?sources }}
-         }}"
+           OPTIONAL {{ ?e dct:date ?date }} OPTIONAL {{ ?e dos:sourceCount ?sources }} OPTIONAL {{ ?e dos:reportedOn ?on }}
+         }} GROUP BY ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection}"
     );
     let mut records: BTreeMap<String, ClaimRecord> = BTreeMap::new();
     for row in store.select(&base, &bindings)? {
@@ -437,6 +444,7 @@ fn claims_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<ClaimR
             },
             content: value(row.get("content")).unwrap_or_default(),
             date: value(row.get("date")),
+            reported: value(row.get("reported")),
             modality: value(row.get("modality")).unwrap_or_default(),
             polarity: value(row.get("polarity")).unwrap_or_default(),
             sources: value(row.get("sources")).and_then(|n| n.parse().ok()).unwrap_or(1),
