@@ -46,7 +46,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                     let Ok(contents) = corpus::read_bytes(path, bytes, &lexicon.boilerplate) else { return (0, 0) };
                     let mut quads = 0;
                     for document in &contents.documents {
-                        let findings = extract(document, &lexicon);
+                        let findings = extract_document(document, &lexicon);
                         if with_rdf {
                             quads += rdf::document_quads(document, &findings).len();
                         }

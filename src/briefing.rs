@@ -58,7 +58,9 @@ impl Summary {
                 // Undated events are placed by when they were reported.
                 let mut dated: Vec<EventRecord> =
                     events.into_iter().filter(|e| e.date.is_some() || e.reported.is_some()).collect();
-                dated.sort_by(|a, b| a.date.as_ref().or(a.reported.as_ref()).cmp(&b.date.as_ref().or(b.reported.as_ref())));
+                dated.sort_by(|a, b| {
+                    a.date.as_ref().or(a.reported.as_ref()).cmp(&b.date.as_ref().or(b.reported.as_ref()))
+                });
                 dated
             },
             undated_events,
@@ -141,7 +143,11 @@ impl Summary {
                 writeln!(
                     out,
                     "  {:<10}  {} ({how}): \"{}\"{}",
-                    claim.date.clone().or_else(|| claim.reported.as_ref().map(|r| format!("~{r}"))).unwrap_or_else(|| "-".into()),
+                    claim
+                        .date
+                        .clone()
+                        .or_else(|| claim.reported.as_ref().map(|r| format!("~{r}")))
+                        .unwrap_or_else(|| "-".into()),
                     claim.claimant.label,
                     clip(&claim.content, 110),
                     if claim.sources > 1 { format!(" [{} sources]", claim.sources) } else { String::new() }

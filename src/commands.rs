@@ -226,6 +226,7 @@ fn build(paths: &[PathBuf], lexicons: &LexiconArgs, options: &BuildOptions, stor
         let summary = Summary::from_store(dossier.store(), top)?;
         let mut out = stdout();
         summary.write_text(&mut out)?;
+        report.coverage(10).write_text(&mut out)?;
         out.flush()?;
         eprintln!(
             "{added}; summary in {:.2} s; {} triples {place}",

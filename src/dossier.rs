@@ -92,6 +92,8 @@ pub struct BuiltDocument {
     pub actors: usize,
     pub events: usize,
     pub claims: usize,
+    /// Names the entity recogniser found that no rule linked or typed.
+    pub unlinked: Vec<String>,
 }
 
 /// The result of a build.
@@ -151,6 +153,69 @@ impl BuildReport {
     /// Number of documents added to the store.
     pub fn added(&self) -> usize {
         self.documents.iter().filter(|d| d.outcome == Outcome::Added).count()
+    }
+
+    /// What extraction missed in the documents this build added: those with no event and no
+    /// claim, and the names the entity recogniser found that nothing linked or typed, most
+    /// frequent first (at most `top`).
+    pub fn coverage(&self, top: usize) -> Coverage {
+        let added = || self.documents.iter().filter(|d| d.outcome == Outcome::Added);
+        let without_items: Vec<String> =
+            added().filter(|d| d.events == 0 && d.claims == 0).map(|d| d.file_name.clone()).collect();
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for d in added() {
+            for name in &d.unlinked {
+                *counts.entry(name.as_str()).or_default() += 1;
+            }
+        }
+        let distinct_unlinked = counts.len();
+        let mut unlinked: Vec<(String, usize)> = counts.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
+        unlinked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        unlinked.truncate(top);
+        Coverage { documents: added().count(), without_items, distinct_unlinked, unlinked }
+    }
+}
+
+/// What extraction missed in a build ([`BuildReport::coverage`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Coverage {
+    /// Documents added.
+    pub documents: usize,
+    /// Files of the added documents with no event and no claim.
+    pub without_items: Vec<String>,
+    /// Distinct names the recogniser found that nothing linked or typed.
+    pub distinct_unlinked: usize,
+    /// The most frequent of them, with the number of documents naming them.
+    pub unlinked: Vec<(String, usize)>,
+}
+
+impl Coverage {
+    /// The coverage as a few lines of text.
+    pub fn write_text(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        if self.documents == 0 {
+            return Ok(());
+        }
+        writeln!(out, "\nCoverage")?;
+        let listed: Vec<&str> = self.without_items.iter().take(5).map(String::as_str).collect();
+        writeln!(
+            out,
+            "  {} of {} documents with no event or claim{}{}",
+            self.without_items.len(),
+            self.documents,
+            if listed.is_empty() { String::new() } else { format!(": {}", listed.join(", ")) },
+            if self.without_items.len() > listed.len() { ", ..." } else { "" }
+        )?;
+        if self.distinct_unlinked > 0 {
+            let names: Vec<String> =
+                self.unlinked.iter().map(|(n, c)| if *c > 1 { format!("{n} ({c})") } else { n.clone() }).collect();
+            writeln!(
+                out,
+                "  {} names the entity recogniser found were not linked or typed{}",
+                self.distinct_unlinked,
+                if names.is_empty() { String::new() } else { format!(": {}", names.join(", ")) }
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -446,6 +511,7 @@ impl Dossier {
             actors: findings.actors.len(),
             events: findings.events.len(),
             claims: findings.claims.len(),
+            unlinked: findings.unlinked.clone(),
         };
         Prepared { iri, summary, document, findings, items, stances }
     }

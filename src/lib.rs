@@ -49,5 +49,6 @@ pub mod traverse;
 pub mod vocab;
 
 pub use crate::dossier::{
-    BuildReport, BuiltDocument, CommitTimes, Dossier, Error, MergeReport, Outcome, Progress, Shard, ShardError, WINDOW,
+    BuildReport, BuiltDocument, CommitTimes, Coverage, Dossier, Error, MergeReport, Outcome, Progress, Shard,
+    ShardError, WINDOW,
 };

@@ -282,7 +282,11 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
             out.add(&e, t.dos_date_precision.clone(), plain(date.precision.as_str()));
         } else if let Some(published) = document.published {
             // Undated in the text: when it was reported.
-            out.add(&e, t.dos_reported_on.clone(), Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()));
+            out.add(
+                &e,
+                t.dos_reported_on.clone(),
+                Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()),
+            );
         }
         out.add(&e, t.dos_status.clone(), plain(event.status.as_str()));
         out.add(&e, t.prov_was_derived_from.clone(), doc.clone());
@@ -307,7 +311,11 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         if let Some(date) = claim.date {
             out.add(&c, t.dct_date.clone(), Literal::new_typed_literal(date.date.to_string(), t.xsd_date.clone()));
         } else if let Some(published) = document.published {
-            out.add(&c, t.dos_reported_on.clone(), Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()));
+            out.add(
+                &c,
+                t.dos_reported_on.clone(),
+                Literal::new_typed_literal(published.to_string(), t.xsd_date.clone()),
+            );
         }
         out.add(&c, t.dos_polarity.clone(), plain(claim.polarity.as_str()));
         out.add(&c, t.dos_modality.clone(), plain(claim.modality.clone()));

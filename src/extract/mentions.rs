@@ -168,6 +168,27 @@ impl<'l> Cast<'l> {
         &self.placed
     }
 
+    /// The recogniser's names in the article that no mention covers (not bylines, credits or
+    /// demonyms alone, which are left out on purpose).
+    pub(crate) fn unlinked(&self, parse: &Parse) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (span, label) in entity_spans_of(parse) {
+            if !span.clone().all(|t| parse.in_article(t)) || byline(parse, &span) {
+                continue;
+            }
+            let covered =
+                self.placed.iter().chain(&self.nested).any(|p| p.tokens.start < span.end && span.start < p.tokens.end);
+            if covered {
+                continue;
+            }
+            let text = parse.span_text(trim_entity(parse, span.clone(), label)).to_string();
+            if text.chars().any(char::is_uppercase) && !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        out
+    }
+
     /// Actors and mentions, for the findings.
     pub(crate) fn finish(self) -> (BTreeMap<ActorId, Actor>, Vec<Mention>) {
         let mut mentions: Vec<Mention> = self.placed.into_iter().chain(self.nested).map(|p| p.mention).collect();

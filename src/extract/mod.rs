@@ -172,6 +172,9 @@ pub struct Findings {
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub claims: Vec<Claim>,
+    /// Names the entity recogniser found in the article (people, organisations, places) that no
+    /// rule linked or typed: what an analyst may want to add to the gazetteer.
+    pub unlinked: Vec<String>,
 }
 
 impl Findings {
@@ -192,8 +195,9 @@ pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon)
     let events = events::find_events(&parse, lexicon, &mut cast, document.published);
     let claims = claims::find_claims(&parse, lexicon, &mut cast, &events, document.published);
     let events = events::merge_within_document(events);
+    let unlinked = cast.unlinked(&parse);
     let (actors, mentions) = cast.finish();
-    Findings { document: document.id.clone(), actors, mentions, events, claims }
+    Findings { document: document.id.clone(), actors, mentions, events, claims, unlinked }
 }
 
 /// [`extract`] with the document parsed by the embedded English pipeline.
