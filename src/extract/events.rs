@@ -38,11 +38,63 @@ use crate::time::{find_times, Tense, TimeValue};
 /// deal", "condemned the strikes", "faced sanctions") are not among them: their subject is not the
 /// act's agent.
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "have", "launch", "carry", "conduct", "stage", "impose", "announce", "begin", "start", "sign", "reach",
-    "make", "give", "take", "mount", "continue", "resume", "issue", "deliver", "provide", "send", "offer", "extend",
-    "order", "step", "open", "join", "host", "attend", "seal", "strike", "broker", "declare", "initiate", "unleash",
-    "pursue", "renew", "intensify", "escalate", "wage", "end", "conclude", "complete", "finalize", "finalise", "lead",
-    "organize", "organise", "convene", "chair", "co-host", "mediate", "facilitate", "expand", "tighten", "enter",
+    "hold",
+    "have",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "impose",
+    "announce",
+    "begin",
+    "start",
+    "sign",
+    "reach",
+    "make",
+    "give",
+    "take",
+    "mount",
+    "continue",
+    "resume",
+    "issue",
+    "deliver",
+    "provide",
+    "send",
+    "offer",
+    "extend",
+    "order",
+    "step",
+    "open",
+    "join",
+    "host",
+    "attend",
+    "seal",
+    "strike",
+    "broker",
+    "declare",
+    "initiate",
+    "unleash",
+    "pursue",
+    "renew",
+    "intensify",
+    "escalate",
+    "wage",
+    "end",
+    "conclude",
+    "complete",
+    "finalize",
+    "finalise",
+    "lead",
+    "organize",
+    "organise",
+    "convene",
+    "chair",
+    "co-host",
+    "mediate",
+    "facilitate",
+    "expand",
+    "tighten",
+    "enter",
     "guide",
 ];
 
@@ -59,6 +111,10 @@ const TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon"];
 /// "its troops from X", "talks with X").
 const NOUN_TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon", "to", "from"];
 
+/// Cooperative acts: said not to be done, they are refusals.
+const COOPERATIVE: &[EventType] =
+    &[EventType::Agree, EventType::Consult, EventType::Support, EventType::Cooperate, EventType::Aid];
+
 /// Acts done together: with several agents and no target, the first named is the agent and the
 /// others the targets ("Iran and Saudi Arabia agreed to ...").
 const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventType::Cooperate];
@@ -72,12 +128,11 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
         // Curated triggers first; the open-data ones only where none fits.
         let words = &lexicon.words;
-        let found = [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(
-            |(triggers, open)| {
+        let found =
+            [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
                 let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
                 candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
-            },
-        );
+            });
         let Some(((form, trigger), open)) = found else {
             continue;
         };
@@ -195,12 +250,20 @@ fn read_event(
             }
         }
     }
+    // Cooperation said not to be done is refused: "will never recognize X", "is not planning to
+    // negotiate with X" (PLOVER REJECT). A denied hostile act stays a negated act.
+    let (event_type, mode) = if status == Status::Negated && COOPERATIVE.contains(&trigger.event_type) {
+        status = Status::Occurred;
+        (EventType::Reject, None)
+    } else {
+        (trigger.event_type, trigger.mode.clone())
+    };
     let sentence = parse.sentence_of(head);
     let evidence = parse.bytes(parse.sentence(sentence));
     let trigger_range = trigger_span(parse, head, form);
     Some(Event {
-        event_type: trigger.event_type,
-        mode: trigger.mode.clone(),
+        event_type,
+        mode,
         agents,
         targets,
         place,
@@ -567,4 +630,94 @@ pub fn merge_within_document(events: Vec<Event>) -> Vec<Event> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+    use crate::extract::{extract_document, Findings, Status};
+    use crate::lexicon::Lexicon;
+
+    fn events_of(text: &str) -> (Findings, Vec<(String, Vec<String>, Vec<String>, Status, Option<String>)>) {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = format!("date 2024-03-10\n\n{text}\n");
+        let doc = Document::from_text("t.txt", text, Default::default(), &lexicon.boilerplate);
+        let findings = extract_document(&doc, &lexicon);
+        let label = |ids: &[crate::extract::ActorId]| ids.iter().map(|a| findings.actor(a).label.clone()).collect();
+        let events = findings
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.event_type.as_str().to_string(),
+                    label(&e.agents),
+                    label(&e.targets),
+                    e.status,
+                    e.date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        (findings, events)
+    }
+
+    fn has(events: &[(String, Vec<String>, Vec<String>, Status, Option<String>)], kind: &str, agent: &str) -> bool {
+        events.iter().any(|(k, a, _, _, _)| k == kind && a.iter().any(|x| x == agent))
+    }
+
+    #[test]
+    fn a_participle_with_by_names_the_agent() {
+        let (_, events) = events_of("Militias backed by Iran attacked a convoy near the border.");
+        assert!(has(&events, "SUPPORT", "Iran"), "{events:?}");
+    }
+
+    #[test]
+    fn symmetric_acts_have_the_first_named_as_agent() {
+        let (_, events) = events_of("Chile and Peru signed a trade agreement on Monday.");
+        let agree = events.iter().find(|e| e.0 == "AGREE").expect("an AGREE event");
+        assert_eq!(agree.1, ["Chile"]);
+        assert_eq!(agree.2, ["Peru"]);
+        assert_eq!(agree.4.as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn the_object_nouns_party_is_the_target() {
+        let (_, events) = events_of("Chile recalled its ambassador to Peru on Wednesday.");
+        let sanction = events.iter().find(|e| e.0 == "SANCTION").expect("a SANCTION event");
+        assert_eq!(
+            (sanction.1.as_slice(), sanction.2.as_slice()),
+            (&["Chile".to_string()][..], &["Peru".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn nominal_acts_take_a_demonym_as_agent_and_their_date_with_its_preposition() {
+        let (_, events) = events_of("The Iraqi invasion of Kuwait began in August 1990.");
+        let assault = events.iter().find(|e| e.0 == "ASSAULT").expect("an ASSAULT event");
+        assert_eq!(
+            (assault.1.as_slice(), assault.2.as_slice()),
+            (&["Iraq".to_string()][..], &["Kuwait".to_string()][..])
+        );
+        assert_eq!(assault.4.as_deref(), Some("1990-08-01"));
+    }
+
+    #[test]
+    fn cooperation_said_not_to_happen_is_a_refusal() {
+        let (_, events) = events_of("Argentina is not planning to negotiate with Chile.");
+        assert!(has(&events, "REJECT", "Argentina"), "{events:?}");
+        assert!(!has(&events, "CONSULT", "Argentina"), "{events:?}");
+    }
+
+    #[test]
+    fn who_welcomes_an_agreement_is_not_its_party() {
+        let (_, events) = events_of("Canada welcomed the agreement.");
+        assert!(!has(&events, "AGREE", "Canada"), "{events:?}");
+        assert!(has(&events, "SUPPORT", "Canada"), "{events:?}");
+    }
+
+    #[test]
+    fn open_data_triggers_need_a_target() {
+        // "rush aid" comes from the CAMEO dictionary only: without a party it states nothing.
+        let (_, events) = events_of("Norway rushed aid.");
+        assert!(events.is_empty(), "{events:?}");
+    }
 }
