@@ -202,8 +202,37 @@ pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon)
 
 /// [`extract`] with the document parsed by the embedded English pipeline.
 pub fn extract_document(document: &Document, lexicon: &Lexicon) -> Findings {
-    let parse = crate::nlp::english().process(&document.text);
+    let parse = crate::nlp::english().process(&parse_text(document));
     extract(document, &parse, lexicon)
+}
+
+/// The text the NLP core reads: the document's text with a leading metadata prefix ("date
+/// 2024-03-10") blanked, byte for byte, so that offsets are unchanged and the first sentence is
+/// not parsed as one with it ("date 2024-03-10 Chile and Peru signed ..." made "Peru" part of
+/// another phrase).
+pub fn parse_text(document: &Document) -> std::borrow::Cow<'_, str> {
+    let start = document.sentences.first().map_or(0, |s| s.range.start);
+    // Only a metadata prefix ("date 2024-03-10"), not bylines, which mentions read.
+    let prefix = document.text.trim_start();
+    let skipped = document.text.len() - prefix.len();
+    let is_date = prefix.len() >= 15
+        && prefix.starts_with("date ")
+        && prefix.as_bytes()[5..15].iter().all(|b| b.is_ascii_digit() || *b == b'-');
+    let start = if is_date { (skipped + 15).min(start) } else { 0 };
+    let head = &document.text[..start];
+    if head.trim().is_empty() {
+        return std::borrow::Cow::Borrowed(&document.text);
+    }
+    let mut text = String::with_capacity(document.text.len());
+    for c in head.chars() {
+        if c == '\n' {
+            text.push('\n');
+        } else {
+            text.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    text.push_str(&document.text[start..]);
+    std::borrow::Cow::Owned(text)
 }
 
 #[cfg(test)]
