@@ -48,6 +48,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let findings = extract_document(&document, &lexicon);
+    if std::env::var("MENTIONS").is_ok() {
+        for m in &findings.mentions {
+            println!(
+                "MENTION {:?} {:?} -> {}",
+                m.kind,
+                &document.text[m.range.clone()],
+                findings.actor(&m.actor).label
+            );
+        }
+    }
     for c in &findings.claims {
         println!(
             "CLAIM {} [{}/{}] {:?} | {}",
