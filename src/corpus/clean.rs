@@ -54,6 +54,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?: \(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\))? ?[-–—:] +(\p{Lu}|“|")"#)
         .expect("valid")
 });
+/// A dateline with the date: "Istanbul/Athens, 7 December 2023 (dpa/MIA) - Greek and ...".
+static DATED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[A-Z][\p{L}'.-]+(?:[ /][A-Z][\p{L}'.-]+){0,4}, ([^()\-–—:]{6,30}?) (?:\(([^)]{1,40})\) ?)?[-–—:] +(\p{Lu}|“|")"#)
+        .expect("valid")
+});
 static BY_PUBLISHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*$").expect("valid"));
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,6 +107,17 @@ pub fn clean(text: &str, rules: &Boilerplate) -> Cleaned {
         // "TASHKENT (Reuters) - Uzbekistan's ...", "ISLAMABAD: Prime Minister ...": a dateline
         // opens the lead; the prose starts after it, and a wire agency named there published it.
         let mut line = line;
+        if let Some(dateline) = DATED_DATELINE.captures(content) {
+            if let Some(date) = time::parse_date(&dateline[1]) {
+                cleaned.published.get_or_insert(date);
+                if let Some(agency) = dateline.get(2) {
+                    cleaned.publisher.get_or_insert_with(|| agency.as_str().trim().to_string());
+                }
+                line.start += dateline.get(3).map_or(0, |m| m.start());
+                candidates.push(line);
+                continue;
+            }
+        }
         if let Some(dateline) = DATELINE.captures(content) {
             if let Some(agency) = dateline.get(1) {
                 cleaned.publisher.get_or_insert_with(|| agency.as_str().trim().to_string());
@@ -331,6 +347,15 @@ mod tests {
             ]
         );
         assert_eq!(cleaned.publisher.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn dated_datelines_give_the_publication_date() {
+        let (cleaned, lines) =
+            kept("Leaders meet\n\nLisbon/Madrid, 4 March 2019 (Lusa/EFE) - The two premiers met on Monday.\n");
+        assert_eq!(lines, ["Leaders meet", "The two premiers met on Monday."]);
+        assert_eq!(cleaned.published.unwrap().to_string(), "2019-03-04");
+        assert_eq!(cleaned.publisher.as_deref(), Some("Lusa/EFE"));
     }
 
     #[test]

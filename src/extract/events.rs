@@ -601,9 +601,71 @@ fn date_of(
 ) -> Option<TimeValue> {
     let mut roots = vec![head];
     roots.extend(verb);
-    for root in roots {
+    let clause = verb.unwrap_or(head);
+    // The act's own clause.
+    if let Some(found) = clause_date(parse, &roots, published, tense) {
+        return Some(found);
+    }
+    // A verb it is coordinated with ("resigned and left the country on Monday").
+    let mut coordinated: Vec<usize> = parse.conjuncts(clause);
+    let mut t = clause;
+    while parse.dep(t) == "conj" && parse.head(t) != t {
+        t = parse.head(t);
+        coordinated.push(t);
+        coordinated.extend(parse.conjuncts(t));
+    }
+    coordinated.retain(|&c| c != clause && parse.is_verb(c));
+    if let Some(found) = clause_date(parse, &coordinated, published, tense) {
+        return Some(found);
+    }
+    // The clause it is said or planned in ("announced on Friday that they had agreed", "the
+    // announcement last month to impose tariffs").
+    let mut t = clause;
+    for _ in 0..3 {
+        if !matches!(parse.dep(t), "ccomp" | "xcomp" | "acl" | "advcl" | "conj" | "pcomp" | "pobj" | "prep") {
+            break;
+        }
+        let h = parse.head(t);
+        if h == t {
+            break;
+        }
+        t = h;
+        if let Some(found) = clause_date(parse, &[t], published, tense) {
+            return Some(found);
+        }
+    }
+    // Told in the present ("welcomes", "is traveling", "is reported to have fled"): the day of
+    // the report.
+    if tense == Tense::Past && (present_tense(parse, clause) || (t != clause && present_tense(parse, t))) {
+        return published.map(TimeValue::day);
+    }
+    None
+}
+
+/// Whether a verb is told in the present ("welcomes", "is traveling", "is reported").
+fn present_tense(parse: &Parse, verb: usize) -> bool {
+    if !parse.is_verb(verb)
+        || parse.auxiliaries(verb).any(|a| {
+            matches!(a, "will" | "would" | "shall" | "could" | "may" | "might" | "should" | "has" | "have" | "had")
+        })
+    {
+        return false;
+    }
+    match parse.tag(verb) {
+        "VBZ" | "VBP" => true,
+        "VBG" | "VBN" => parse.auxiliaries(verb).any(|a| matches!(a, "is" | "are" | "am")),
+        _ => false,
+    }
+}
+
+/// A time expression of the clauses of these heads (their subtrees without embedded clauses).
+fn clause_date(parse: &Parse, roots: &[usize], published: Option<Date>, tense: Tense) -> Option<TimeValue> {
+    for &root in roots {
         for t in clause_tokens(parse, root) {
-            if parse.doc.token(t).ent_label() != Some("DATE") || !parse.in_article(t) {
+            let label = parse.doc.token(t).ent_label();
+            // A time that names a day ("late Monday") dates as well as a date does.
+            let timed = label == Some("TIME") && WEEKDAYS.contains(&parse.lower(t));
+            if !(label == Some("DATE") || timed) || !parse.in_article(t) {
                 continue;
             }
             // The whole entity the token belongs to, with the preposition before it, which
@@ -623,6 +685,8 @@ fn date_of(
     }
     None
 }
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The tokens of a head's own clause: its subtree without embedded clauses.
 fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
