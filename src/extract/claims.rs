@@ -73,6 +73,47 @@ const DOCUMENTS: &[&str] = &[
     "order",
 ];
 
+/// Titles that go with a person's name ("President Joe Biden").
+const HONORIFICS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen.",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "pope",
+    "senator",
+    "sen.",
+    "governor",
+    "mayor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "lord",
+    "vice",
+    "deputy",
+    "premier",
+    "colonel",
+    "col",
+    "col.",
+    "lt.",
+    "maj.",
+    "commander",
+];
+
 /// Verbs whose subject is the speaker of the speech-act noun they take as object ("provided
 /// assurances that", "issued a warning that"), or the source of a statement ("issued a
 /// statement saying").
@@ -146,6 +187,20 @@ pub(crate) fn find_claims(
     }
     let continued = continued_quotes(parse, lexicon, &quotes, &found, published);
     found.extend(continued);
+    // "Kabulov said Moscow will not rush, and the country believes B": a speaker's own side
+    // reported in the speaker's words is the speaker's claim.
+    for i in 0..found.len() {
+        let f = &found[i];
+        let outer = found.iter().find(|g| {
+            g.content.contains(&f.word)
+                && !f.content.contains(&g.word)
+                && g.speaker != f.speaker
+                && lexicon.gazetteer.side_of(&g.speaker.0) == f.speaker.0
+        });
+        if let Some(g) = outer {
+            found[i].speaker = g.speaker.clone();
+        }
+    }
     // A claim within another of the same speaker is part of it ("..., declaring that B").
     let redundant = |i: usize| {
         let f = &found[i];
@@ -356,6 +411,14 @@ fn split_clause(parse: &Parse, lexicon: &Lexicon, clause: usize, range: Range<us
             points.push((parse.subtree(c).start, reporting));
         }
     }
+    // "said it killed two children, while Tehran claimed B": another speaker's claim ends it.
+    for c in std::iter::once(clause).chain(parse.conjuncts(clause)) {
+        for a in parse.children_with(c, &["advcl"]) {
+            if parse.child_with(a, &["nsubj"]).is_some() && is_reporting(parse, lexicon, a) && a > c {
+                points.push((parse.subtree(a).start, true));
+            }
+        }
+    }
     points.sort_unstable();
     let mut out = Vec::new();
     let mut start = range.start;
@@ -425,10 +488,14 @@ fn speaker_of_verb(
                 let agent = parse.passive_agent(v)?;
                 return speaker_phrase(parse, lexicon, cast, agent, 0);
             }
-            // "the EU's top diplomat Josep Borrell said", parsed with two subjects: the name.
-            let named = parse
-                .children_with(v, &["nsubj"])
+            // "the EU's top diplomat Josep Borrell said", parsed with two subjects: the name;
+            // never a word of the page header the parser joined to the first sentence.
+            let subjects: Vec<usize> = parse.children_with(v, &["nsubj"]).filter(|&n| parse.in_article(n)).collect();
+            let named = subjects
+                .iter()
+                .copied()
                 .find(|&n| cast.at(n).is_some_and(|p| p.mention.kind == MentionKind::Name))
+                .or(subjects.last().copied())
                 .unwrap_or(s);
             if let Some(a) = recent.and_then(|(found, quotes)| last_speaker(parse, cast, named, found, quotes)) {
                 return Some(a);
@@ -531,18 +598,32 @@ fn speaker_phrase(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, token: usiz
             }
         }
     }
-    if let Some(a) = cast.actor_of_phrase(parse, token) {
-        return Some(a);
-    }
-    // "Inspector General of Police Japhet Koome": a title ending with the holder's name.
-    if parse.pos(token) == dossier_nlp::Pos::Propn && cast.at(token).is_none() {
+    // "Inspector General of Police Japhet Koome", "the special envoy for Afghanistan Zamir
+    // Kabulov": a title ending with its holder's name (not "the envoy of Vladimir Putin").
+    if parse.is_noun(token) && cast.at(token).is_none() {
         let end = parse.subtree(token).end;
         if let Some(p) = cast.at(end - 1) {
             let actor = p.mention.actor.clone();
-            if cast.kind(&actor) == ActorKind::Person && p.tokens.start > token {
+            // Before the name and its own titles, another noun of the title ("of Police", "for
+            // Afghanistan"), not a preposition ("a spokesman for President X").
+            let mut before = p.tokens.start;
+            while before > token + 1 && HONORIFICS.contains(&parse.lower(before - 1)) {
+                before -= 1;
+            }
+            if cast.kind(&actor) == ActorKind::Person && before > token + 1 && parse.is_noun(before - 1) {
                 return Some(actor);
             }
         }
+        // "Putin's special representative": another person than the possessor.
+        if parse
+            .children_with(token, &["poss"])
+            .any(|c| cast.at(c).is_some_and(|p| cast.kind(&p.mention.actor) == ActorKind::Person))
+        {
+            return None;
+        }
+    }
+    if let Some(a) = cast.actor_of_phrase(parse, token) {
+        return Some(a);
     }
     // "the Russian-led CSTO military alliance": a name modifying a common noun.
     if parse.is_noun(token) && cast.at(token).is_none() {
@@ -1093,5 +1174,24 @@ mod tests {
         assert_eq!(said(&found, "the talks would resume"), Some("Mikhail Ulyanov"), "{found:?}");
         assert_eq!(said(&found, "the officers had arrived in Haiti"), Some("Japhet Koome"));
         assert_eq!(said(&found, "the president had resigned"), None);
+    }
+
+    #[test]
+    fn titles_name_their_holder_not_the_person_they_serve() {
+        let found = claims(
+            "A spokesman for President Joe Biden said the talks would resume. \
+             The Kremlin's special envoy for Afghanistan Zamir Kabulov said Russia would host the talks. \
+             Putin's special representative said the Taliban were invited.",
+        );
+        assert_eq!(said(&found, "Russia would host the talks"), Some("Zamir Kabulov"), "{found:?}");
+        assert_eq!(said(&found, "the talks would resume"), None);
+        assert_eq!(said(&found, "the Taliban were invited"), None);
+    }
+
+    #[test]
+    fn another_speaker_ends_a_statement() {
+        let found = claims("Pakistan said the strike killed two children, while Iran claimed it hit militant bases.");
+        assert_eq!(said(&found, "the strike killed two children"), Some("Pakistan"), "{found:?}");
+        assert_eq!(said(&found, "it hit militant bases"), Some("Iran"));
     }
 }
