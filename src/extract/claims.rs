@@ -73,6 +73,47 @@ const DOCUMENTS: &[&str] = &[
     "order",
 ];
 
+/// Titles that go with a person's name ("President Joe Biden").
+const HONORIFICS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen.",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "pope",
+    "senator",
+    "sen.",
+    "governor",
+    "mayor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "lord",
+    "vice",
+    "deputy",
+    "premier",
+    "colonel",
+    "col",
+    "col.",
+    "lt.",
+    "maj.",
+    "commander",
+];
+
 /// Verbs whose subject is the speaker of the speech-act noun they take as object ("provided
 /// assurances that", "issued a warning that"), or the source of a statement ("issued a
 /// statement saying").
@@ -146,6 +187,20 @@ pub(crate) fn find_claims(
     }
     let continued = continued_quotes(parse, lexicon, &quotes, &found, published);
     found.extend(continued);
+    // "Kabulov said Moscow will not rush, and the country believes B": a speaker's own side
+    // reported in the speaker's words is the speaker's claim.
+    for i in 0..found.len() {
+        let f = &found[i];
+        let outer = found.iter().find(|g| {
+            g.content.contains(&f.word)
+                && !f.content.contains(&g.word)
+                && g.speaker != f.speaker
+                && lexicon.gazetteer.side_of(&g.speaker.0) == f.speaker.0
+        });
+        if let Some(g) = outer {
+            found[i].speaker = g.speaker.clone();
+        }
+    }
     // A claim within another of the same speaker is part of it ("..., declaring that B").
     let redundant = |i: usize| {
         let f = &found[i];
@@ -346,14 +401,21 @@ fn split_clause(parse: &Parse, lexicon: &Lexicon, clause: usize, range: Range<us
         if !parse.is_verb(c) && parse.child_with(c, &["nsubj", "nsubjpass"]).is_none() {
             continue;
         }
-        let reporting =
-            is_reporting(parse, lexicon, c) && parse.child_with(c, &["ccomp", "xcomp"]).is_some_and(|x| x > c);
+        let reporting = is_reporting(parse, lexicon, c) && parse.child_with(c, &["ccomp"]).is_some_and(|x| x > c);
         // "said A, and that B"; "said he was ready to A and would B" (a modality of its own).
         let own_clause = parse.children_with(c, &["mark"]).any(|m| parse.lower(m) == "that")
             || (parse.child_with(c, &["nsubj", "nsubjpass", "expl"]).is_none()
                 && parse.children_with(c, &["aux"]).any(|a| parse.tag(a) == "MD"));
         if reporting || own_clause {
             points.push((parse.subtree(c).start, reporting));
+        }
+    }
+    // "said it killed two children, while Tehran claimed B": another speaker's claim ends it.
+    for c in std::iter::once(clause).chain(parse.conjuncts(clause)) {
+        for a in parse.children_with(c, &["advcl"]) {
+            if parse.child_with(a, &["nsubj"]).is_some() && is_reporting(parse, lexicon, a) && a > c {
+                points.push((parse.subtree(a).start, true));
+            }
         }
     }
     points.sort_unstable();
@@ -425,18 +487,34 @@ fn speaker_of_verb(
                 let agent = parse.passive_agent(v)?;
                 return speaker_phrase(parse, lexicon, cast, agent, 0);
             }
-            // "the EU's top diplomat Josep Borrell said", parsed with two subjects: the name.
-            let named = parse
-                .children_with(v, &["nsubj"])
+            // "the EU's top diplomat Josep Borrell said", parsed with two subjects: the name;
+            // never a word of the page header the parser joined to the first sentence.
+            let subjects: Vec<usize> = parse.children_with(v, &["nsubj"]).filter(|&n| parse.in_article(n)).collect();
+            let named = subjects
+                .iter()
+                .copied()
                 .find(|&n| cast.at(n).is_some_and(|p| p.mention.kind == MentionKind::Name))
+                .or(subjects.last().copied())
                 .unwrap_or(s);
-            if let Some(a) = recent.and_then(|(found, quotes)| last_speaker(parse, cast, named, found, quotes)) {
+            // "Kristersson, who stated that": the relative pronoun's antecedent.
+            if parse.dep(v) == "relcl" && matches!(parse.tag(named), "WP" | "WDT") {
+                return speaker_phrase(parse, lexicon, cast, parse.head(v), 0);
+            }
+            if let Some(a) = recent.and_then(|(found, quotes)| last_speaker(parse, lexicon, cast, named, found, quotes))
+            {
                 return Some(a);
             }
             return speaker_phrase(parse, lexicon, cast, named, 0);
         }
         let head = parse.head(v);
         if head == v {
+            // "In February Mohamud said": a name just before the verb, which the parser hung
+            // from the phrase before it.
+            let before = (0..v).rev().find(|&t| !parse.is_space(t))?;
+            let p = cast.at(before)?;
+            if p.tokens.end == before + 1 && parse.dep(before) == "pobj" && cast.kind(&p.mention.actor).is_actor() {
+                return Some(p.mention.actor.clone());
+            }
             return None;
         }
         match parse.dep(v) {
@@ -448,6 +526,7 @@ fn speaker_of_verb(
                 }
                 let outer = parse.head(root);
                 if is_reporting(parse, lexicon, v)
+                    && parse.child_with(v, &["ccomp"]).is_some_and(|x| x > v)
                     && parse.dep(root) == "ccomp"
                     && outer != root
                     && is_reporting(parse, lexicon, outer)
@@ -470,27 +549,34 @@ fn speaker_of_verb(
 
 /// "“...,” he added": a pronoun that reports speech after the quoted words of the last
 /// speaker, with no narration between, refers to that speaker (whoever the quotation mentions).
-fn last_speaker(parse: &Parse, cast: &Cast, pronoun: usize, found: &[Found], quotes: &Quotes) -> Option<ActorId> {
+fn last_speaker(
+    parse: &Parse,
+    lexicon: &Lexicon,
+    cast: &Cast,
+    pronoun: usize,
+    found: &[Found],
+    quotes: &Quotes,
+) -> Option<ActorId> {
     let personal = match parse.lower(pronoun) {
         "he" | "she" => true,
         "it" | "they" => false,
         _ => return None,
     };
     let last = found.iter().rfind(|f| f.word < pronoun)?;
+    // A person, or a name the recogniser could not type (ActorKind::Group).
     let kind = cast.kind(&last.speaker);
-    if personal != (kind == ActorKind::Person) || (!personal && !kind.is_collective()) {
+    let fits = if personal { matches!(kind, ActorKind::Person | ActorKind::Group) } else { kind.is_collective() };
+    if !fits {
         return None;
     }
-    // Between the last attribution's sentence and the pronoun's: quoted or reported words only.
-    let from = parse.sentence(parse.sentence_of(last.word)).end;
-    let to = parse.sentence(parse.sentence_of(pronoun)).start;
-    let narrated = (from..to).any(|t| {
-        !parse.is_space(t)
-            && parse.pos(t) != dossier_nlp::Pos::Punct
-            && !quotes.inside(t)
-            && !found.iter().any(|f| f.content.contains(&t))
+    // Between the last attribution's sentence and the pronoun's: quotations and attributions
+    // only, no sentence of narration.
+    let narration = (parse.sentence_of(last.word) + 1..parse.sentence_of(pronoun)).any(|s| {
+        let quoted = parse.sentence(s).any(|t| quotes.inside(t));
+        let reported = found.iter().any(|f| parse.sentence_of(f.word) == s);
+        !quoted && !reported && !attributed(parse, lexicon, quotes, parse.sentence(s))
     });
-    (!narrated).then(|| last.speaker.clone())
+    (!narration).then(|| last.speaker.clone())
 }
 
 /// "X was quoted as saying", "the agency quoted X as saying": X.
@@ -531,18 +617,32 @@ fn speaker_phrase(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, token: usiz
             }
         }
     }
-    if let Some(a) = cast.actor_of_phrase(parse, token) {
-        return Some(a);
-    }
-    // "Inspector General of Police Japhet Koome": a title ending with the holder's name.
-    if parse.pos(token) == dossier_nlp::Pos::Propn && cast.at(token).is_none() {
+    // "Inspector General of Police Japhet Koome", "the special envoy for Afghanistan Zamir
+    // Kabulov": a title ending with its holder's name (not "the envoy of Vladimir Putin").
+    if parse.is_noun(token) && cast.at(token).is_none() {
         let end = parse.subtree(token).end;
         if let Some(p) = cast.at(end - 1) {
             let actor = p.mention.actor.clone();
-            if cast.kind(&actor) == ActorKind::Person && p.tokens.start > token {
+            // Before the name and its own titles, another noun of the title ("of Police", "for
+            // Afghanistan"), not a preposition ("a spokesman for President X").
+            let mut before = p.tokens.start;
+            while before > token + 1 && HONORIFICS.contains(&parse.lower(before - 1)) {
+                before -= 1;
+            }
+            if cast.kind(&actor) == ActorKind::Person && before > token + 1 && parse.is_noun(before - 1) {
                 return Some(actor);
             }
         }
+        // "Putin's special representative": another person than the possessor.
+        if parse
+            .children_with(token, &["poss"])
+            .any(|c| cast.at(c).is_some_and(|p| cast.kind(&p.mention.actor) == ActorKind::Person))
+        {
+            return None;
+        }
+    }
+    if let Some(a) = cast.actor_of_phrase(parse, token) {
+        return Some(a);
     }
     // "the Russian-led CSTO military alliance": a name modifying a common noun.
     if parse.is_noun(token) && cast.at(token).is_none() {
@@ -583,6 +683,17 @@ fn owner(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize, depth: 
     if let Some(a) = cast.actor_of_phrase(parse, noun) {
         return Some(a);
     }
+    // "a White House statement summary": a name among the noun's modifiers.
+    for c in parse.children_with(noun, &["compound", "nmod", "poss"]) {
+        for t in parse.subtree(c) {
+            if let Some(p) = cast.at(t) {
+                let actor = p.mention.actor.clone();
+                if cast.kind(&actor).is_actor() {
+                    return Some(actor);
+                }
+            }
+        }
+    }
     for p in parse.children_with(noun, &["prep"]) {
         if matches!(parse.lower(p), "from" | "by" | "of") {
             if let Some(o) = parse.child_with(p, &["pobj"]) {
@@ -612,13 +723,12 @@ fn owner(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize, depth: 
             }
             return None;
         }
-        // "In a statement, X said": the statement is the speaker's.
-        if parse.dep(noun) == "pobj" {
-            let prep = head;
-            let verb = parse.head(prep);
-            if parse.lower(prep) == "in" && verb != prep && parse.is_verb(verb) {
-                return speaker_of_verb(parse, lexicon, cast, verb, None);
-            }
+    }
+    // "In a statement, X said", "X announced in a statement that": the speaker's.
+    if parse.dep(noun) == "pobj" && head != noun {
+        let verb = parse.head(head);
+        if matches!(parse.lower(head), "in" | "through" | "via") && verb != head && parse.is_verb(verb) {
+            return speaker_of_verb(parse, lexicon, cast, verb, None);
         }
     }
     if is_document(parse, noun) && matches!(parse.dep(noun), "nsubj" | "nsubjpass") {
@@ -844,7 +954,11 @@ impl Quotes {
     /// Whether a quotation opens its sentence.
     fn starts_sentence(&self, parse: &Parse, q: &Quote) -> bool {
         let sentence = parse.sentence(parse.sentence_of(q.open));
-        (sentence.start..q.open).all(|t| parse.is_space(t) || matches!(parse.word(t), "-" | "—" | "–" | ":"))
+        // From the sentence's start, or from a line break the parser ran over.
+        let start = (sentence.start..q.open)
+            .rfind(|&t| parse.is_space(t) && parse.word(t).contains('\n'))
+            .map_or(sentence.start, |t| t + 1);
+        (start..q.open).all(|t| parse.is_space(t) || matches!(parse.word(t), "-" | "—" | "–" | ":"))
     }
 }
 
@@ -879,21 +993,28 @@ fn continued_quotes(
         if words < 4 {
             continue;
         }
-        // A quotation with an attribution of its own in its sentences is someone's already.
+        // A quotation with an attribution of its own (in its sentences, from its opening on) is
+        // someone's already.
         let first = parse.sentence_of(q.open);
         let last = parse.sentence_of(q.inner.end.saturating_sub(1).max(q.inner.start));
-        if found.iter().chain(out.iter()).any(|f| (first..=last).contains(&parse.sentence_of(f.word)))
-            || (first..=last).any(|s| attributed(parse, lexicon, quotes, s))
+        let end = parse.sentence(last).end;
+        if found.iter().chain(out.iter()).any(|f| (q.open..end).contains(&f.word))
+            || attributed(parse, lexicon, quotes, q.open..end)
         {
             continue;
         }
         let before = q.continues.and_then(|p| owner[p].clone()).or_else(|| {
-            // The claim of the sentence right before, or a quotation continued there.
-            let previous = first.checked_sub(1)?;
+            // The claim of the sentence right before (or of the quotation's own sentence, before
+            // it opens), or a quotation continued there.
+            let previous = first.saturating_sub(1);
             found
                 .iter()
                 .chain(out.iter())
-                .filter(|f| parse.sentence_of(f.word) == previous || parse.sentence_of(f.content.end - 1) == previous)
+                .filter(|f| f.word < q.open)
+                .filter(|f| {
+                    (previous..=first).contains(&parse.sentence_of(f.word))
+                        || parse.sentence_of(f.content.end - 1) == previous
+                })
                 .max_by_key(outermost)
                 .cloned()
         });
@@ -902,7 +1023,7 @@ fn continued_quotes(
         if content.len() < 3 {
             continue;
         }
-        let date = before.date.or_else(|| claim_date(parse, before.word, published));
+        let date = before.date.or_else(|| claim_date(parse, before.word, &before.content, published));
         let claim = Found { content, word: q.open, date, ..before };
         owner[i] = Some(claim.clone());
         out.push(claim);
@@ -910,10 +1031,10 @@ fn continued_quotes(
     out
 }
 
-/// Whether a sentence attributes speech outside quotation marks (a reporting verb with its
-/// subject, "according to"), whoever the speaker.
-fn attributed(parse: &Parse, lexicon: &Lexicon, quotes: &Quotes, sentence: usize) -> bool {
-    parse.sentence(sentence).any(|t| {
+/// Whether tokens attribute speech outside quotation marks (a reporting verb with its subject,
+/// "according to"), whoever the speaker.
+fn attributed(parse: &Parse, lexicon: &Lexicon, quotes: &Quotes, tokens: Range<usize>) -> bool {
+    tokens.into_iter().any(|t| {
         !quotes.inside(t)
             && ((parse.is_verb(t)
                 && parse.child_with(t, &["nsubj", "nsubjpass"]).is_some()
@@ -967,7 +1088,7 @@ fn make_claim(
         .iter()
         .filter(|e| bytes.start <= e.trigger.start && e.trigger.end <= bytes.end && e.status != Status::Negated)
         .find_map(|e| Some((e.agents.first()?.clone(), e.event_type, e.targets.first()?.clone())));
-    let date = date.or_else(|| claim_date(parse, word, published));
+    let date = date.or_else(|| claim_date(parse, word, &content, published));
     let side = ActorId(lexicon.gazetteer.side_of(&speaker.0));
     let evidence = parse.bytes(parse.sentence(parse.sentence_of(word)));
     Some(Claim { claimant: speaker, side, about, content: bytes, date, polarity, modality, evidence, relation })
@@ -975,7 +1096,7 @@ fn make_claim(
 
 /// When it was said: a time expression attached to the reporting word ("said on Thursday"), or
 /// to the verb it is coordinated with or depends on.
-fn claim_date(parse: &Parse, word: usize, published: Option<Date>) -> Option<TimeValue> {
+fn claim_date(parse: &Parse, word: usize, content: &Range<usize>, published: Option<Date>) -> Option<TimeValue> {
     let mut v = word;
     for _ in 0..4 {
         for c in parse.children(v) {
@@ -983,6 +1104,10 @@ fn claim_date(parse: &Parse, word: usize, published: Option<Date>) -> Option<Tim
                 continue;
             }
             let sub = parse.subtree(c);
+            // Not a date of what was said ("announced in a statement that X would start on May 5").
+            if sub.start < content.end && content.start < sub.end {
+                continue;
+            }
             if sub.clone().all(|t| parse.in_article(t) || parse.is_space(t))
                 && sub.clone().any(|t| parse.doc.token(t).ent_label() == Some("DATE"))
             {
@@ -1099,5 +1224,24 @@ mod tests {
         assert_eq!(said(&found, "the talks would resume"), Some("Mikhail Ulyanov"), "{found:?}");
         assert_eq!(said(&found, "the officers had arrived in Haiti"), Some("Japhet Koome"));
         assert_eq!(said(&found, "the president had resigned"), None);
+    }
+
+    #[test]
+    fn titles_name_their_holder_not_the_person_they_serve() {
+        let found = claims(
+            "A spokesman for President Joe Biden said the talks would resume. \
+             The Kremlin's special envoy for Afghanistan Zamir Kabulov said Russia would host the talks. \
+             Putin's special representative said the Taliban were invited.",
+        );
+        assert_eq!(said(&found, "Russia would host the talks"), Some("Zamir Kabulov"), "{found:?}");
+        assert_eq!(said(&found, "the talks would resume"), None);
+        assert_eq!(said(&found, "the Taliban were invited"), None);
+    }
+
+    #[test]
+    fn another_speaker_ends_a_statement() {
+        let found = claims("Pakistan said the strike killed two children, while Iran claimed it hit militant bases.");
+        assert_eq!(said(&found, "the strike killed two children"), Some("Pakistan"), "{found:?}");
+        assert_eq!(said(&found, "it hit militant bases"), Some("Iran"));
     }
 }
