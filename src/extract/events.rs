@@ -96,6 +96,18 @@ const LIGHT_VERBS: &[&str] = &[
     "tighten",
     "enter",
     "guide",
+    "enhance",
+    "strengthen",
+    "deepen",
+    "boost",
+    "increase",
+];
+
+/// Participles whose `by` agent does the act they modify ("the request submitted by X"), unlike
+/// "the deal brokered by X" or "the strikes condemned by X".
+const MAKING_VERBS: &[&str] = &[
+    "submit", "file", "present", "table", "make", "issue", "launch", "carry", "conduct", "sign", "impose", "stage",
+    "mount", "announce", "declare", "order", "lodge", "put", "deliver", "send",
 ];
 
 /// Verbs under which an act is planned, not done ("plans to hold talks").
@@ -362,6 +374,8 @@ fn verb_arguments(
                     for po in parse.prep_objects(o, NOUN_TARGET_PREPS) {
                         targets.extend(cast.actors_of(parse, po));
                     }
+                    // "expelled the Russian ambassador": the state of the adjective.
+                    targets.extend(demonym_of(parse, cast, o));
                     if form.prep.is_none() {
                         for po in parse.prep_objects(o, &["between"]) {
                             targets.extend(cast.actors_of(parse, po));
@@ -420,6 +434,14 @@ fn noun_arguments(
     for by in parse.prep_objects(noun, &["by"]) {
         agents.extend(cast.actors_of(parse, by));
     }
+    // "the request submitted by X", "strikes carried out by X": a participle of making.
+    for acl in parse.children_with(noun, &["acl"]) {
+        if MAKING_VERBS.contains(&parse.lemma(acl)) {
+            if let Some(by) = parse.passive_agent(acl) {
+                agents.extend(cast.actors_of(parse, by));
+            }
+        }
+    }
     // "X held talks", "X launched strikes", "X imposed sanctions": the light verb's subject.
     if agents.is_empty() {
         if let Some(v) = governor {
@@ -450,9 +472,20 @@ fn noun_arguments(
         }
     }
     for o in objects {
-        targets.extend(cast.actors_of(parse, o));
+        let found = cast.actors_of(parse, o);
+        if found.is_empty() {
+            // "a ban on Russian oil", "strikes on Iranian positions".
+            targets.extend(demonym_of(parse, cast, o));
+        }
+        targets.extend(found);
     }
     (agents, targets, governor)
+}
+
+/// The state of a nationality adjective modifying a noun ("the Russian ambassador": Russia).
+fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
+    let adjective = parse.children_with(noun, &["amod", "compound"]).find(|&c| c < noun)?;
+    cast.demonym_actor(parse, adjective)
 }
 
 /// Whether `a` and `b` are written as one hyphenated pair ("Israel-Hezbollah").
@@ -822,5 +855,32 @@ mod more_tests {
     fn a_noun_act_in_an_adjunct_is_not_the_light_verbs() {
         let events = events_of("Chile launched a campaign in response to the visit.");
         assert!(!events.iter().any(|e| e.0 == "CONSULT" && e.1 == ["Chile"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod argument_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_expelled_envoy_names_the_state_by_its_adjective() {
+        let events = events_of("Chile expelled the Peruvian ambassador on Monday.");
+        let sanction = events.iter().find(|e| e.0 == "SANCTION").expect("a SANCTION event");
+        assert_eq!(
+            (sanction.1.as_slice(), sanction.2.as_slice()),
+            (&["Chile".to_string()][..], &["Peru".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_by_shares_the_subject() {
+        let events = events_of("Norway responded by imposing sanctions on Iran.");
+        assert!(has(&events, "SANCTION", "Norway"), "{events:?}");
+    }
+
+    #[test]
+    fn a_request_submitted_by_x_is_xs() {
+        let events = events_of("The court examined the request submitted by Bolivia last week.");
+        assert!(has(&events, "REQUEST", "Bolivia"), "{events:?}");
     }
 }
