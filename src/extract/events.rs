@@ -31,7 +31,7 @@ use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::{Frame, Trigger};
 use crate::lexicon::Lexicon;
 use crate::plover::EventType;
-use crate::time::{find_times, Tense, TimeValue};
+use crate::time::{find_times, Precision, Tense, TimeValue};
 
 /// Verbs whose object noun is the act itself, done by the verb's subject ("held talks",
 /// "launched strikes", "imposed sanctions"). Verbs that judge or receive an act ("welcomed the
@@ -263,6 +263,10 @@ fn read_event(
     let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
     let mut date = date_of(parse, head, clause_verb, published, tense);
     let mut status = status;
+    // An act told in the present ("X is traveling to Y", "X sends troops") is the day's news.
+    if date.is_none() && status == Status::Occurred && !form.noun && present_tense(parse, head) {
+        date = published.map(|d| TimeValue { date: d, precision: Precision::Day });
+    }
     if let (Some(d), Some(p)) = (&date, published) {
         if d.date > p && status == Status::Occurred {
             // A date after publication: the act is announced, not done.
@@ -634,9 +638,31 @@ fn date_of(
 ) -> Option<TimeValue> {
     let mut roots = vec![head];
     roots.extend(verb);
+    let clause = verb.unwrap_or(head);
+    // Then clauses that the parser may have given the date to: an infinitive under the act
+    // ("agreed to resume talks earlier this year"), the noun or verb an infinitive act depends
+    // on ("the announcement last month to impose tariffs"), and, for an act done, the reporting
+    // clause it is the complement of ("announced on 8 December that they had captured ...").
+    roots.extend(parse.children_with(clause, &["xcomp"]));
+    // Verbs coordinated with a shared subject share their date ("resigned and left the country
+    // on Monday").
+    if parse.is_verb(clause) {
+        roots
+            .extend(parse.children_with(clause, &["conj"]).filter(|&c| parse.is_verb(c) && parse.subject(c).is_some()));
+        if parse.dep(clause) == "conj" && parse.is_verb(parse.head(clause)) {
+            roots.push(parse.head(clause));
+        }
+    }
+    if matches!(parse.dep(clause), "xcomp" | "acl") && parse.tag(clause) == "VB" {
+        roots.push(parse.head(clause));
+    }
+    if tense == Tense::Past && parse.dep(clause) == "ccomp" && parse.is_verb(parse.head(clause)) {
+        roots.push(parse.head(clause));
+    }
+    roots.dedup();
     for root in roots {
         for t in clause_tokens(parse, root) {
-            if parse.doc.token(t).ent_label() != Some("DATE") || !parse.in_article(t) {
+            if !matches!(parse.doc.token(t).ent_label(), Some("DATE" | "TIME")) || !parse.in_article(t) {
                 continue;
             }
             // The whole entity the token belongs to, with the preposition before it, which
@@ -655,6 +681,19 @@ fn date_of(
         }
     }
     None
+}
+
+/// Whether a verb is in the present tense, simple or progressive ("sends", "is sending"), in a
+/// main clause or one reported in the present.
+fn present_tense(parse: &Parse, verb: usize) -> bool {
+    let auxiliaries: Vec<&str> = parse.auxiliaries(verb).collect();
+    match parse.tag(verb) {
+        "VBZ" | "VBP" => auxiliaries.is_empty(),
+        "VBG" => {
+            !auxiliaries.is_empty() && auxiliaries.iter().all(|a| matches!(*a, "is" | "are" | "am" | "'s" | "'re"))
+        }
+        _ => false,
+    }
 }
 
 /// The tokens of a head's own clause: its subtree without embedded clauses.
@@ -882,5 +921,28 @@ mod argument_tests {
     fn a_request_submitted_by_x_is_xs() {
         let events = events_of("The court examined the request submitted by Bolivia last week.");
         assert!(has(&events, "REQUEST", "Bolivia"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn coordinated_verbs_share_their_date() {
+        let events = events_of("Peru's president resigned and left the country on Friday.");
+        assert!(events.iter().any(|e| e.0 == "RETREAT" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_told_in_the_present_is_the_days_news() {
+        let events = events_of("Chile is sending troops to the border with Peru.");
+        assert!(events.iter().any(|e| e.0 == "MOBILIZE" && e.4.as_deref() == Some("2024-03-10")), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_reported_as_done_takes_the_reports_date() {
+        let events = events_of("Chile announced on Friday that it had expelled the Peruvian ambassador.");
+        assert!(events.iter().any(|e| e.0 == "SANCTION" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
     }
 }
