@@ -134,6 +134,8 @@ const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventTyp
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
     let mut events = Vec::new();
+    // The trigger token of each event.
+    let mut heads = Vec::new();
     for t in 0..parse.len() {
         if !parse.in_article(t) || !matches!(parse.pos(t), Pos::Verb | Pos::Noun | Pos::Propn | Pos::Aux) {
             continue;
@@ -143,7 +145,12 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         let found =
             [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
                 let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
-                candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
+                let fitting: Vec<_> =
+                    candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
+                // A noun form whose preposition is there wins over one whose preposition is not
+                // ("war on X" over "war between").
+                let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
+                with_prep.or(fitting.first()).map(|c| (*c, open))
             });
         let Some(((form, trigger), open)) = found else {
             continue;
@@ -155,9 +162,66 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
                 continue;
             }
             events.push(event);
+            heads.push(t);
         }
     }
+    judged_acts(parse, lexicon, &mut events, &heads);
     events
+}
+
+/// Acts judged, rejected or answered ("condemned the attack", "rejected the accusations",
+/// "welcomed the deal") are aimed at whoever did the judged act: a nominal act of the same
+/// phrase, else the latest act of that kind told before ("Iran launched strikes ... Pakistan
+/// denounced the attack").
+fn judged_acts(parse: &Parse, lexicon: &Lexicon, events: &mut [Event], heads: &[usize]) {
+    const JUDGING: &[EventType] =
+        &[EventType::Accuse, EventType::Reject, EventType::Support, EventType::Protest, EventType::Concede];
+    for i in 0..events.len() {
+        if !events[i].targets.is_empty() || !JUDGING.contains(&events[i].event_type) || !parse.is_verb(heads[i]) {
+            continue;
+        }
+        for o in parse.children_with(heads[i], &["dobj", "nsubjpass"]).collect::<Vec<_>>() {
+            if !parse.is_noun(o) {
+                continue;
+            }
+            let judged = match heads.iter().position(|&h| h == o) {
+                Some(j) => Some(j),
+                None => {
+                    let definite = parse
+                        .children_with(o, &["det"])
+                        .any(|d| matches!(parse.lower(d), "the" | "this" | "that" | "these" | "those"));
+                    let kind = lexicon
+                        .words
+                        .tree_triggers
+                        .candidates(parse.lower(o), parse.lemma(o))
+                        .into_iter()
+                        .find(|(form, _)| form.noun)
+                        .map(|(_, trigger)| trigger.event_type);
+                    match kind {
+                        Some(kind) if definite => (0..events.len()).rev().find(|&j| {
+                            j != i && heads[j] < o && events[j].event_type == kind && !events[j].agents.is_empty()
+                        }),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some(j) = judged {
+                let targets: Vec<ActorId> =
+                    events[j].agents.iter().filter(|a| !events[i].agents.contains(a)).cloned().collect();
+                if !targets.is_empty() {
+                    events[i].targets = targets;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a form's preposition hangs below the head.
+fn prep_present(parse: &Parse, head: usize, form: &TreeForm) -> bool {
+    form.prep.as_deref().is_some_and(|prep| {
+        phrase_words(parse, head).iter().any(|&w| parse.lower(w) == prep && parse.pos(w) == Pos::Adp)
+    })
 }
 
 /// Whether the token can head this form: a verb for verb forms, a noun for noun forms, with
@@ -944,5 +1008,24 @@ mod date_tests {
     fn an_act_reported_as_done_takes_the_reports_date() {
         let events = events_of("Chile announced on Friday that it had expelled the Peruvian ambassador.");
         assert!(events.iter().any(|e| e.0 == "SANCTION" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod judged_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_judged_act_is_aimed_at_its_doer() {
+        let events = events_of("Chile launched strikes on rebel camps on Monday. Peru condemned the attack.");
+        let accuse = events.iter().find(|e| e.0 == "ACCUSE").expect("an ACCUSE event");
+        assert_eq!((accuse.1.as_slice(), accuse.2.as_slice()), (&["Peru".to_string()][..], &["Chile".to_string()][..]));
+    }
+
+    #[test]
+    fn a_noun_form_with_its_preposition_wins() {
+        let events = events_of("Bolivia's war on Paraguay lasted three years.");
+        let assault = events.iter().find(|e| e.0 == "ASSAULT").expect("an ASSAULT event");
+        assert_eq!(assault.2, ["Paraguay"]);
     }
 }
