@@ -103,6 +103,27 @@ const LIGHT_VERBS: &[&str] = &[
     "increase",
 ];
 
+/// Nouns of documents that act for their issuer ("a statement calling on ...").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "decree",
+    "order",
+    "resolution",
+    "communique",
+    "communiqué",
+    "declaration",
+    "letter",
+    "law",
+    "bill",
+    "directive",
+    "memo",
+    "note",
+    "report",
+    "document",
+    "proclamation",
+    "notice",
+];
+
 /// Participles whose `by` agent does the act they modify ("the request submitted by X"), unlike
 /// "the deal brokered by X" or "the strikes condemned by X".
 const MAKING_VERBS: &[&str] = &[
@@ -414,6 +435,18 @@ fn verb_arguments(
                 }
             } else if let Some((s, _)) = subject {
                 agents.extend(cast.actors_of(parse, s));
+                // "X issued a decree designating ...", "X released a statement calling on ...":
+                // a document acts for whoever issued it.
+                if agents.is_empty()
+                    && parse.dep(verb) == "acl"
+                    && s == parse.head(verb)
+                    && DOCUMENTS.contains(&parse.lemma(s))
+                {
+                    if let Some((issuer, false)) = parse.subject(parse.head(s)).filter(|_| parse.is_verb(parse.head(s)))
+                    {
+                        agents.extend(cast.actors_of(parse, issuer));
+                    }
+                }
             }
             // "the group Israel is fighting against": a preposition without its object in a
             // relative clause has the modified noun as object.

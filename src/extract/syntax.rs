@@ -237,6 +237,11 @@ impl<'a> Parse<'a> {
                 {
                     v = self.head(v)
                 }
+                // "X's decision to exclude ...", "its plan to build ...": an infinitive under a
+                // possessed noun has the possessor as subject.
+                "acl" if self.tag(v) == "VB" && self.child_with(self.head(v), &["poss"]).is_some() => {
+                    return Some((self.child_with(self.head(v), &["poss"])?, self.is_passive(verb)));
+                }
                 // A participle modifying a noun: the noun is its subject ("forces loyal to ...").
                 "acl" => return Some((self.head(v), self.is_passive(verb) || self.tag(v) == "VBN")),
                 "relcl" => {
