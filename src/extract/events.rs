@@ -31,7 +31,7 @@ use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::{Frame, Trigger};
 use crate::lexicon::Lexicon;
 use crate::plover::EventType;
-use crate::time::{find_times, Tense, TimeValue};
+use crate::time::{find_times, Precision, Tense, TimeValue};
 
 /// Verbs whose object noun is the act itself, done by the verb's subject ("held talks",
 /// "launched strikes", "imposed sanctions"). Verbs that judge or receive an act ("welcomed the
@@ -96,6 +96,39 @@ const LIGHT_VERBS: &[&str] = &[
     "tighten",
     "enter",
     "guide",
+    "enhance",
+    "strengthen",
+    "deepen",
+    "boost",
+    "increase",
+];
+
+/// Nouns of documents that act for their issuer ("a statement calling on ...").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "decree",
+    "order",
+    "resolution",
+    "communique",
+    "communiqué",
+    "declaration",
+    "letter",
+    "law",
+    "bill",
+    "directive",
+    "memo",
+    "note",
+    "report",
+    "document",
+    "proclamation",
+    "notice",
+];
+
+/// Participles whose `by` agent does the act they modify ("the request submitted by X"), unlike
+/// "the deal brokered by X" or "the strikes condemned by X".
+const MAKING_VERBS: &[&str] = &[
+    "submit", "file", "present", "table", "make", "issue", "launch", "carry", "conduct", "sign", "impose", "stage",
+    "mount", "announce", "declare", "order", "lodge", "put", "deliver", "send",
 ];
 
 /// Verbs under which an act is planned, not done ("plans to hold talks").
@@ -122,6 +155,8 @@ const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventTyp
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
     let mut events = Vec::new();
+    // The trigger token of each event.
+    let mut heads = Vec::new();
     for t in 0..parse.len() {
         if !parse.in_article(t) || !matches!(parse.pos(t), Pos::Verb | Pos::Noun | Pos::Propn | Pos::Aux) {
             continue;
@@ -131,7 +166,12 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         let found =
             [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
                 let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
-                candidates.into_iter().find(|(form, trigger)| fits(parse, t, form, trigger)).map(|c| (c, open))
+                let fitting: Vec<_> =
+                    candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
+                // A noun form whose preposition is there wins over one whose preposition is not
+                // ("war on X" over "war between").
+                let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
+                with_prep.or(fitting.first()).map(|c| (*c, open))
             });
         let Some(((form, trigger), open)) = found else {
             continue;
@@ -143,9 +183,66 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
                 continue;
             }
             events.push(event);
+            heads.push(t);
         }
     }
+    judged_acts(parse, lexicon, &mut events, &heads);
     events
+}
+
+/// Acts judged, rejected or answered ("condemned the attack", "rejected the accusations",
+/// "welcomed the deal") are aimed at whoever did the judged act: a nominal act of the same
+/// phrase, else the latest act of that kind told before ("Iran launched strikes ... Pakistan
+/// denounced the attack").
+fn judged_acts(parse: &Parse, lexicon: &Lexicon, events: &mut [Event], heads: &[usize]) {
+    const JUDGING: &[EventType] =
+        &[EventType::Accuse, EventType::Reject, EventType::Support, EventType::Protest, EventType::Concede];
+    for i in 0..events.len() {
+        if !events[i].targets.is_empty() || !JUDGING.contains(&events[i].event_type) || !parse.is_verb(heads[i]) {
+            continue;
+        }
+        for o in parse.children_with(heads[i], &["dobj", "nsubjpass"]).collect::<Vec<_>>() {
+            if !parse.is_noun(o) {
+                continue;
+            }
+            let judged = match heads.iter().position(|&h| h == o) {
+                Some(j) => Some(j),
+                None => {
+                    let definite = parse
+                        .children_with(o, &["det"])
+                        .any(|d| matches!(parse.lower(d), "the" | "this" | "that" | "these" | "those"));
+                    let kind = lexicon
+                        .words
+                        .tree_triggers
+                        .candidates(parse.lower(o), parse.lemma(o))
+                        .into_iter()
+                        .find(|(form, _)| form.noun)
+                        .map(|(_, trigger)| trigger.event_type);
+                    match kind {
+                        Some(kind) if definite => (0..events.len()).rev().find(|&j| {
+                            j != i && heads[j] < o && events[j].event_type == kind && !events[j].agents.is_empty()
+                        }),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some(j) = judged {
+                let targets: Vec<ActorId> =
+                    events[j].agents.iter().filter(|a| !events[i].agents.contains(a)).cloned().collect();
+                if !targets.is_empty() {
+                    events[i].targets = targets;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a form's preposition hangs below the head.
+fn prep_present(parse: &Parse, head: usize, form: &TreeForm) -> bool {
+    form.prep.as_deref().is_some_and(|prep| {
+        phrase_words(parse, head).iter().any(|&w| parse.lower(w) == prep && parse.pos(w) == Pos::Adp)
+    })
 }
 
 /// Whether the token can head this form: a verb for verb forms, a noun for noun forms, with
@@ -251,6 +348,10 @@ fn read_event(
     let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
     let mut date = date_of(parse, head, clause_verb, published, tense);
     let mut status = status;
+    // An act told in the present ("X is traveling to Y", "X sends troops") is the day's news.
+    if date.is_none() && status == Status::Occurred && !form.noun && present_tense(parse, head) {
+        date = published.map(|d| TimeValue { date: d, precision: Precision::Day });
+    }
     if let (Some(d), Some(p)) = (&date, published) {
         if d.date > p && status == Status::Occurred {
             // A date after publication: the act is announced, not done.
@@ -334,6 +435,18 @@ fn verb_arguments(
                 }
             } else if let Some((s, _)) = subject {
                 agents.extend(cast.actors_of(parse, s));
+                // "X issued a decree designating ...", "X released a statement calling on ...":
+                // a document acts for whoever issued it.
+                if agents.is_empty()
+                    && parse.dep(verb) == "acl"
+                    && s == parse.head(verb)
+                    && DOCUMENTS.contains(&parse.lemma(s))
+                {
+                    if let Some((issuer, false)) = parse.subject(parse.head(s)).filter(|_| parse.is_verb(parse.head(s)))
+                    {
+                        agents.extend(cast.actors_of(parse, issuer));
+                    }
+                }
             }
             // "the group Israel is fighting against": a preposition without its object in a
             // relative clause has the modified noun as object.
@@ -362,6 +475,8 @@ fn verb_arguments(
                     for po in parse.prep_objects(o, NOUN_TARGET_PREPS) {
                         targets.extend(cast.actors_of(parse, po));
                     }
+                    // "expelled the Russian ambassador": the state of the adjective.
+                    targets.extend(demonym_of(parse, cast, o));
                     if form.prep.is_none() {
                         for po in parse.prep_objects(o, &["between"]) {
                             targets.extend(cast.actors_of(parse, po));
@@ -420,6 +535,14 @@ fn noun_arguments(
     for by in parse.prep_objects(noun, &["by"]) {
         agents.extend(cast.actors_of(parse, by));
     }
+    // "the request submitted by X", "strikes carried out by X": a participle of making.
+    for acl in parse.children_with(noun, &["acl"]) {
+        if MAKING_VERBS.contains(&parse.lemma(acl)) {
+            if let Some(by) = parse.passive_agent(acl) {
+                agents.extend(cast.actors_of(parse, by));
+            }
+        }
+    }
     // "X held talks", "X launched strikes", "X imposed sanctions": the light verb's subject.
     if agents.is_empty() {
         if let Some(v) = governor {
@@ -450,9 +573,20 @@ fn noun_arguments(
         }
     }
     for o in objects {
-        targets.extend(cast.actors_of(parse, o));
+        let found = cast.actors_of(parse, o);
+        if found.is_empty() {
+            // "a ban on Russian oil", "strikes on Iranian positions".
+            targets.extend(demonym_of(parse, cast, o));
+        }
+        targets.extend(found);
     }
     (agents, targets, governor)
+}
+
+/// The state of a nationality adjective modifying a noun ("the Russian ambassador": Russia).
+fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
+    let adjective = parse.children_with(noun, &["amod", "compound"]).find(|&c| c < noun)?;
+    cast.demonym_actor(parse, adjective)
 }
 
 /// Whether `a` and `b` are written as one hyphenated pair ("Israel-Hezbollah").
@@ -886,5 +1020,74 @@ mod more_tests {
     fn a_noun_act_in_an_adjunct_is_not_the_light_verbs() {
         let events = events_of("Chile launched a campaign in response to the visit.");
         assert!(!events.iter().any(|e| e.0 == "CONSULT" && e.1 == ["Chile"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod argument_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_expelled_envoy_names_the_state_by_its_adjective() {
+        let events = events_of("Chile expelled the Peruvian ambassador on Monday.");
+        let sanction = events.iter().find(|e| e.0 == "SANCTION").expect("a SANCTION event");
+        assert_eq!(
+            (sanction.1.as_slice(), sanction.2.as_slice()),
+            (&["Chile".to_string()][..], &["Peru".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_by_shares_the_subject() {
+        let events = events_of("Norway responded by imposing sanctions on Iran.");
+        assert!(has(&events, "SANCTION", "Norway"), "{events:?}");
+    }
+
+    #[test]
+    fn a_request_submitted_by_x_is_xs() {
+        let events = events_of("The court examined the request submitted by Bolivia last week.");
+        assert!(has(&events, "REQUEST", "Bolivia"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn coordinated_verbs_share_their_date() {
+        let events = events_of("Peru's president resigned and left the country on Friday.");
+        assert!(events.iter().any(|e| e.0 == "RETREAT" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_told_in_the_present_is_the_days_news() {
+        let events = events_of("Chile is sending troops to the border with Peru.");
+        assert!(events.iter().any(|e| e.0 == "MOBILIZE" && e.4.as_deref() == Some("2024-03-10")), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_reported_as_done_takes_the_reports_date() {
+        let events = events_of("Chile announced on Friday that it had expelled the Peruvian ambassador.");
+        assert!(events.iter().any(|e| e.0 == "SANCTION" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod judged_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_judged_act_is_aimed_at_its_doer() {
+        let events = events_of("Chile launched strikes on rebel camps on Monday. Peru condemned the attack.");
+        let accuse = events.iter().find(|e| e.0 == "ACCUSE").expect("an ACCUSE event");
+        assert_eq!((accuse.1.as_slice(), accuse.2.as_slice()), (&["Peru".to_string()][..], &["Chile".to_string()][..]));
+    }
+
+    #[test]
+    fn a_noun_form_with_its_preposition_wins() {
+        let events = events_of("Bolivia's war on Paraguay lasted three years.");
+        let assault = events.iter().find(|e| e.0 == "ASSAULT").expect("an ASSAULT event");
+        assert_eq!(assault.2, ["Paraguay"]);
     }
 }

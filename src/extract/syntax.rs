@@ -213,6 +213,31 @@ impl<'a> Parse<'a> {
             match self.dep(v) {
                 // Shares the subject of the verb it is coordinated with or that controls it.
                 "conj" | "xcomp" if self.is_verb(self.head(v)) => v = self.head(v),
+                // A gerund after "by", "after", "before", "while", "without" ("X responded by
+                // tightening ...") and a participle clause ("..., raising concerns") have the
+                // subject of the clause they depend on.
+                "pcomp" if self.tag(v) == "VBG" => {
+                    let prep = self.head(v);
+                    let h = self.head(prep);
+                    let adverbial =
+                        matches!(self.lemma(prep), "by" | "after" | "before" | "while" | "without" | "upon" | "on");
+                    if !(adverbial && self.dep(prep) == "prep" && self.is_verb(h)) {
+                        return None;
+                    }
+                    v = h;
+                }
+                "advcl"
+                    if self.tag(v) == "VBG"
+                        && self.child_with(v, &["mark"]).is_none()
+                        && self.is_verb(self.head(v)) =>
+                {
+                    v = self.head(v)
+                }
+                // "X's decision to exclude ...", "its plan to build ...": an infinitive under a
+                // possessed noun has the possessor as subject.
+                "acl" if self.tag(v) == "VB" && self.child_with(self.head(v), &["poss"]).is_some() => {
+                    return Some((self.child_with(self.head(v), &["poss"])?, self.is_passive(verb)));
+                }
                 // A participle modifying a noun: the noun is its subject ("forces loyal to ...").
                 "acl" => return Some((self.head(v), self.is_passive(verb) || self.tag(v) == "VBN")),
                 "relcl" => {
