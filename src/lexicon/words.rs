@@ -1,29 +1,26 @@
-//! Word lists: event triggers, reporting verbs, coreferring descriptions, and the English verb
-//! morphology that inflects them.
+//! Word lists: event triggers, reporting verbs, coreferring descriptions, relational and
+//! collective nouns, and the English verb morphology.
 //!
-//! Each list is a TSV file under `ontology/`. Verb entries are written as lemmas and inflected
-//! here ("visit" also matches "visits", "visited", "visiting"; irregular forms come from
-//! `ontology/irregular_verbs.tsv`); a multi-word verb phrase inflects its first word ("hold talks"
-//! matches "held talks"). Entries starting with `=` are fixed phrases, matched as written.
+//! Each list is a TSV file under `ontology/`. Triggers and reporting verbs are written as lemmas
+//! and read on the dependency parse ([`TreeForm`]: "hold talks with" is the lemma `hold` with the
+//! object `talks` and a `with` phrase); entries starting with `=` are nouns or fixed phrases.
 //!
 //! ```
 //! use dossier::lexicon::WordLists;
-//! use dossier::lexicon::words::VerbForm;
 //!
 //! let words = WordLists::builtin()?;
-//! let held = words.triggers_at(&["held", "talks", "with"]);
-//! assert_eq!(held[0].event_type.as_str(), "CONSULT");
-//! assert_eq!(held[0].form, VerbForm::Past);
+//! let held = words.tree_triggers.candidates("held", "hold");
+//! assert!(held.iter().any(|(_, t)| t.event_type.as_str() == "CONSULT"));
 //! # Ok::<(), dossier::lexicon::LexiconError>(())
 //! ```
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::frames::{ByHead, TreeForm};
+pub use super::frames::{ByHead, TreeForm};
 use super::{tsv_rows, ActorKind, LexiconError, Origin};
 use crate::plover::EventType;
 
-/// The grammatical form a verb entry matched in.
+/// The grammatical form of an inflected verb ([`Morphology::inflect`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VerbForm {
     /// Lemma / present ("visit"): after "will", "to", "plans to" it signals a planned event.
@@ -33,34 +30,32 @@ pub enum VerbForm {
     Past,
     Participle,
     Gerund,
-    /// A fixed phrase or noun ("talks", "phone call").
-    Phrase,
 }
 
 /// How an event trigger finds its arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Frame {
-    /// Agent is the subject before the trigger, target the object after it.
+    /// A verb: agent is its subject (or the `by` agent of a passive), target its object or the
+    /// form's preposition.
     Active,
-    /// The actor after "to", "by" or "from" acts; the subject is acted on ("fell to the
+    /// The object of "to", "by" or "from" acts; the subject is acted on ("fell to the
     /// Taliban", "received assurances from X").
     AgentAfter,
-    /// A noun: agent is the possessor or modifier before ("the U.S. troop exit", "Russia's aid")
-    /// or "by X"; target follows "with", "to", "for", "against", "of".
+    /// A noun: agent is the possessor or a modifier ("the U.S. troop exit", "Russia's aid") or
+    /// "by X"; target the object of the form's preposition ("with", "to", "against", ...).
     Noun,
 }
 
 /// One event trigger of `ontology/events.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
-    /// Lower-case words as matched.
+    /// The form's other words, which must hang below the head ("talks" of "hold talks with").
     pub words: Vec<String>,
     pub event_type: EventType,
     pub mode: Option<String>,
     pub frame: Frame,
-    pub form: VerbForm,
-    /// Words of which one must follow within a few words for the trigger to count ("host"
-    /// needs "talks", "conference", ...); empty when anything goes.
+    /// Words of which one must hang below the trigger for it to count ("host" needs "talks",
+    /// "conference", ...); empty when anything goes.
     pub needs: Vec<String>,
 }
 
@@ -69,7 +64,6 @@ pub struct Trigger {
 pub struct ReportingVerb {
     pub words: Vec<String>,
     pub modality: String,
-    pub form: VerbForm,
     /// A speech-act noun ("assurances"): counts only when "that" follows it.
     pub noun: bool,
     /// Words of which one must follow within a few words ("call" needs "to", "on", "for").
@@ -219,8 +213,6 @@ fn gerund(lemma: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct WordLists {
     pub morphology: Morphology,
-    triggers: Phrases<Trigger>,
-    reporting: Phrases<ReportingVerb>,
     /// The event triggers as the parse reads them, by head word.
     pub tree_triggers: ByHead<Trigger>,
     /// Triggers converted from open data (`ontology/events_cameo.tsv`), read only where no
@@ -244,8 +236,6 @@ impl WordLists {
         )?;
         let mut words = WordLists {
             morphology,
-            triggers: Phrases::default(),
-            reporting: Phrases::default(),
             tree_triggers: ByHead::default(),
             open_triggers: ByHead::default(),
             tree_reporting: ByHead::default(),
@@ -264,26 +254,6 @@ impl WordLists {
         words.add_relations(include_str!("../../ontology/relations.tsv"), &builtin("ontology/relations.tsv"))?;
         words.add_collectives(include_str!("../../ontology/collectives.tsv"), &builtin("ontology/collectives.tsv"))?;
         Ok(words)
-    }
-
-    /// Expands a lexicon form into (words, verb form) pairs: `=phrase` as written, else a verb
-    /// phrase whose first word is inflected.
-    fn expand(&self, form: &str) -> Vec<(Vec<String>, VerbForm)> {
-        let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-        if let Some(fixed) = form.strip_prefix('=') {
-            let words = words(fixed);
-            return if words.is_empty() { Vec::new() } else { vec![(words, VerbForm::Phrase)] };
-        }
-        let mut parts = words(form);
-        if parts.is_empty() {
-            return Vec::new();
-        }
-        let rest = parts.split_off(1);
-        self.morphology
-            .inflect(&parts[0])
-            .into_iter()
-            .map(|(head, verb_form)| (std::iter::once(head).chain(rest.iter().cloned()).collect(), verb_form))
-            .collect()
     }
 
     /// Adds event triggers in the `events.tsv` format:
@@ -324,27 +294,12 @@ impl WordLists {
             let frame = if fields[0].starts_with('=') && frame == Frame::Active { Frame::Noun } else { frame };
             let needs = split_words(fields.get(4).copied().unwrap_or(""));
             if let Some(tree) = TreeForm::parse(fields[0]) {
-                let words = tree.with.clone();
-                let trigger = Trigger {
-                    words,
-                    event_type,
-                    mode: mode.clone(),
-                    frame,
-                    form: VerbForm::Phrase,
-                    needs: needs.clone(),
-                };
+                let trigger = Trigger { words: tree.with.clone(), event_type, mode, frame, needs };
                 if open {
                     self.open_triggers.push(tree, trigger);
-                    continue;
+                } else {
+                    self.tree_triggers.push(tree, trigger);
                 }
-                self.tree_triggers.push(tree, trigger);
-            }
-            if open {
-                continue;
-            }
-            for (words, form) in self.expand(fields[0]) {
-                let trigger = Trigger { words, event_type, mode: mode.clone(), frame, form, needs: needs.clone() };
-                self.triggers.push(trigger);
             }
         }
         Ok(())
@@ -390,22 +345,17 @@ impl WordLists {
                     format!("unknown modality {modality:?}"),
                 ));
             }
-            let entry = |words: Vec<String>, form: VerbForm, noun: bool| ReportingVerb {
-                words,
-                modality: modality.to_string(),
-                form,
-                noun,
-                needs: needs.clone(),
-                object,
-                predicate,
-                second,
-            };
             if let Some(tree) = TreeForm::parse(verb) {
-                let noun = noun || tree.noun;
-                self.tree_reporting.push(tree.clone(), entry(tree.with.clone(), VerbForm::Phrase, noun));
-            }
-            for (words, form) in self.expand(verb) {
-                self.reporting.push(entry(words, form, noun));
+                let entry = ReportingVerb {
+                    words: tree.with.clone(),
+                    modality: modality.to_string(),
+                    noun: noun || tree.noun,
+                    needs,
+                    object,
+                    predicate,
+                    second,
+                };
+                self.tree_reporting.push(tree, entry);
             }
         }
         Ok(())
@@ -501,37 +451,6 @@ impl WordLists {
         self.relations.at(words)
     }
 
-    /// Whether some event trigger starts with this (lower-case) word: a cheap test before
-    /// [`WordLists::triggers_at`].
-    pub fn starts_trigger(&self, word: &str) -> bool {
-        self.triggers.starts(word)
-    }
-
-    /// Whether some reporting verb starts with this (lower-case) word.
-    pub fn starts_reporting(&self, word: &str) -> bool {
-        self.reporting.starts(word)
-    }
-
-    /// Whether some relational noun phrase starts with this (lower-case) word.
-    pub fn starts_relation(&self, word: &str) -> bool {
-        self.relations.starts(word)
-    }
-
-    /// Whether some description starts with this (lower-case) word.
-    pub fn starts_description(&self, word: &str) -> bool {
-        self.descriptions.starts(word)
-    }
-
-    /// Event triggers whose words start `words` (lower-case), longest first.
-    pub fn triggers_at(&self, words: &[&str]) -> Vec<&Trigger> {
-        self.triggers.at(words)
-    }
-
-    /// Reporting verbs whose words start `words` (lower-case), longest first.
-    pub fn reporting_at(&self, words: &[&str]) -> Vec<&ReportingVerb> {
-        self.reporting.at(words)
-    }
-
     /// Descriptions whose words start `words` (lower-case), longest first.
     pub fn descriptions_at(&self, words: &[&str]) -> Vec<&Description> {
         self.descriptions.at(words)
@@ -556,7 +475,7 @@ macro_rules! phrase {
         })*
     };
 }
-phrase!(Trigger, ReportingVerb, Description, Relation);
+phrase!(Description, Relation);
 
 /// The phrases of a word list, keyed by their first word and, when they have more, their
 /// second: a lookup compares only phrases that may match ("the" starts 55 descriptions).
@@ -598,11 +517,6 @@ impl<T: Phrase> Phrases<T> {
         }
     }
 
-    /// Whether some phrase starts with `word`.
-    fn starts(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
-    }
-
     /// The phrases whose words start `words`, longest first (in the order added among phrases of
     /// one length).
     fn at(&self, words: &[&str]) -> Vec<&T> {
@@ -637,8 +551,8 @@ mod tests {
     #[test]
     fn shipped_lists_parse_and_match() {
         let words = WordLists::builtin().unwrap();
-        assert!(!words.reporting_at(&["said"]).is_empty());
-        assert_eq!(words.reporting_at(&["assured"])[0].modality, "promised");
+        assert!(!words.tree_reporting.candidates("said", "say").is_empty());
+        assert_eq!(words.tree_reporting.candidates("assured", "assure")[0].1.modality, "promised");
         assert!(!words.descriptions_at(&["the", "group"]).is_empty());
     }
 
