@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if let Some(needle) = needle {
-        let doc = dossier::nlp::english().process(&document.text);
+        let doc = dossier::nlp::english().process_lines(&document.text);
         for s in doc.sentences() {
             if !s.text().contains(&needle) {
                 continue;

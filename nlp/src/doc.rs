@@ -117,6 +117,39 @@ impl Doc {
         Doc { text, tokens, lemmas, entities, labels, child_starts, children }
     }
 
+    /// One document from the analyses of consecutive pieces of a text, in order: offsets,
+    /// heads, lemmas and entities are shifted to the whole text, and each piece starts a
+    /// sentence. `None` for no pieces.
+    pub(crate) fn concat(pieces: Vec<Doc>) -> Option<Doc> {
+        let labels = pieces.first()?.labels.clone();
+        let mut text = String::with_capacity(pieces.iter().map(|d| d.text.len()).sum());
+        let mut tokens: Vec<TokenData> = Vec::with_capacity(pieces.iter().map(|d| d.tokens.len()).sum());
+        let mut lemmas = String::new();
+        let mut entities = Vec::new();
+        let mut chars = 0u32;
+        for piece in pieces {
+            let (bytes, first, lemma_base) = (text.len() as u32, tokens.len() as u32, lemmas.len() as u32);
+            for (i, t) in piece.tokens.iter().enumerate() {
+                let mut t = t.clone();
+                t.start += bytes;
+                t.end += bytes;
+                t.char_start += chars;
+                t.char_end += chars;
+                t.head += first;
+                t.lemma = t.lemma.start + lemma_base..t.lemma.end + lemma_base;
+                if i == 0 {
+                    t.sent_start = true;
+                }
+                tokens.push(t);
+            }
+            entities.extend(piece.entities.iter().map(|&(start, end, label)| (start + first, end + first, label)));
+            lemmas.push_str(&piece.lemmas);
+            chars += piece.text.chars().count() as u32;
+            text.push_str(&piece.text);
+        }
+        Some(Doc::new(text, tokens, lemmas, entities, labels))
+    }
+
     /// The text the document was made from.
     pub fn text(&self) -> &str {
         &self.text

@@ -168,6 +168,41 @@ impl Pipeline {
         with_scratch(|scratch| self.process_with(text, scratch))
     }
 
+    /// Analyses each line of a text on its own and returns one document over the whole text:
+    /// a line break always ends a sentence, so a headline, a dateline, a byline or a caption
+    /// without final punctuation is never parsed as one sentence with the paragraph after it.
+    /// Blank lines stay with the line before them. Within a line the analysis is
+    /// [`Pipeline::process`]'s.
+    ///
+    /// ```
+    /// let nlp = dossier_nlp::Pipeline::english();
+    /// let text = "Russia says it will not negotiate\n\nThe Kremlin said on Friday it had no plans.\n";
+    /// let doc = nlp.process_lines(text);
+    /// assert_eq!(doc.text(), text);
+    /// let sentences: Vec<_> = doc.sentences().map(|s| s.text().trim()).collect();
+    /// assert_eq!(sentences, ["Russia says it will not negotiate", "The Kremlin said on Friday it had no plans."]);
+    /// assert_eq!(doc.tokens().find(|t| t.text() == "said").unwrap().dep(), "ROOT");
+    /// ```
+    pub fn process_lines(&self, text: &str) -> Doc {
+        // Byte ranges tiling the text: each line with its line break, blank lines (and blank
+        // text at the end) joined to the line before.
+        let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let end = start + line.len();
+            match pieces.last_mut() {
+                Some(last) if line.trim().is_empty() => last.end = end,
+                _ => pieces.push(start..end),
+            }
+            start = end;
+        }
+        if pieces.len() <= 1 {
+            return self.process(text);
+        }
+        let docs: Vec<Doc> = pieces.into_iter().map(|piece| self.process(&text[piece])).collect();
+        Doc::concat(docs).unwrap_or_else(|| self.process(text))
+    }
+
     /// Analyses texts in parallel (on rayon's pool); the documents come back in order and are
     /// the same as [`Pipeline::process`] gives one by one.
     ///

@@ -202,7 +202,9 @@ pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon)
 
 /// [`extract`] with the document parsed by the embedded English pipeline.
 pub fn extract_document(document: &Document, lexicon: &Lexicon) -> Findings {
-    let parse = crate::nlp::english().process(&parse_text(document));
+    // Line by line: a headline, dateline or byline is never one sentence with the paragraph
+    // after it (the corpus reads lines as blocks too).
+    let parse = crate::nlp::english().process_lines(&parse_text(document));
     extract(document, &parse, lexicon)
 }
 
