@@ -634,14 +634,20 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         if inside_entity {
             continue;
         }
+        // A photo credit ("Jerome Delay/AP") names no actor of the story.
+        if byline(parse, tokens) {
+            continue;
+        }
         let text = parse.span_text(tokens.clone());
+        let kind = lexicon.gazetteer.entry(*entry).kind;
         let entry_names = {
             let e = lexicon.gazetteer.entry(*entry);
             std::iter::once(&e.label).chain(&e.aliases).any(|n| n == text)
         };
-        // Written as the gazetteer writes it ("dpa"), or capitalised.
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase) || entry_names;
-        let kind = lexicon.gazetteer.entry(*entry).kind;
+        // Written as the gazetteer writes it ("dpa"), or capitalised; a description in lower
+        // case ("neighbours") is a common word even where the gazetteer writes it so.
+        let capitalised =
+            text.chars().next().is_some_and(char::is_uppercase) || (entry_names && kind != ActorKind::Group);
         if !capitalised {
             // A description in the gazetteer ("neighbouring countries"): a name where the state it
             // is anchored to is named too (the gazetteer's "Afghanistan's neighbours"), else only
@@ -1105,8 +1111,14 @@ fn byline(parse: &Parse, tokens: &Range<usize>) -> bool {
             return true;
         }
     }
-    // "Vahid Salemi / AP" split into tokens; "AP Photo".
-    tokens.end < parse.len() && (parse.word(tokens.end) == "/" || parse.lower(tokens.end).starts_with("photo"))
+    // "Vahid Salemi / AP" split into tokens; "AP Photo"; a name after a photographer's
+    // ("Jerome Delay/AP").
+    let after_person = tokens.start >= 2
+        && parse.word(tokens.start - 1) == "/"
+        && parse.doc.token(tokens.start - 2).ent_label() == Some("PERSON")
+        && parse.word(tokens.start - 2).chars().next().is_some_and(char::is_uppercase);
+    after_person
+        || tokens.end < parse.len() && (parse.word(tokens.end) == "/" || parse.lower(tokens.end).starts_with("photo"))
 }
 
 /// A person's name with the titles and possessor before it in its phrase ("Force spokesman Col
@@ -1954,5 +1966,42 @@ fn descriptions(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
             cast.place(parse, span.clone(), actor, MentionKind::Description);
         }
         t = span.end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Document;
+    use crate::extract::extract_document;
+    use crate::lexicon::Lexicon;
+
+    /// The actors of a text published on 2024-03-10: (label, names) of each.
+    fn actors_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = format!("date 2024-03-10\n\n{text}\n");
+        let doc = Document::from_text("t.txt", text, Default::default(), &lexicon.boilerplate);
+        let findings = extract_document(&doc, &lexicon);
+        findings
+            .actors
+            .values()
+            .filter(|a| findings.mentions.iter().any(|m| m.actor == a.id))
+            .map(|a| (a.label.clone(), a.aliases.clone()))
+            .collect()
+    }
+
+    fn named(actors: &[(String, Vec<String>)], name: &str) -> bool {
+        actors.iter().any(|(l, a)| l == name || a.iter().any(|x| x == name))
+    }
+
+    #[test]
+    fn photo_credits_name_no_actor() {
+        let actors = actors_of("Chilean troops patrol the border near Arica (Maria Lopez/AP)\n\nChile sent troops.");
+        assert!(!named(&actors, "Associated Press"), "{actors:?}");
+    }
+
+    #[test]
+    fn a_lower_case_description_needs_its_anchor() {
+        let actors = actors_of("Chile and Peru, two neighbours, signed a trade agreement on Monday.");
+        assert!(actors.iter().all(|(l, _)| !l.contains("neighbo")), "{actors:?}");
     }
 }
