@@ -689,6 +689,8 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         cast.place(parse, tokens.clone(), id, MentionKind::Name);
     }
     sort_mentions(&mut cast);
+    // The agencies a dateline or a source line credits ("(dpa/MIA) -", "Source: Reuters").
+    source_credits(&mut cast, parse, lexicon, &token_at);
     // A position followed by its holder's name is one mention ("Kremlin Press Secretary Dmitry
     // Peskov").
     join_roles_and_names(&mut cast, parse);
@@ -708,6 +710,110 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     // An unknown "place" that speaks is a person the recogniser mistook ("Machado said").
     speaking_places(&mut cast, parse, lexicon);
     cast
+}
+
+/// A parenthesised credit that opens a line (after the metadata prefix "date 2023-12-14") or
+/// follows a dateline ("(MENAFN- Khaama Press) The conference ...", "Istanbul/Athens, 7 December 2023 (dpa/MIA) - Greek ...").
+static CREDIT_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:date \d{4}-\d\d-\d\d\s+)?(?:\(([^()\n]{2,40})\)\s+\p{Lu}|\p{Lu}[\p{L}'.]*(?:[ /]\p{L}[\p{L}'.]*){0,5}(?:, [^()\n]{3,30}?)? \(([^()\n]{2,40})\) ?[-–—:])",
+    )
+    .expect("valid")
+});
+
+/// A line that lists the sources of a report ("Source: CNN; Reuters; Associated Press").
+static SOURCE_LINE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?i:sources?)\s*:\s*(.+?)\s*$").expect("valid"));
+
+/// News agencies and sources a report credits, in its dateline ("(dpa/MIA) -", "(Reuters) -")
+/// or in a source line ("Source: CNN; Reuters"): the report cites them, so they are actors
+/// (media organisations, unless the gazetteer knows them otherwise), though the line is not
+/// prose. Photo credits are not sources.
+fn source_credits(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon, token_at: &TokenIndex) {
+    let text = parse.text;
+    let mut items: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        if let Some(c) = CREDIT_LINE.captures(line) {
+            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                split_credit(line, m.range(), &['/', ';', ','], true, start, &mut items);
+            }
+        } else if let Some(c) = SOURCE_LINE.captures(line) {
+            if let Some(m) = c.get(1) {
+                let seps: &[char] = if m.as_str().contains(';') { &[';'] } else { &[','] };
+                split_credit(line, m.range(), seps, false, start, &mut items);
+            }
+        }
+    }
+    for (range, credit) in items {
+        let name = &text[range.clone()];
+        // A name the tokenizer kept with its dash ("MENAFN-").
+        let Some(tokens) = token_at.span(&range).or_else(|| token_at.span(&(range.start..range.end + 1))) else {
+            continue;
+        };
+        if tokens.clone().any(|t| cast.at(t).is_some()) {
+            // A name the recogniser found there ("Mogadishu (HOL) -") is the agency's.
+            if let Some(p) = cast.at(tokens.start).filter(|p| p.tokens == tokens) {
+                let id = p.mention.actor.clone();
+                if let Some(actor) = cast.actors.get_mut(&id).filter(|a| !a.curated && credit) {
+                    actor.kind = ActorKind::MediaOrganization;
+                }
+            }
+            continue;
+        }
+        let gazetteer = &lexicon.gazetteer;
+        let id = match gazetteer.find_by_spelling(name) {
+            Some(entry) => cast.register_entry(entry),
+            None => {
+                let kind = match discovered_kind("ORG", name) {
+                    ActorKind::Group | ActorKind::Person | ActorKind::Place => ActorKind::MediaOrganization,
+                    _ if credit => ActorKind::MediaOrganization,
+                    kind => kind,
+                };
+                cast.register_discovered(name, kind)
+            }
+        };
+        cast.place(parse, tokens, id, MentionKind::Name);
+    }
+    sort_mentions(cast);
+}
+
+/// The names of a credit or source list, cut at its separators ("dpa/MIA", "MENAFN- Khaama
+/// Press"); names that are no names (a photo credit, a date) are left out.
+fn split_credit(
+    line: &str,
+    list: Range<usize>,
+    seps: &[char],
+    dash: bool,
+    base: usize,
+    out: &mut Vec<(Range<usize>, bool)>,
+) {
+    let body = &line[list.clone()];
+    if body.to_lowercase().contains("photo") || body.chars().any(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = body.char_indices().collect();
+    let mut cut = |from: usize, to: usize, out: &mut Vec<(Range<usize>, bool)>| {
+        let piece = &body[from..to];
+        let trimmed = piece.trim();
+        if trimmed.is_empty() || trimmed.split_whitespace().count() > 6 {
+            return;
+        }
+        let lead = from + (piece.len() - piece.trim_start().len());
+        let abs = base + list.start + lead;
+        out.push((abs..abs + trimmed.len(), dash));
+    };
+    for (i, (at, c)) in bytes.iter().enumerate() {
+        let dash_cut = dash && *c == '-' && bytes.get(i + 1).is_none_or(|(_, n)| n.is_whitespace());
+        if seps.contains(c) || dash_cut {
+            cut(start, *at, out);
+            start = at + c.len_utf8();
+        }
+    }
+    cut(start, body.len(), out);
 }
 
 /// Discovered places that are the subject of a reporting verb are people.
@@ -1997,6 +2103,17 @@ mod tests {
     fn photo_credits_name_no_actor() {
         let actors = actors_of("Chilean troops patrol the border near Arica (Maria Lopez/AP)\n\nChile sent troops.");
         assert!(!named(&actors, "Associated Press"), "{actors:?}");
+    }
+
+    #[test]
+    fn dateline_and_source_credits_are_sources() {
+        let actors = actors_of(
+            "Lima/Santiago, 4 March 2024 (EFE/Andina) - Chile and Peru signed a trade deal.\n\nSource: \
+             Reuters; Peruvian Trade Monitor",
+        );
+        for name in ["EFE", "Andina", "Reuters", "Peruvian Trade Monitor"] {
+            assert!(named(&actors, name), "{name}: {actors:?}");
+        }
     }
 
     #[test]
