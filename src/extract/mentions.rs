@@ -146,6 +146,12 @@ const TITLES: &[&str] = &[
     "hon.",
     "honourable",
     "honorable",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "commissioner",
+    "representative",
 ];
 
 impl<'l> Cast<'l> {
@@ -349,7 +355,8 @@ impl<'l> Cast<'l> {
         let id = match self.collectives.get(&key) {
             Some(id) => id.clone(),
             None => {
-                let id = match self.named_unit(&key.0, phrase.kind) {
+                let holder = if phrase.kind == ActorKind::Person { self.titled_holder(parse, &phrase) } else { None };
+                let id = match holder.or_else(|| self.named_unit(&key.0, phrase.kind)) {
                     Some(named) => named,
                     None => match self.gazetteer_body(&key.0, parse, &phrase) {
                         Some(entry) => self.register_entry(entry),
@@ -372,6 +379,37 @@ impl<'l> Cast<'l> {
         }
         sort_mentions(self);
         Some(id)
+    }
+
+    /// The named person a definite description by position refers to ("the spokesman"): the
+    /// nearest person before it who was given that position ("Force spokesman Col Ronald X",
+    /// "General Y, the spokesman for the army").
+    fn titled_holder(&self, parse: &Parse, phrase: &CollectivePhrase) -> Option<ActorId> {
+        let noun = parse.lower(phrase.head);
+        let definite = matches!(parse.lower(phrase.span.start), "the" | "this" | "that");
+        let titled_here = |p: &Placed| {
+            let head = phrase_head(parse, &p.tokens);
+            parse.children_with(head, &["compound", "appos"]).any(|c| parse.lower(c) == noun)
+                || (parse.dep(head) == "appos" && parse.lower(parse.head(head)) == noun)
+        };
+        if !definite {
+            // The position before the name itself ("Force spokesman Col Ronald X").
+            let next = self.placed.iter().find(|p| p.tokens.start >= phrase.span.end)?;
+            let close = next.tokens.start <= phrase.span.end + 2;
+            let actor = &next.mention.actor;
+            return (close && self.kind(actor) == ActorKind::Person && titled_here(next)).then(|| actor.clone());
+        }
+        self.placed.iter().rev().filter(|p| p.tokens.end <= phrase.span.start).find_map(|p| {
+            let actor = &p.mention.actor;
+            if self.kind(actor) != ActorKind::Person {
+                return None;
+            }
+            let a = &self.actors[actor];
+            let named = std::iter::once(&a.label)
+                .chain(&a.aliases)
+                .any(|n| n.split_whitespace().any(|w| w.to_lowercase() == noun));
+            (named || titled_here(p)).then(|| actor.clone())
+        })
     }
 
     /// The gazetteer entry a body of an owner is ("Russian military base" finds the entry named
@@ -543,6 +581,25 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         if tokens.is_empty() {
             continue;
         }
+        // A position ("House Speaker", "EU High Representative", "Treasury Secretary") names its
+        // holder, not an organisation: the names inside it are found on their own.
+        // The body whose position it is stays a name ("Senate Foreign Relations Committee" of
+        // "... Committee Chair").
+        let position_word = |t: usize| {
+            POSITION_WORDS.contains(&parse.lower(t)) && parse.word(t).chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut tokens = tokens;
+        let mut full = full;
+        if label == "ORG" {
+            let cut = (tokens.start + 1..tokens.end + 1).find(|&t| t < parse.len() && position_word(t));
+            if let Some(cut) = cut {
+                if !BODY_WORDS.contains(&parse.lower(cut - 1)) {
+                    continue;
+                }
+                tokens.end = tokens.end.min(cut);
+                full.end = full.end.min(cut);
+            }
+        }
         entity_spans.push(full.clone());
         // The titles before a person's name ("Force spokesman Col Ronald Rwivanga",
         // "Somalia's President Hassan Sheikh Mohamud") make a name of them too.
@@ -590,8 +647,9 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                 if !plausible_name(parse, &tokens, label) {
                     continue;
                 }
-                // A headline's capitalised words are no evidence of a name ("Hasina Resigns").
-                if tokens.clone().all(|t| parse.in_headline(t)) {
+                // A headline's capitalised words are no evidence of a name ("Hasina Resigns"),
+                // unless the headline is written in sentence case.
+                if tokens.clone().all(|t| parse.in_headline(t)) && title_case_line(parse, tokens.start) {
                     continue;
                 }
                 let kind = discovered_kind(label, text);
@@ -796,7 +854,7 @@ fn split_credit(
     }
     let mut start = 0;
     let bytes: Vec<(usize, char)> = body.char_indices().collect();
-    let mut cut = |from: usize, to: usize, out: &mut Vec<(Range<usize>, bool)>| {
+    let cut = |from: usize, to: usize, out: &mut Vec<(Range<usize>, bool)>| {
         let piece = &body[from..to];
         let trimmed = piece.trim();
         if trimmed.is_empty() || trimmed.split_whitespace().count() > 6 {
@@ -814,6 +872,16 @@ fn split_credit(
         }
     }
     cut(start, body.len(), out);
+}
+
+/// Whether the sentence of a token is written in title case ("PM Sheikh Hasina Resigns, Leaves
+/// Bangladesh"): most of its words are capitalised.
+fn title_case_line(parse: &Parse, token: usize) -> bool {
+    let range = parse.sentence(parse.sentence_of(token));
+    let words: Vec<&str> =
+        range.map(|t| parse.word(t)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    capitalised * 2 > words.len()
 }
 
 /// Discovered places that are the subject of a reporting verb are people.
@@ -1004,6 +1072,42 @@ fn owned_body_name(
     Some(format!("{demonym} {}", title_case(&parse.span_text(tokens.clone()).to_lowercase())))
 }
 
+/// The last words of the names of positions held by one person ("Foreign Relations Committee
+/// Chair", "High Representative").
+const POSITION_WORDS: &[&str] = &[
+    "speaker",
+    "secretary",
+    "representative",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "commissioner",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+];
+
+/// Last words of the names of bodies that have positions ("Committee" of "... Committee Chair").
+const BODY_WORDS: &[&str] = &[
+    "committee",
+    "council",
+    "commission",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "assembly",
+    "bureau",
+    "court",
+];
+
 /// Words of the generic names of state bodies.
 const GENERIC_BODY_WORDS: &[&str] = &[
     "foreign",
@@ -1129,6 +1233,7 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
             && parse.doc.token(r.end).ent_label().is_none()
             && parse.doc.token(r.end - 1).whitespace() == " "
             && parse.word(r.end).chars().next().is_some_and(char::is_uppercase)
+            && !(label == "ORG" && POSITION_WORDS.contains(&parse.lower(r.end)))
             && (r.contains(&parse.head(r.end))
                 || r.clone().any(|t| parse.head(t) == r.end)
                 || (parse.head(r.end - 1) == parse.head(r.end) && parse.dep(r.end - 1) == "compound"))
@@ -2114,6 +2219,34 @@ mod tests {
         for name in ["EFE", "Andina", "Reuters", "Peruvian Trade Monitor"] {
             assert!(named(&actors, name), "{name}: {actors:?}");
         }
+    }
+
+    #[test]
+    fn a_position_is_no_organisation() {
+        let actors = actors_of(
+            "Australian Treasury Secretary Jim Brown met Peru's trade minister.\n\nChile's Senate Finance Committee \
+             Chair Luis Soto said on Monday that Peru must act.",
+        );
+        assert!(actors.iter().all(|(l, _)| !l.contains("Secretary") && !l.contains("Chair")), "{actors:?}");
+        assert!(named(&actors, "Senate Finance Committee") && named(&actors, "Luis Soto"), "{actors:?}");
+    }
+
+    #[test]
+    fn the_spokesman_is_the_person_given_that_position() {
+        let actors = actors_of(
+            "Colonel Juan Perez, the spokesman for the Chilean army, said troops had crossed the river.\n\n\
+             The spokesman said the operation would continue.",
+        );
+        let perez = actors.iter().find(|(l, _)| l == "Juan Perez").expect("Juan Perez");
+        assert!(perez.1.iter().any(|a| a == "The spokesman"), "{actors:?}");
+        assert!(actors.iter().all(|(l, _)| l != "spokesman"), "{actors:?}");
+    }
+
+    #[test]
+    fn a_sentence_case_closing_line_has_names() {
+        let actors =
+            actors_of("Chile and Peru signed a deal.\n\nTalks were led by the mediator Juan Perez in Lima and");
+        assert!(named(&actors, "Juan Perez"), "{actors:?}");
     }
 
     #[test]
