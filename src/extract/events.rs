@@ -736,8 +736,11 @@ fn date_of(
     let mut roots = vec![head];
     roots.extend(verb);
     let clause = verb.unwrap_or(head);
+    // Undated, the report still tells its week: days of the week are read around the latest full
+    // date it gives ("a photo taken Jan. 16, 2024": "on Wednesday" is Jan. 17).
+    let week = if published.is_none() { story_week(parse) } else { None };
     // The act's own clause.
-    if let Some(found) = clause_date(parse, &roots, published, tense) {
+    if let Some(found) = clause_date(parse, &roots, published, week, tense) {
         return Some(found);
     }
     // A verb it is coordinated with ("resigned and left the country on Monday").
@@ -749,12 +752,15 @@ fn date_of(
         coordinated.extend(parse.conjuncts(t));
     }
     coordinated.retain(|&c| c != clause && parse.is_verb(c));
-    if let Some(found) = clause_date(parse, &coordinated, published, tense) {
+    if let Some(found) = clause_date(parse, &coordinated, published, week, tense) {
         return Some(found);
     }
     // The clause it is said or planned in ("announced on Friday that they had agreed", "the
     // announcement last month to impose tariffs").
+    // A clause of "after"/"before" is another day than its governor's: only a measured distance
+    // ("a day after", "two weeks before") dates it from there.
     let mut t = clause;
+    let mut shift_days: i64 = 0;
     for _ in 0..3 {
         if !matches!(parse.dep(t), "ccomp" | "xcomp" | "acl" | "advcl" | "conj" | "pcomp" | "pobj" | "prep") {
             break;
@@ -763,9 +769,21 @@ fn date_of(
         if h == t {
             break;
         }
+        if let Some(sign) = relative_sign(parse, t) {
+            match measured_days(parse, t).or_else(|| same_day(parse, t).then_some(0)) {
+                Some(days) => shift_days += sign * days,
+                None => break,
+            }
+        }
         t = h;
-        if let Some(found) = clause_date(parse, &[t], published, tense) {
-            return Some(found);
+        if let Some(found) = clause_date(parse, &[t], published, week, tense) {
+            if shift_days == 0 {
+                return Some(found);
+            }
+            if found.precision != Precision::Day {
+                break;
+            }
+            return found.date.checked_add(jiff::Span::new().days(shift_days)).ok().map(TimeValue::day);
         }
     }
     // Told in the present ("welcomes", "is traveling", "is reported to have fled"): the day of
@@ -774,6 +792,81 @@ fn date_of(
         return published.map(TimeValue::day);
     }
     None
+}
+
+/// -1 for a clause of "after" (its act is before its governor's), 1 for one of "before".
+fn relative_sign(parse: &Parse, clause: usize) -> Option<i64> {
+    let marker = parse
+        .children_with(clause, &["mark"])
+        .map(|m| parse.lower(m))
+        .chain((parse.dep(clause) == "pcomp").then(|| parse.lower(parse.head(clause))));
+    for word in marker {
+        match word {
+            "after" => return Some(-1),
+            "before" => return Some(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a clause says it is of its governor's day ("earlier in the day", "later that day",
+/// "the same day").
+fn same_day(parse: &Parse, clause: usize) -> bool {
+    parse.subtree(clause).any(|t| {
+        parse.lemma(t) == "day"
+            && parse
+                .children(t)
+                .any(|c| matches!((parse.dep(c), parse.lower(c)), ("det", "the" | "that") | ("amod", "same")))
+    })
+}
+
+/// The days of a measure on a clause ("a day after", "two weeks before", "48 hours after").
+fn measured_days(parse: &Parse, clause: usize) -> Option<i64> {
+    let measure = parse.children_with(clause, &["npadvmod"]).next().or_else(|| {
+        // "a day after Iran launched ...": the measure may hang from the marker.
+        let head = parse.head(clause);
+        (parse.dep(clause) == "pcomp").then(|| parse.children_with(head, &["npadvmod"]).next()).flatten()
+    })?;
+    let unit = match parse.lemma(measure) {
+        "day" => 1,
+        "week" => 7,
+        _ => return None,
+    };
+    let count =
+        parse.children(measure).find(|&c| matches!(parse.dep(c), "det" | "nummod")).map_or(Some(1), |c| match parse
+            .lower(c)
+        {
+            "a" | "an" | "one" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            "six" => Some(6),
+            "seven" => Some(7),
+            w => w.parse::<i64>().ok(),
+        })?;
+    Some(unit * count)
+}
+
+/// For an undated report, the anchor for days of the week: three days after the latest full date
+/// (with its year) that the article gives, so that a weekday resolves to the nearest such day
+/// around that date (the report's days lie around the dates it gives, before or after).
+fn story_week(parse: &Parse) -> Option<Date> {
+    let mut latest: Option<Date> = None;
+    for e in parse.doc.entities().filter(|e| e.label() == "DATE") {
+        let r = e.token_range();
+        if !r.clone().all(|t| parse.in_article(t)) {
+            continue;
+        }
+        let text = &parse.text[parse.bytes(r)];
+        for found in find_times(text, None, Tense::Past) {
+            if found.value.precision == Precision::Day && latest.is_none_or(|l| found.value.date > l) {
+                latest = Some(found.value.date);
+            }
+        }
+    }
+    latest.and_then(|d| d.checked_add(jiff::Span::new().days(3)).ok())
 }
 
 /// Whether a verb is told in the present ("welcomes", "is traveling", "is reported").
@@ -792,8 +885,48 @@ fn present_tense(parse: &Parse, verb: usize) -> bool {
     }
 }
 
+#[cfg(test)]
+mod relative_date_tests {
+    use super::tests_support::*;
+    use crate::corpus::Document;
+    use crate::extract::extract_document;
+    use crate::lexicon::Lexicon;
+
+    fn dated(events: &[Row], agent: &str) -> Option<String> {
+        events.iter().find(|e| e.0 == "SANCTION" && e.1.iter().any(|a| a == agent)).and_then(|e| e.4.clone())
+    }
+
+    #[test]
+    fn a_measured_after_dates_from_its_governor_an_unmeasured_one_does_not() {
+        let events = events_of(
+            "Chile recalled its ambassador to Peru on Wednesday, a day after Peru expelled Chilean diplomats.",
+        );
+        assert_eq!(dated(&events, "Peru").as_deref(), Some("2024-03-05"), "{events:?}");
+        let events =
+            events_of("Chile recalled its ambassador to Peru on Wednesday after Peru expelled Chilean diplomats.");
+        assert_eq!(dated(&events, "Peru"), None, "{events:?}");
+    }
+
+    #[test]
+    fn an_undated_report_reads_weekdays_around_its_dates() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Envoy recalled\n\nA protest in Lima, Peru, on March 12, 2024.\n\nChile recalled its ambassador to Peru on Wednesday.\n";
+        let doc = Document::from_text("t.txt", text.to_string(), Default::default(), &lexicon.boilerplate);
+        let findings = extract_document(&doc, &lexicon);
+        let recall = findings.events.iter().find(|e| e.event_type.as_str() == "SANCTION").expect("a SANCTION event");
+        assert_eq!(recall.date.map(|d| d.date.to_string()).as_deref(), Some("2024-03-13"));
+    }
+}
+
 /// A time expression of the clauses of these heads (their subtrees without embedded clauses).
-fn clause_date(parse: &Parse, roots: &[usize], published: Option<Date>, tense: Tense) -> Option<TimeValue> {
+/// Days of the week in an undated report are read against `week` ([`story_week`]).
+fn clause_date(
+    parse: &Parse,
+    roots: &[usize],
+    published: Option<Date>,
+    week: Option<Date>,
+    tense: Tense,
+) -> Option<TimeValue> {
     for &root in roots {
         for t in clause_tokens(parse, root) {
             let label = parse.doc.token(t).ent_label();
@@ -812,7 +945,13 @@ fn clause_date(parse: &Parse, roots: &[usize], published: Option<Date>, tense: T
             };
             let range = parse.bytes(start..tokens.end);
             let text = &parse.text[range];
-            if let Some(found) = find_times(text, published, tense).into_iter().next() {
+            let lower = text.to_lowercase();
+            let anchor = match published {
+                None if WEEKDAYS.iter().any(|d| lower.contains(d)) => week,
+                _ => published,
+            };
+            let tense = if published.is_none() && anchor.is_some() { Tense::Past } else { tense };
+            if let Some(found) = find_times(text, anchor, tense).into_iter().next() {
                 return Some(found.value);
             }
         }
