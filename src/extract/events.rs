@@ -791,7 +791,25 @@ fn date_of(
     if tense == Tense::Past && (present_tense(parse, clause) || (t != clause && present_tense(parse, t))) {
         return published.map(TimeValue::day);
     }
-    None
+    // Taken up by the next sentence ("... mediated indirect talks. Those talks ended in June").
+    let nouns: Vec<&str> = std::iter::once(head)
+        .chain(verb)
+        .flat_map(|h| std::iter::once(h).chain(parse.children_with(h, &["dobj"]).collect::<Vec<_>>()))
+        .filter(|&n| parse.is_noun(n))
+        .map(|n| parse.lemma(n))
+        .collect();
+    let next = parse.sentence_of(clause) + 1;
+    if nouns.is_empty() || parse.len() == 0 || next > parse.sentence_of(parse.len() - 1) {
+        return None;
+    }
+    let taken_up = parse.sentence(next).find(|&n| {
+        nouns.contains(&parse.lemma(n))
+            && matches!(parse.dep(n), "nsubj" | "nsubjpass")
+            && parse
+                .children_with(n, &["det"])
+                .any(|d| matches!(parse.lower(d), "the" | "those" | "these" | "that" | "this"))
+    })?;
+    clause_date(parse, &[parse.head(taken_up)], published, week, tense)
 }
 
 /// -1 for a clause of "after" (its act is before its governor's), 1 for one of "before".
@@ -905,6 +923,13 @@ mod relative_date_tests {
         let events =
             events_of("Chile recalled its ambassador to Peru on Wednesday after Peru expelled Chilean diplomats.");
         assert_eq!(dated(&events, "Peru"), None, "{events:?}");
+    }
+
+    #[test]
+    fn an_act_taken_up_by_the_next_sentence_takes_its_date() {
+        let events = events_of("Chile held talks with Peru in Lima. The talks ended in February without an agreement.");
+        let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
+        assert_eq!(talks.4.as_deref(), Some("2024-02-01"), "{events:?}");
     }
 
     #[test]
