@@ -355,7 +355,7 @@ fn read_event(
     if let (Some(d), Some(p)) = (&date, published) {
         if d.date > p && status == Status::Occurred {
             // A date after publication: the act is announced, not done.
-            if planned_wording(parse, clause_verb.unwrap_or(head)) {
+            if planned_wording(parse, clause_verb.unwrap_or(head)) || scheduled(parse, head) {
                 status = Status::Planned;
             } else {
                 date = None;
@@ -755,6 +755,15 @@ fn date_of(
     if let Some(found) = clause_date(parse, &coordinated, published, week, tense) {
         return Some(found);
     }
+    // A noun act that is the subject of its verb is dated by the verb's clause ("the ban takes
+    // effect on March 15"; a date told in the simple present is a schedule, read forward).
+    if parse.is_noun(head) && matches!(parse.dep(head), "nsubj" | "nsubjpass") && parse.is_verb(parse.head(head)) {
+        let governor = parse.head(head);
+        let tense = if scheduled(parse, head) { Tense::Future } else { tense };
+        if let Some(found) = clause_date(parse, &[governor], published, week, tense) {
+            return Some(found);
+        }
+    }
     // The clause it is said or planned in ("announced on Friday that they had agreed", "the
     // announcement last month to impose tariffs").
     // A clause of "after"/"before" is another day than its governor's: only a measured distance
@@ -887,6 +896,17 @@ fn story_week(parse: &Parse) -> Option<Date> {
     latest.and_then(|d| d.checked_add(jiff::Span::new().days(3)).ok())
 }
 
+/// Whether a noun act is the subject of a verb in the simple present ("the ban takes effect"): a
+/// date there is the schedule of the act.
+fn scheduled(parse: &Parse, head: usize) -> bool {
+    let verb = parse.head(head);
+    parse.is_noun(head)
+        && matches!(parse.dep(head), "nsubj" | "nsubjpass")
+        && verb != head
+        && matches!(parse.tag(verb), "VBZ" | "VBP")
+        && present_tense(parse, verb)
+}
+
 /// Whether a verb is told in the present ("welcomes", "is traveling", "is reported").
 fn present_tense(parse: &Parse, verb: usize) -> bool {
     if !parse.is_verb(verb)
@@ -930,6 +950,13 @@ mod relative_date_tests {
         let events = events_of("Chile held talks with Peru in Lima. The talks ended in February without an agreement.");
         let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
         assert_eq!(talks.4.as_deref(), Some("2024-02-01"), "{events:?}");
+    }
+
+    #[test]
+    fn a_noun_act_subject_of_a_present_verb_is_scheduled() {
+        let events = events_of("Prices may rise once a Chilean ban on Peruvian copper takes effect on March 15.");
+        let ban = events.iter().find(|e| e.0 == "SANCTION").expect("a SANCTION event");
+        assert_eq!((ban.3, ban.4.as_deref()), (crate::extract::Status::Planned, Some("2024-03-15")), "{events:?}");
     }
 
     #[test]
