@@ -1815,6 +1815,11 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
             }
         }
         let explicit = owner.is_some();
+        if !explicit && !entry.state_owned {
+            // "The Syrian rebels ... the rebels": an unowned phrase is the last owned one of its
+            // class, when there is one.
+            owner = out.iter().rev().find(|p| p.key.1 == entry.class).and_then(|p| p.key.0.clone());
+        }
         if !explicit && entry.state_owned {
             // The owner of the last phrase of the class, else the state the article is about.
             owner = out
@@ -2244,6 +2249,15 @@ mod tests {
         let actors =
             actors_of("Chile and Peru signed a deal.\n\nTalks were led by the mediator Juan Perez in Lima and");
         assert!(named(&actors, "Juan Perez"), "{actors:?}");
+    }
+
+    #[test]
+    fn an_unowned_phrase_is_the_owned_one_of_its_class_before() {
+        let actors = actors_of(
+            "Peruvian rebels attacked an army post near Cusco on Monday. Later the rebels seized the town hall.",
+        );
+        let rebels: Vec<_> = actors.iter().filter(|(l, _)| l.to_lowercase().contains("rebels")).collect();
+        assert_eq!(rebels.len(), 1, "{actors:?}");
     }
 
     #[test]
