@@ -1805,6 +1805,15 @@ fn collective_phrases(cast: &mut Cast, parse: &Parse) -> Vec<CollectivePhrase> {
                 }
             }
         }
+        if owner.is_none() && entry.kind == ActorKind::Group {
+            // "officials from more than 90 states": a group said by where its members come from.
+            for p in parse.children_with(token, &["prep"]) {
+                let plural = parse.children_with(p, &["pobj"]).any(|o| matches!(parse.tag(o), "NNS" | "NNPS"));
+                if matches!(parse.lower(p), "of" | "from") && plural && p == token + 1 {
+                    end = end.max(parse.subtree(p).end);
+                }
+            }
+        }
         // A place owner is its state ("Kabul's government" is Afghanistan's).
         if let Some(o) = owner.clone() {
             if cast.kind(&o) == ActorKind::Place {
