@@ -960,6 +960,14 @@ mod relative_date_tests {
     }
 
     #[test]
+    fn the_weekend_is_its_saturday() {
+        // Published on Sunday 2024-03-10.
+        let events = events_of("Chilean and Peruvian ministers held talks in Lima over the weekend.");
+        let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
+        assert_eq!(talks.4.as_deref(), Some("2024-03-09"), "{events:?}");
+    }
+
+    #[test]
     fn an_undated_report_reads_weekdays_around_its_dates() {
         let lexicon = Lexicon::builtin().unwrap();
         let text = "Envoy recalled\n\nA protest in Lima, Peru, on March 12, 2024.\n\nChile recalled its ambassador to Peru on Wednesday.\n";
@@ -1005,6 +1013,16 @@ fn clause_date(
             let tense = if published.is_none() && anchor.is_some() { Tense::Past } else { tense };
             if let Some(found) = find_times(text, anchor, tense).into_iter().next() {
                 return Some(found.value);
+            }
+            // "(over) the weekend": its Saturday, the last one before the report (the next one
+            // for a planned act).
+            if lower.split(|c: char| !c.is_alphabetic()).any(|w| w == "weekend") {
+                if let Some(day) = anchor {
+                    let back = i64::from((day.weekday().to_monday_zero_offset() + 2) % 7);
+                    let forward = (7 - back) % 7;
+                    let shift = if tense == Tense::Future { forward } else { -back };
+                    return day.checked_add(jiff::Span::new().days(shift)).ok().map(TimeValue::day);
+                }
             }
         }
     }
