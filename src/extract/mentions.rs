@@ -768,6 +768,17 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     sort_mentions(&mut cast);
     // An unknown "place" that speaks is a person the recogniser mistook ("Machado said").
     speaking_places(&mut cast, parse, lexicon);
+    // Media a report names ("Iranian state media reported") are its sources: actors.
+    let media: Vec<usize> = {
+        if cast.groups.is_none() {
+            cast.groups = Some(collective_phrases(&mut cast, parse));
+        }
+        let groups = cast.groups.as_deref().unwrap_or_default();
+        groups.iter().filter(|g| g.kind == ActorKind::MediaOrganization).map(|g| g.head).collect()
+    };
+    for head in media {
+        cast.collective(parse, head);
+    }
     cast
 }
 
@@ -2267,6 +2278,18 @@ mod tests {
         );
         let rebels: Vec<_> = actors.iter().filter(|(l, _)| l.to_lowercase().contains("rebels")).collect();
         assert_eq!(rebels.len(), 1, "{actors:?}");
+    }
+
+    #[test]
+    fn state_media_are_sources() {
+        let actors = actors_of("Peruvian state media reported that the president had left Lima.");
+        assert!(named(&actors, "Peruvian state media"), "{actors:?}");
+    }
+
+    #[test]
+    fn a_group_said_by_where_its_members_come_from() {
+        let actors = actors_of("Officials from more than 40 countries met in Lima to discuss the drought.");
+        assert!(named(&actors, "Officials from more than 40 countries"), "{actors:?}");
     }
 
     #[test]
