@@ -768,6 +768,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     sort_mentions(&mut cast);
     // An unknown "place" that speaks is a person the recogniser mistook ("Machado said").
     speaking_places(&mut cast, parse, lexicon);
+    media_services(&mut cast, parse);
     // Media a report names ("Iranian state media reported") are its sources: actors.
     let media: Vec<usize> = {
         if cast.groups.is_none() {
@@ -884,6 +885,40 @@ fn split_credit(
         }
     }
     cut(start, body.len(), out);
+}
+
+/// A broadcaster's service in one language is an outlet of its own ("the BBC Burmese section",
+/// "VOA Persian Service"): the broadcaster's name, a language or nationality word, and
+/// "service" or "section".
+fn media_services(cast: &mut Cast, parse: &Parse) {
+    let found: Vec<(Range<usize>, String)> = cast
+        .placed
+        .iter()
+        .filter(|p| cast.kind(&p.mention.actor) == ActorKind::MediaOrganization)
+        .filter_map(|p| {
+            let (language, noun) = (p.tokens.end, p.tokens.end + 1);
+            let fits = noun < parse.len()
+                && parse.doc.token(language).ent_label() == Some("NORP")
+                && matches!(parse.lower(noun), "service" | "section")
+                && cast.at(language).is_none();
+            fits.then(|| (p.tokens.start..noun + 1, parse.span_text(p.tokens.start..noun + 1).to_string()))
+        })
+        .collect();
+    let mut replaced: Vec<ActorId> = Vec::new();
+    for (tokens, name) in found {
+        let Some(index) = cast.by_token[tokens.start] else { continue };
+        replaced.push(cast.placed.remove(index as usize).mention.actor);
+        reindex(cast);
+        let id = cast.register_discovered(&name, ActorKind::MediaOrganization);
+        cast.place(parse, tokens, id, MentionKind::Discovered);
+    }
+    sort_mentions(cast);
+    // The broadcaster stays an actor where it is named on its own too.
+    for id in replaced {
+        if !cast.placed.iter().chain(&cast.nested).any(|p| p.mention.actor == id) {
+            cast.actors.remove(&id);
+        }
+    }
 }
 
 /// Whether the sentence of a token is written in title case ("PM Sheikh Hasina Resigns, Leaves
@@ -2290,6 +2325,13 @@ mod tests {
     fn a_group_said_by_where_its_members_come_from() {
         let actors = actors_of("Officials from more than 40 countries met in Lima to discuss the drought.");
         assert!(named(&actors, "Officials from more than 40 countries"), "{actors:?}");
+    }
+
+    #[test]
+    fn a_broadcasters_language_service_is_an_outlet() {
+        let actors = actors_of("A Peruvian minister told the BBC Spanish service that the talks had failed.");
+        assert!(named(&actors, "BBC Spanish service"), "{actors:?}");
+        assert!(!named(&actors, "BBC"), "{actors:?}");
     }
 
     #[test]
