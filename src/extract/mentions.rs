@@ -2052,6 +2052,13 @@ fn relational(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
                 }
             }
         }
+        // Counted people of a state ("two Somali officials") are those people, not the state
+        // they serve (counted fighters of a group are the group's force in the field).
+        let counted = parse.children_with(t, &["nummod"]).next().is_some();
+        let of_state = possessor.as_ref().is_some_and(|(a, _)| cast.kind(a) == ActorKind::Country);
+        if relation.kind.is_none() && counted && of_state {
+            continue;
+        }
         // "militants from al Shabaab", "officials of the ministry".
         let mut after: Option<Range<usize>> = None;
         if possessor.is_none() && relation.kind.is_none() {
@@ -2332,6 +2339,13 @@ mod tests {
         let actors = actors_of("A Peruvian minister told the BBC Spanish service that the talks had failed.");
         assert!(named(&actors, "BBC Spanish service"), "{actors:?}");
         assert!(!named(&actors, "BBC"), "{actors:?}");
+    }
+
+    #[test]
+    fn counted_officials_are_people_not_their_state() {
+        let actors = actors_of("Two Peruvian officials said the border with Chile would close on Monday.");
+        let peru = actors.iter().find(|(l, _)| l == "Peru");
+        assert!(peru.is_none_or(|(_, a)| !a.iter().any(|x| x.contains("officials"))), "{actors:?}");
     }
 
     #[test]
