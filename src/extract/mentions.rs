@@ -368,15 +368,37 @@ impl<'l> Cast<'l> {
                 id
             }
         };
-        let members: Vec<Range<usize>> = self
+        let members: Vec<(Range<usize>, usize)> = self
             .groups
             .as_ref()
-            .map(|g| g.iter().filter(|p| p.key == key).map(|p| p.span.clone()).collect())
+            .map(|g| g.iter().filter(|p| p.key == key).map(|p| (p.span.clone(), p.head)).collect())
             .unwrap_or_default();
-        for span in members {
-            if span.clone().all(|t| self.at(t).is_none()) {
-                self.place(parse, span, id.clone(), MentionKind::Description);
+        for (span, member_head) in members {
+            // A name inside the phrase ("a U.S. official") stays a mention of its own actor,
+            // nested in the phrase's.
+            let inside: Vec<usize> = self
+                .placed
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.tokens.start < span.end && span.start < p.tokens.end)
+                .map(|(i, _)| i)
+                .collect();
+            let nested_only = inside.iter().all(|&i| {
+                let p = &self.placed[i];
+                span.start <= p.tokens.start
+                    && p.tokens.end <= span.end
+                    && !p.tokens.contains(&member_head)
+                    && matches!(p.mention.kind, MentionKind::Name | MentionKind::Discovered)
+            });
+            if !nested_only {
+                continue;
             }
+            for i in inside.into_iter().rev() {
+                let p = self.placed.remove(i);
+                self.nested.push(p);
+            }
+            reindex(self);
+            self.place(parse, span, id.clone(), MentionKind::Description);
         }
         sort_mentions(self);
         Some(id)
@@ -2346,6 +2368,13 @@ mod tests {
         let actors = actors_of("Two Peruvian officials said the border with Chile would close on Monday.");
         let peru = actors.iter().find(|(l, _)| l == "Peru");
         assert!(peru.is_none_or(|(_, a)| !a.iter().any(|x| x.contains("officials"))), "{actors:?}");
+    }
+
+    #[test]
+    fn a_name_inside_a_collective_phrase_is_nested() {
+        let actors = actors_of("A U.S. official said U.S. troops had left the base in Peru on Monday.");
+        assert!(named(&actors, "A U.S. official"), "{actors:?}");
+        assert!(named(&actors, "United States"), "{actors:?}");
     }
 
     #[test]
