@@ -56,9 +56,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A dateline with the date: "Istanbul/Athens, 7 December 2023 (dpa/MIA) - Greek and ...".
 static DATED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[A-Z][\p{L}'.-]+(?:[ /][A-Z][\p{L}'.-]+){0,4}, ([^()\-–—:]{6,30}?) (?:\(([^)]{1,40})\) ?)?[-–—:] +(\p{Lu}|“|")"#)
+    Regex::new(r#"^[A-Z][\p{L}'.-]+(?:[ /][A-Z][\p{L}'.-]+){0,4}, ([^()\-–—:]{6,30}?) ?(?:\(([^)]{1,40})\) ?)?[-–—:] +(\p{Lu}|“|")"#)
         .expect("valid")
 });
+const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 static BY_PUBLISHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\s*$").expect("valid"));
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -190,8 +191,10 @@ fn metadata_line(line: &str, cleaned: &mut Cleaned, updated: &mut Option<Date>) 
     if at_most_words(line, 16) && !ends_sentence(line) || at_most_words(line, 5) {
         let found = time::find_times(line, None, time::Tense::Past);
         if let Some(first) = found.first() {
-            let leading = line[..first.range.start].trim();
-            if leading.is_empty() && first.value.precision == time::Precision::Day {
+            // Only the day of the week before it ("Sunday December 4, 2022").
+            let leading = line[..first.range.start].trim().trim_end_matches(',');
+            let weekday = WEEKDAY_NAMES.iter().any(|d| leading.eq_ignore_ascii_case(d));
+            if (leading.is_empty() || weekday) && first.value.precision == time::Precision::Day {
                 cleaned.published.get_or_insert(first.value.date);
                 return Some(None);
             }
@@ -347,6 +350,15 @@ mod tests {
             ]
         );
         assert_eq!(cleaned.publisher.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_date_line_with_its_weekday_and_a_dateline_with_a_colon_give_the_publication_date() {
+        let (cleaned, _) = kept("Leaders meet\n\nMonday March 4, 2019\n\nThe two premiers met on Monday.\n");
+        assert_eq!(cleaned.published.unwrap().to_string(), "2019-03-04");
+        let (cleaned, lines) = kept("Leaders meet\n\nLisbon, March 4, 2019: The two premiers met on Monday.\n");
+        assert_eq!(lines, ["Leaders meet", "The two premiers met on Monday."]);
+        assert_eq!(cleaned.published.unwrap().to_string(), "2019-03-04");
     }
 
     #[test]

@@ -355,7 +355,7 @@ fn read_event(
     if let (Some(d), Some(p)) = (&date, published) {
         if d.date > p && status == Status::Occurred {
             // A date after publication: the act is announced, not done.
-            if planned_wording(parse, clause_verb.unwrap_or(head)) {
+            if planned_wording(parse, clause_verb.unwrap_or(head)) || scheduled(parse, head) {
                 status = Status::Planned;
             } else {
                 date = None;
@@ -736,8 +736,11 @@ fn date_of(
     let mut roots = vec![head];
     roots.extend(verb);
     let clause = verb.unwrap_or(head);
+    // Undated, the report still tells its week: days of the week are read around the latest full
+    // date it gives ("a photo taken Jan. 16, 2024": "on Wednesday" is Jan. 17).
+    let week = if published.is_none() { story_week(parse) } else { None };
     // The act's own clause.
-    if let Some(found) = clause_date(parse, &roots, published, tense) {
+    if let Some(found) = clause_date(parse, &roots, published, week, tense) {
         return Some(found);
     }
     // A verb it is coordinated with ("resigned and left the country on Monday").
@@ -749,12 +752,24 @@ fn date_of(
         coordinated.extend(parse.conjuncts(t));
     }
     coordinated.retain(|&c| c != clause && parse.is_verb(c));
-    if let Some(found) = clause_date(parse, &coordinated, published, tense) {
+    if let Some(found) = clause_date(parse, &coordinated, published, week, tense) {
         return Some(found);
+    }
+    // A noun act that is the subject of its verb is dated by the verb's clause ("the ban takes
+    // effect on March 15"; a date told in the simple present is a schedule, read forward).
+    if parse.is_noun(head) && matches!(parse.dep(head), "nsubj" | "nsubjpass") && parse.is_verb(parse.head(head)) {
+        let governor = parse.head(head);
+        let tense = if scheduled(parse, head) { Tense::Future } else { tense };
+        if let Some(found) = clause_date(parse, &[governor], published, week, tense) {
+            return Some(found);
+        }
     }
     // The clause it is said or planned in ("announced on Friday that they had agreed", "the
     // announcement last month to impose tariffs").
+    // A clause of "after"/"before" is another day than its governor's: only a measured distance
+    // ("a day after", "two weeks before") dates it from there.
     let mut t = clause;
+    let mut shift_days: i64 = 0;
     for _ in 0..3 {
         if !matches!(parse.dep(t), "ccomp" | "xcomp" | "acl" | "advcl" | "conj" | "pcomp" | "pobj" | "prep") {
             break;
@@ -763,9 +778,21 @@ fn date_of(
         if h == t {
             break;
         }
+        if let Some(sign) = relative_sign(parse, t) {
+            match measured_days(parse, t).or_else(|| same_day(parse, t).then_some(0)) {
+                Some(days) => shift_days += sign * days,
+                None => break,
+            }
+        }
         t = h;
-        if let Some(found) = clause_date(parse, &[t], published, tense) {
-            return Some(found);
+        if let Some(found) = clause_date(parse, &[t], published, week, tense) {
+            if shift_days == 0 {
+                return Some(found);
+            }
+            if found.precision != Precision::Day {
+                break;
+            }
+            return found.date.checked_add(jiff::Span::new().days(shift_days)).ok().map(TimeValue::day);
         }
     }
     // Told in the present ("welcomes", "is traveling", "is reported to have fled"): the day of
@@ -773,7 +800,111 @@ fn date_of(
     if tense == Tense::Past && (present_tense(parse, clause) || (t != clause && present_tense(parse, t))) {
         return published.map(TimeValue::day);
     }
+    // Taken up by the next sentence ("... mediated indirect talks. Those talks ended in June").
+    let nouns: Vec<&str> = std::iter::once(head)
+        .chain(verb)
+        .flat_map(|h| std::iter::once(h).chain(parse.children_with(h, &["dobj"]).collect::<Vec<_>>()))
+        .filter(|&n| parse.is_noun(n))
+        .map(|n| parse.lemma(n))
+        .collect();
+    let next = parse.sentence_of(clause) + 1;
+    if nouns.is_empty() || parse.len() == 0 || next > parse.sentence_of(parse.len() - 1) {
+        return None;
+    }
+    let taken_up = parse.sentence(next).find(|&n| {
+        nouns.contains(&parse.lemma(n))
+            && matches!(parse.dep(n), "nsubj" | "nsubjpass")
+            && parse
+                .children_with(n, &["det"])
+                .any(|d| matches!(parse.lower(d), "the" | "those" | "these" | "that" | "this"))
+    })?;
+    clause_date(parse, &[parse.head(taken_up)], published, week, tense)
+}
+
+/// -1 for a clause of "after" (its act is before its governor's), 1 for one of "before".
+fn relative_sign(parse: &Parse, clause: usize) -> Option<i64> {
+    let marker = parse
+        .children_with(clause, &["mark"])
+        .map(|m| parse.lower(m))
+        .chain((parse.dep(clause) == "pcomp").then(|| parse.lower(parse.head(clause))));
+    for word in marker {
+        match word {
+            "after" => return Some(-1),
+            "before" => return Some(1),
+            _ => {}
+        }
+    }
     None
+}
+
+/// Whether a clause says it is of its governor's day ("earlier in the day", "later that day",
+/// "the same day").
+fn same_day(parse: &Parse, clause: usize) -> bool {
+    parse.subtree(clause).any(|t| {
+        parse.lemma(t) == "day"
+            && parse
+                .children(t)
+                .any(|c| matches!((parse.dep(c), parse.lower(c)), ("det", "the" | "that") | ("amod", "same")))
+    })
+}
+
+/// The days of a measure on a clause ("a day after", "two weeks before", "48 hours after").
+fn measured_days(parse: &Parse, clause: usize) -> Option<i64> {
+    let measure = parse.children_with(clause, &["npadvmod"]).next().or_else(|| {
+        // "a day after Iran launched ...": the measure may hang from the marker.
+        let head = parse.head(clause);
+        (parse.dep(clause) == "pcomp").then(|| parse.children_with(head, &["npadvmod"]).next()).flatten()
+    })?;
+    let unit = match parse.lemma(measure) {
+        "day" => 1,
+        "week" => 7,
+        _ => return None,
+    };
+    let count =
+        parse.children(measure).find(|&c| matches!(parse.dep(c), "det" | "nummod")).map_or(Some(1), |c| match parse
+            .lower(c)
+        {
+            "a" | "an" | "one" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            "six" => Some(6),
+            "seven" => Some(7),
+            w => w.parse::<i64>().ok(),
+        })?;
+    Some(unit * count)
+}
+
+/// For an undated report, the anchor for days of the week: three days after the latest full date
+/// (with its year) that the article gives, so that a weekday resolves to the nearest such day
+/// around that date (the report's days lie around the dates it gives, before or after).
+fn story_week(parse: &Parse) -> Option<Date> {
+    let mut latest: Option<Date> = None;
+    for e in parse.doc.entities().filter(|e| e.label() == "DATE") {
+        let r = e.token_range();
+        if !r.clone().all(|t| parse.in_article(t)) {
+            continue;
+        }
+        let text = &parse.text[parse.bytes(r)];
+        for found in find_times(text, None, Tense::Past) {
+            if found.value.precision == Precision::Day && latest.is_none_or(|l| found.value.date > l) {
+                latest = Some(found.value.date);
+            }
+        }
+    }
+    latest.and_then(|d| d.checked_add(jiff::Span::new().days(3)).ok())
+}
+
+/// Whether a noun act is the subject of a verb in the simple present ("the ban takes effect"): a
+/// date there is the schedule of the act.
+fn scheduled(parse: &Parse, head: usize) -> bool {
+    let verb = parse.head(head);
+    parse.is_noun(head)
+        && matches!(parse.dep(head), "nsubj" | "nsubjpass")
+        && verb != head
+        && matches!(parse.tag(verb), "VBZ" | "VBP")
+        && present_tense(parse, verb)
 }
 
 /// Whether a verb is told in the present ("welcomes", "is traveling", "is reported").
@@ -792,8 +923,70 @@ fn present_tense(parse: &Parse, verb: usize) -> bool {
     }
 }
 
+#[cfg(test)]
+mod relative_date_tests {
+    use super::tests_support::*;
+    use crate::corpus::Document;
+    use crate::extract::extract_document;
+    use crate::lexicon::Lexicon;
+
+    fn dated(events: &[Row], agent: &str) -> Option<String> {
+        events.iter().find(|e| e.0 == "SANCTION" && e.1.iter().any(|a| a == agent)).and_then(|e| e.4.clone())
+    }
+
+    #[test]
+    fn a_measured_after_dates_from_its_governor_an_unmeasured_one_does_not() {
+        let events = events_of(
+            "Chile recalled its ambassador to Peru on Wednesday, a day after Peru expelled Chilean diplomats.",
+        );
+        assert_eq!(dated(&events, "Peru").as_deref(), Some("2024-03-05"), "{events:?}");
+        let events =
+            events_of("Chile recalled its ambassador to Peru on Wednesday after Peru expelled Chilean diplomats.");
+        assert_eq!(dated(&events, "Peru"), None, "{events:?}");
+    }
+
+    #[test]
+    fn an_act_taken_up_by_the_next_sentence_takes_its_date() {
+        let events = events_of("Chile held talks with Peru in Lima. The talks ended in February without an agreement.");
+        let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
+        assert_eq!(talks.4.as_deref(), Some("2024-02-01"), "{events:?}");
+    }
+
+    #[test]
+    fn a_noun_act_subject_of_a_present_verb_is_scheduled() {
+        let events = events_of("Prices may rise once a Chilean ban on Peruvian copper takes effect on March 15.");
+        let ban = events.iter().find(|e| e.0 == "SANCTION").expect("a SANCTION event");
+        assert_eq!((ban.3, ban.4.as_deref()), (crate::extract::Status::Planned, Some("2024-03-15")), "{events:?}");
+    }
+
+    #[test]
+    fn the_weekend_is_its_saturday() {
+        // Published on Sunday 2024-03-10.
+        let events = events_of("Chilean and Peruvian ministers held talks in Lima over the weekend.");
+        let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
+        assert_eq!(talks.4.as_deref(), Some("2024-03-09"), "{events:?}");
+    }
+
+    #[test]
+    fn an_undated_report_reads_weekdays_around_its_dates() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Envoy recalled\n\nA protest in Lima, Peru, on March 12, 2024.\n\nChile recalled its ambassador to Peru on Wednesday.\n";
+        let doc = Document::from_text("t.txt", text.to_string(), Default::default(), &lexicon.boilerplate);
+        let findings = extract_document(&doc, &lexicon);
+        let recall = findings.events.iter().find(|e| e.event_type.as_str() == "SANCTION").expect("a SANCTION event");
+        assert_eq!(recall.date.map(|d| d.date.to_string()).as_deref(), Some("2024-03-13"));
+    }
+}
+
 /// A time expression of the clauses of these heads (their subtrees without embedded clauses).
-fn clause_date(parse: &Parse, roots: &[usize], published: Option<Date>, tense: Tense) -> Option<TimeValue> {
+/// Days of the week in an undated report are read against `week` ([`story_week`]).
+fn clause_date(
+    parse: &Parse,
+    roots: &[usize],
+    published: Option<Date>,
+    week: Option<Date>,
+    tense: Tense,
+) -> Option<TimeValue> {
     for &root in roots {
         for t in clause_tokens(parse, root) {
             let label = parse.doc.token(t).ent_label();
@@ -812,8 +1005,24 @@ fn clause_date(parse: &Parse, roots: &[usize], published: Option<Date>, tense: T
             };
             let range = parse.bytes(start..tokens.end);
             let text = &parse.text[range];
-            if let Some(found) = find_times(text, published, tense).into_iter().next() {
+            let lower = text.to_lowercase();
+            let anchor = match published {
+                None if WEEKDAYS.iter().any(|d| lower.contains(d)) => week,
+                _ => published,
+            };
+            let tense = if published.is_none() && anchor.is_some() { Tense::Past } else { tense };
+            if let Some(found) = find_times(text, anchor, tense).into_iter().next() {
                 return Some(found.value);
+            }
+            // "(over) the weekend": its Saturday, the last one before the report (the next one
+            // for a planned act).
+            if lower.split(|c: char| !c.is_alphabetic()).any(|w| w == "weekend") {
+                if let Some(day) = anchor {
+                    let back = i64::from((day.weekday().to_monday_zero_offset() + 2) % 7);
+                    let forward = (7 - back) % 7;
+                    let shift = if tense == Tense::Future { forward } else { -back };
+                    return day.checked_add(jiff::Span::new().days(shift)).ok().map(TimeValue::day);
+                }
             }
         }
     }
