@@ -269,6 +269,13 @@ fn fits(parse: &Parse, head: usize, form: &TreeForm, trigger: &Trigger) -> bool 
     {
         return false;
     }
+    // "seized on the talks", "pounced upon the remark": making use of something, no capture.
+    if is_verb && trigger.event_type == EventType::Assault && form.prep.is_none() && form.with.is_empty() {
+        let on = parse.children_with(head, &["prep"]).any(|p| matches!(parse.lower(p), "on" | "upon"));
+        if on && parse.children_with(head, &["dobj"]).next().is_none() {
+            return false;
+        }
+    }
     let below = phrase_words(parse, head);
     for word in &form.with {
         if !below.iter().any(|&w| word_fits(word, parse.lower(w), parse.lemma(w))) {
@@ -337,6 +344,11 @@ fn read_event(
     targets.retain(|t| !agents.contains(t) && cast.kind(t) != ActorKind::MediaOrganization);
     targets.dedup();
     if agents.is_empty() {
+        return None;
+    }
+    // "X can start negotiations", "a measure that lets authorities suspend rights": an act said
+    // to be possible or permitted is not stated as done.
+    if merely_possible(parse, clause_verb.unwrap_or(head)) {
         return None;
     }
     let symmetric = SYMMETRIC.contains(&trigger.event_type) || trigger.mode.as_deref() == Some("ceasefire");
@@ -517,6 +529,19 @@ fn noun_arguments(
         if c > noun {
             continue;
         }
+        // "the Syrian conflict", "the Mozambique insurgency", "the Lebanon ceasefire agreement":
+        // a name or adjective before a conflict or a settlement says where, not who.
+        if parse.dep(c) != "poss" && !hyphen_pair_child(parse, c) {
+            let lemma = parse.lemma(noun);
+            // Only a country or place is a setting: "the G20 summit" is the G20's.
+            let settlement = parse.dep(c) == "compound" && SETTLEMENT_SETTINGS.contains(&lemma) && {
+                let named = cast.actors_of(parse, c);
+                named.iter().all(|a| matches!(cast.kind(a), ActorKind::Country | ActorKind::Place))
+            };
+            if CONFLICT_SETTINGS.contains(&lemma) || settlement {
+                continue;
+            }
+        }
         // "the US-UK strikes", "the Israel-Hezbollah ceasefire": both names of a hyphenated
         // pair, the first before the other.
         for pair in parse.children_with(c, &["compound", "amod", "nmod"]) {
@@ -589,6 +614,18 @@ fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
     cast.demonym_actor(parse, adjective)
 }
 
+/// Conflicts named by their place with a name or an adjective ("the Syrian war").
+const CONFLICT_SETTINGS: &[&str] = &["conflict", "war", "insurgency", "crisis", "fighting", "unrest", "violence"];
+/// Settlements and meetings named by their place or subject with a name ("the Gaza ceasefire",
+/// "the Iran deal", "the Ukraine peace talks").
+const SETTLEMENT_SETTINGS: &[&str] =
+    &["agreement", "deal", "ceasefire", "truce", "talks", "summit", "conference", "negotiations", "accord"];
+
+/// Whether a modifier has a hyphenated partner ("Israel-Hezbollah ceasefire").
+fn hyphen_pair_child(parse: &Parse, c: usize) -> bool {
+    parse.children_with(c, &["compound", "amod", "nmod"]).any(|pair| hyphen_between(parse, pair, c))
+}
+
 /// Whether `a` and `b` are written as one hyphenated pair ("Israel-Hezbollah").
 fn hyphen_between(parse: &Parse, a: usize, b: usize) -> bool {
     a + 2 == b
@@ -659,6 +696,37 @@ fn conditional_or_question(parse: &Parse, head: usize) -> bool {
     }
     let sentence = parse.sentence(parse.sentence_of(head));
     sentence.clone().last().is_some_and(|last| parse.word(last) == "?")
+}
+
+/// Modals of possibility and verbs of permission.
+const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
+const PERMISSION_VERBS: &[&str] = &["let", "allow", "enable", "permit", "empower"];
+
+/// Whether a verb states only that its act can happen: under a modal of possibility ("X can
+/// start talks", "X could attack") or a verb of permission ("a law that allows the army to
+/// deploy", "lets authorities suspend rights"). A negated possibility ("cannot") is left to the
+/// negation.
+fn merely_possible(parse: &Parse, verb: usize) -> bool {
+    // "before the IMF can provide support": a subordinate clause of time or purpose expects it.
+    if !parse.is_verb(verb) || parse.is_negated(verb) || parse.child_with(verb, &["mark"]).is_some() {
+        return false;
+    }
+    let mut t = verb;
+    for _ in 0..3 {
+        if parse.auxiliaries(t).any(|a| POSSIBILITY_MODALS.contains(&a)) {
+            return true;
+        }
+        let h = parse.head(t);
+        if h == t {
+            return false;
+        }
+        match parse.dep(t) {
+            "conj" => t = h,
+            "xcomp" | "ccomp" => return PERMISSION_VERBS.contains(&parse.lemma(h)),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the act is negated or planned.
@@ -1089,5 +1157,36 @@ mod judged_tests {
         let events = events_of("Bolivia's war on Paraguay lasted three years.");
         let assault = events.iter().find(|e| e.0 == "ASSAULT").expect("an ASSAULT event");
         assert_eq!(assault.2, ["Paraguay"]);
+    }
+}
+
+#[cfg(test)]
+mod possibility_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_act_said_to_be_possible_or_permitted_is_no_event() {
+        let events = events_of("Chile can start negotiations with Peru at any time.");
+        assert!(!has(&events, "CONSULT", "Chile"), "{events:?}");
+        let events = events_of("The decree lets Bolivia's army deploy troops in the capital.");
+        assert!(!events.iter().any(|e| e.0 == "MOBILIZE"), "{events:?}");
+    }
+
+    #[test]
+    fn a_subordinate_clause_keeps_an_expected_act() {
+        let events = events_of("Peru must pass reforms before the World Bank can provide financial support to Peru.");
+        assert!(events.iter().any(|e| e.0 == "AID"), "{events:?}");
+    }
+
+    #[test]
+    fn a_conflict_named_by_its_country_has_no_agent_there() {
+        let events = events_of("The Peruvian conflict has displaced thousands of people.");
+        assert!(!has(&events, "ASSAULT", "Peru"), "{events:?}");
+    }
+
+    #[test]
+    fn seizing_on_something_is_no_capture() {
+        let events = events_of("Argentina seized on the remarks of the Chilean minister.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
     }
 }
