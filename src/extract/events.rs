@@ -1190,3 +1190,22 @@ mod possibility_tests {
         assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
     }
 }
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_warning_of_what_will_be_done_is_a_threat() {
+        let events = events_of("Chile warned that it would respond forcefully to any incursion.");
+        assert!(has(&events, "THREATEN", "Chile"), "{events:?}");
+        let events = events_of("Chile warned about the risks of the storm.");
+        assert!(!has(&events, "THREATEN", "Chile"), "{events:?}");
+    }
+
+    #[test]
+    fn joining_an_alliance_is_cooperation() {
+        let events = events_of("Chile joined NATO in April 2023.");
+        assert!(has(&events, "COOPERATE", "Chile"), "{events:?}");
+    }
+}
