@@ -1209,3 +1209,16 @@ mod lexicon_tests {
         assert!(has(&events, "COOPERATE", "Chile"), "{events:?}");
     }
 }
+
+#[cfg(test)]
+mod pronoun_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_pronoun_outside_quotes_skips_names_inside_them() {
+        let events = events_of(
+            "Gabriel Boric spoke to reporters on Monday. \"We will meet President Luis Arce soon.\" He urged Peru to show restraint.",
+        );
+        assert!(!has(&events, "REQUEST", "Luis Arce"), "{events:?}");
+    }
+}

@@ -469,6 +469,11 @@ impl<'l> Cast<'l> {
                 if !fits(self.kind(actor)) {
                     continue;
                 }
+                // Told outside quotation marks, a pronoun does not refer to someone named only
+                // inside a quotation ("We will speak with President X," he said. He called ...).
+                if s != sentence && quoted(parse, p.tokens.start) && !quoted(parse, token) {
+                    continue;
+                }
                 let head = phrase_head(parse, &p.tokens);
                 let subject = matches!(parse.dep(head), "nsubj" | "nsubjpass");
                 let candidate = (subject, p.tokens.start, actor.clone());
@@ -488,6 +493,13 @@ impl<'l> Cast<'l> {
         }
         None
     }
+}
+
+/// Whether a token stands inside quotation marks: an odd number of quotation marks before it
+/// in its paragraph.
+fn quoted(parse: &Parse, token: usize) -> bool {
+    let start = (0..token).rev().find(|&t| parse.is_space(t) && parse.word(t).contains('\n')).unwrap_or(0);
+    (start..token).filter(|&t| matches!(parse.word(t), "\"" | "“" | "”" | "``" | "''")).count() % 2 == 1
 }
 
 /// The syntactic head of a token range: the token whose head lies outside it.
