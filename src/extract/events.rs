@@ -101,6 +101,8 @@ const LIGHT_VERBS: &[&str] = &[
     "deepen",
     "boost",
     "increase",
+    "engage",
+    "participate",
 ];
 
 /// Nouns of documents that act for their issuer ("a statement calling on ...").
@@ -350,6 +352,24 @@ fn read_event(
     // to be possible or permitted is not stated as done.
     if merely_possible(parse, clause_verb.unwrap_or(head)) {
         return None;
+    }
+    // Forces sent are what is mobilized, not whom against: "sent 1,000 soldiers to Mozambique to
+    // fight the militants" is aimed at the militants.
+    if trigger.event_type == EventType::Mobilize && !form.noun {
+        let sent: Vec<ActorId> = parse
+            .children_with(head, &["dobj"])
+            .filter(|&o| FORCE_NOUNS.contains(&parse.lemma(o)))
+            .flat_map(|o| cast.actors_of(parse, o))
+            .collect();
+        targets.retain(|t| !sent.contains(t));
+        for purpose in parse.children_with(head, &["advcl", "xcomp"]).collect::<Vec<_>>() {
+            if HOSTILE_PURPOSES.contains(&parse.lemma(purpose)) {
+                for o in parse.children_with(purpose, &["dobj"]).collect::<Vec<_>>() {
+                    targets.extend(cast.actors_of(parse, o).into_iter().filter(|t| !agents.contains(t)));
+                }
+            }
+        }
+        targets.dedup();
     }
     let symmetric = SYMMETRIC.contains(&trigger.event_type) || trigger.mode.as_deref() == Some("ceasefire");
     if targets.is_empty() && agents.len() > 1 && symmetric {
@@ -655,6 +675,10 @@ fn object_of(parse: &Parse, noun: usize, verb: usize) -> bool {
             return false;
         }
         t = parse.head(prep);
+        // "engaged in a shootout", "participated in talks": the verb's own preposition.
+        if t == verb {
+            return parse.lemma(prep) == "in";
+        }
     }
     false
 }
@@ -697,6 +721,39 @@ fn conditional_or_question(parse: &Parse, head: usize) -> bool {
     let sentence = parse.sentence(parse.sentence_of(head));
     sentence.clone().last().is_some_and(|last| parse.word(last) == "?")
 }
+
+/// Nouns of forces sent or deployed.
+const FORCE_NOUNS: &[&str] = &[
+    "troop",
+    "troops",
+    "soldier",
+    "force",
+    "forces",
+    "officer",
+    "police",
+    "warship",
+    "battalion",
+    "contingent",
+    "reinforcement",
+    "peacekeeper",
+    "jet",
+    "aircraft",
+    "personnel",
+];
+/// Purposes that name an adversary: "to fight X", "to counter X".
+const HOSTILE_PURPOSES: &[&str] = &[
+    "fight",
+    "counter",
+    "combat",
+    "attack",
+    "confront",
+    "deter",
+    "defeat",
+    "battle",
+    "neutralize",
+    "neutralise",
+    "repel",
+];
 
 /// Modals of possibility and verbs of permission.
 const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
@@ -1220,5 +1277,24 @@ mod pronoun_tests {
             "Gabriel Boric spoke to reporters on Monday. \"We will meet President Luis Arce soon.\" He urged Peru to show restraint.",
         );
         assert!(!has(&events, "REQUEST", "Luis Arce"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod light_verb_and_purpose_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn engaging_in_a_fight_is_doing_it() {
+        let events = events_of("Bolivian rebels engaged in a firefight with Peru near the border.");
+        assert!(events.iter().any(|e| e.0 == "ASSAULT" && e.2.iter().any(|t| t == "Peru")), "{events:?}");
+    }
+
+    #[test]
+    fn forces_sent_to_fight_someone_are_aimed_at_them() {
+        let events = events_of("Chile sent 500 soldiers to Peru to fight the Shining Path.");
+        let mobilize = events.iter().find(|e| e.0 == "MOBILIZE").expect("a MOBILIZE event");
+        assert!(mobilize.2.iter().any(|t| t.contains("Shining Path")), "{events:?}");
+        assert!(!mobilize.2.iter().any(|t| t.contains("soldiers") || t.contains("army")), "{events:?}");
     }
 }
