@@ -189,6 +189,7 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
     }
     judged_acts(parse, lexicon, &mut events, &heads);
+    judged_owners(parse, cast, &mut events, &heads);
     events
 }
 
@@ -235,6 +236,35 @@ fn judged_acts(parse: &Parse, lexicon: &Lexicon, events: &mut [Event], heads: &[
                     events[i].targets = targets;
                     break;
                 }
+            }
+        }
+    }
+}
+
+/// A judged thing that is no act of the text is aimed at whoever owns it: its possessor or the
+/// state of its adjective ("welcomed the Turkish parliamentary vote", "criticised Ghana's
+/// decision").
+fn judged_owners(parse: &Parse, cast: &mut Cast, events: &mut [Event], heads: &[usize]) {
+    const JUDGING: &[EventType] = &[EventType::Accuse, EventType::Reject, EventType::Support];
+    for i in 0..events.len() {
+        if !events[i].targets.is_empty() || !JUDGING.contains(&events[i].event_type) || !parse.is_verb(heads[i]) {
+            continue;
+        }
+        for o in parse.children_with(heads[i], &["dobj", "nsubjpass"]).collect::<Vec<_>>() {
+            if !parse.is_noun(o) || heads.contains(&o) || !cast.actors_of(parse, o).is_empty() {
+                continue;
+            }
+            let mut owners: Vec<ActorId> = Vec::new();
+            for c in parse.children_with(o, &["poss"]).collect::<Vec<_>>() {
+                owners.extend(cast.actors_of(parse, c));
+            }
+            if owners.is_empty() {
+                owners.extend(demonym_of(parse, cast, o));
+            }
+            owners.retain(|a| !events[i].agents.contains(a));
+            if !owners.is_empty() {
+                events[i].targets = owners;
+                break;
             }
         }
     }
@@ -1296,5 +1326,18 @@ mod light_verb_and_purpose_tests {
         let mobilize = events.iter().find(|e| e.0 == "MOBILIZE").expect("a MOBILIZE event");
         assert!(mobilize.2.iter().any(|t| t.contains("Shining Path")), "{events:?}");
         assert!(!mobilize.2.iter().any(|t| t.contains("soldiers") || t.contains("army")), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod judged_owner_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_judged_thing_is_aimed_at_its_owner() {
+        let events = events_of("The Peruvian court ruling was welcomed by Chile.");
+        assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Chile"] && e.2 == ["Peru"]), "{events:?}");
+        let events = events_of("Chile criticised Bolivia's decision.");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.2 == ["Bolivia"]), "{events:?}");
     }
 }
