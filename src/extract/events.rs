@@ -530,6 +530,13 @@ fn verb_arguments(
                 }
             }
             for o in objects {
+                // "a contractor that the EU accuses of ...": a relative pronoun object stands for
+                // the noun the clause modifies.
+                let o = if parse.dep(verb) == "relcl" && matches!(parse.lower(o), "that" | "which" | "who" | "whom") {
+                    parse.head(verb)
+                } else {
+                    o
+                };
                 // The object may be the act's own noun ("held talks with X"): its preposition.
                 let found = cast.actors_of(parse, o);
                 if found.is_empty() && parse.is_noun(o) {
@@ -1339,5 +1346,21 @@ mod judged_owner_tests {
         assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Chile"] && e.2 == ["Peru"]), "{events:?}");
         let events = events_of("Chile criticised Bolivia's decision.");
         assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.2 == ["Bolivia"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod relative_clause_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_relative_pronoun_stands_for_its_noun() {
+        let events = events_of("Peru sent troops against the Shining Path, which attacked a convoy in 2017.");
+        assert!(has(&events, "ASSAULT", "Shining Path"), "{events:?}");
+        let events = events_of("Bolivia hired the Shining Path, which Peru accuses of smuggling.");
+        assert!(
+            events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Peru"] && e.2.iter().any(|t| t.contains("Shining Path"))),
+            "{events:?}"
+        );
     }
 }

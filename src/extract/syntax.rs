@@ -208,6 +208,11 @@ impl<'a> Parse<'a> {
         let mut v = verb;
         for _ in 0..8 {
             if let Some(s) = self.child_with(v, &SUBJECTS) {
+                // "the militants, who launched ...": a relative pronoun stands for the noun the
+                // clause modifies.
+                if self.dep(v) == "relcl" && matches!(self.lower(s), "who" | "which" | "that") {
+                    return Some((self.head(v), self.is_passive(verb)));
+                }
                 return Some((s, self.is_passive(verb)));
             }
             match self.dep(v) {
