@@ -241,11 +241,11 @@ fn judged_acts(parse: &Parse, lexicon: &Lexicon, events: &mut [Event], heads: &[
     }
 }
 
-/// A judged thing that is no act of the text is aimed at whoever owns it: its possessor or the
-/// state of its adjective ("welcomed the Turkish parliamentary vote", "criticised Ghana's
-/// decision").
+/// A judged or demanded thing that is no act of the text is aimed at whoever owns it: its
+/// possessor or the state of its adjective ("welcomed the Turkish parliamentary vote",
+/// "criticised Ghana's decision", "demanding her resignation").
 fn judged_owners(parse: &Parse, cast: &mut Cast, events: &mut [Event], heads: &[usize]) {
-    const JUDGING: &[EventType] = &[EventType::Accuse, EventType::Reject, EventType::Support];
+    const JUDGING: &[EventType] = &[EventType::Accuse, EventType::Reject, EventType::Support, EventType::Request];
     for i in 0..events.len() {
         if !events[i].targets.is_empty() || !JUDGING.contains(&events[i].event_type) || !parse.is_verb(heads[i]) {
             continue;
@@ -424,11 +424,17 @@ fn read_event(
             }
         }
     }
+    // Crowds that storm or attack are rioting: a protest, not a military assault.
+    let riot = trigger.event_type == EventType::Assault
+        && !form.noun
+        && parse.subject(head).is_some_and(|(s, passive)| !passive && CROWDS.contains(&parse.lemma(s)));
     // Cooperation said not to be done is refused: "will never recognize X", "is not planning to
     // negotiate with X" (PLOVER REJECT). A denied hostile act stays a negated act.
     let (event_type, mode) = if status == Status::Negated && COOPERATIVE.contains(&trigger.event_type) {
         status = Status::Occurred;
         (EventType::Reject, None)
+    } else if riot {
+        (EventType::Protest, Some("riot".to_string()))
     } else {
         (trigger.event_type, trigger.mode.clone())
     };
@@ -792,6 +798,29 @@ const HOSTILE_PURPOSES: &[&str] = &[
     "repel",
 ];
 
+/// Nouns of unarmed crowds.
+const CROWDS: &[&str] = &[
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "student",
+    "students",
+    "supporter",
+    "supporters",
+    "crowd",
+    "crowds",
+    "mob",
+    "rioter",
+    "rioters",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+];
+
 /// Modals of possibility and verbs of permission.
 const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
 const PERMISSION_VERBS: &[&str] = &["let", "allow", "enable", "permit", "empower"];
@@ -816,7 +845,9 @@ fn merely_possible(parse: &Parse, verb: usize) -> bool {
         }
         match parse.dep(t) {
             "conj" => t = h,
-            "xcomp" | "ccomp" => return PERMISSION_VERBS.contains(&parse.lemma(h)),
+            "xcomp" | "ccomp" if PERMISSION_VERBS.contains(&parse.lemma(h)) => return true,
+            // "could be used to launch attacks": the possibility of the verb it completes.
+            "xcomp" => t = h,
             _ => return false,
         }
     }
@@ -1362,5 +1393,35 @@ mod relative_clause_tests {
             events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Peru"] && e.2.iter().any(|t| t.contains("Shining Path"))),
             "{events:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod crowd_and_lexicon_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn crowds_storming_a_building_protest() {
+        let events = events_of("Protesters stormed the Peruvian parliament on Monday.");
+        assert!(has(&events, "PROTEST", "protesters") || events.iter().any(|e| e.0 == "PROTEST"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+    }
+
+    #[test]
+    fn calling_something_illegal_is_an_accusation() {
+        let events = events_of("Peru called the agreement illegal.");
+        assert!(has(&events, "ACCUSE", "Peru"), "{events:?}");
+    }
+
+    #[test]
+    fn a_demand_for_someones_resignation_is_aimed_at_them() {
+        let events = events_of("Chile demanded Bolivia's withdrawal from the talks.");
+        assert!(events.iter().any(|e| e.0 == "REQUEST" && e.2 == ["Bolivia"]), "{events:?}");
+    }
+
+    #[test]
+    fn what_could_be_used_to_attack_is_no_attack() {
+        let events = events_of("Officials fear that Peru could be used to launch attacks on Chile.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
     }
 }
