@@ -301,6 +301,10 @@ fn fits(parse: &Parse, head: usize, form: &TreeForm, trigger: &Trigger) -> bool 
     {
         return false;
     }
+    // "sent troops fleeing": a cause, not a deployment.
+    if is_verb && parse.lemma(head) == "send" && parse.children(head).any(|c| parse.tag(c) == "VBG") {
+        return false;
+    }
     // "seized on the talks", "pounced upon the remark": making use of something, no capture.
     if is_verb && trigger.event_type == EventType::Assault && form.prep.is_none() && form.with.is_empty() {
         let on = parse.children_with(head, &["prep"]).any(|p| matches!(parse.lower(p), "on" | "upon"));
@@ -380,7 +384,7 @@ fn read_event(
     }
     // "X can start negotiations", "a measure that lets authorities suspend rights": an act said
     // to be possible or permitted is not stated as done.
-    if merely_possible(parse, clause_verb.unwrap_or(head)) {
+    if merely_possible(parse, clause_verb.unwrap_or(head)) || requested(parse, head, clause_verb) {
         return None;
     }
     // Forces sent are what is mobilized, not whom against: "sent 1,000 soldiers to Mozambique to
@@ -820,6 +824,36 @@ const CROWDS: &[&str] = &[
     "villager",
     "villagers",
 ];
+
+/// Verbs that ask for an act: what they ask for is not done.
+const ASKING_VERBS: &[&str] =
+    &["call", "urge", "ask", "demand", "appeal", "press", "push", "request", "implore", "exhort"];
+
+/// Whether the act is only asked for ("called on the Taliban not to launch offensives", "called
+/// for a peace deal between the parties", "urged Peru to withdraw"): the asking is the event.
+fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
+    if parse.is_verb(head) {
+        let mut t = head;
+        while parse.dep(t) == "conj" && parse.head(t) != t {
+            t = parse.head(t);
+        }
+        return parse.dep(t) == "xcomp" && ASKING_VERBS.contains(&parse.lemma(parse.head(t)));
+    }
+    // A noun asked for: "called for a deal", "demanded the release of".
+    let Some(v) = clause_verb else { return false };
+    if !ASKING_VERBS.contains(&parse.lemma(v)) {
+        return false;
+    }
+    let mut t = head;
+    while parse.dep(t) == "conj" && parse.head(t) != t {
+        t = parse.head(t);
+    }
+    match parse.dep(t) {
+        "dobj" => parse.head(t) == v,
+        "pobj" => parse.lower(parse.head(t)) == "for" && parse.head(parse.head(t)) == v,
+        _ => false,
+    }
+}
 
 /// Modals of possibility and verbs of permission.
 const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
@@ -1423,5 +1457,24 @@ mod crowd_and_lexicon_tests {
     fn what_could_be_used_to_attack_is_no_attack() {
         let events = events_of("Officials fear that Peru could be used to launch attacks on Chile.");
         assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod request_content_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn what_is_asked_for_is_not_done() {
+        let events = events_of("Chile called on Peru not to launch any offensives in the spring.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+        let events = events_of("Chile called for a peace deal between Peru and Bolivia.");
+        assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+    }
+
+    #[test]
+    fn sending_someone_fleeing_is_no_deployment() {
+        let events = events_of("Peruvian advances have sent hundreds of Bolivian troops fleeing into Chile.");
+        assert!(!events.iter().any(|e| e.0 == "MOBILIZE"), "{events:?}");
     }
 }
