@@ -832,15 +832,21 @@ const ASKING_VERBS: &[&str] =
 /// Whether the act is only asked for ("called on the Taliban not to launch offensives", "called
 /// for a peace deal between the parties", "urged Peru to withdraw"): the asking is the event.
 fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
-    if parse.is_verb(head) {
-        let mut t = head;
+    let asked_verb = |verb: usize| {
+        let mut t = verb;
         while parse.dep(t) == "conj" && parse.head(t) != t {
             t = parse.head(t);
         }
-        return parse.dep(t) == "xcomp" && ASKING_VERBS.contains(&parse.lemma(parse.head(t)));
+        parse.dep(t) == "xcomp" && ASKING_VERBS.contains(&parse.lemma(parse.head(t)))
+    };
+    if parse.is_verb(head) {
+        return asked_verb(head);
     }
-    // A noun asked for: "called for a deal", "demanded the release of".
+    // A noun asked for: "called for a deal", "demanded the release of", "urged X to launch talks".
     let Some(v) = clause_verb else { return false };
+    if asked_verb(v) {
+        return true;
+    }
     if !ASKING_VERBS.contains(&parse.lemma(v)) {
         return false;
     }
