@@ -165,16 +165,26 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
         // Curated triggers first; the open-data ones only where none fits.
         let words = &lexicon.words;
-        let found =
-            [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
-                let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
-                let fitting: Vec<_> =
-                    candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
-                // A noun form whose preposition is there wins over one whose preposition is not
-                // ("war on X" over "war between").
-                let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
-                with_prep.or(fitting.first()).map(|c| (*c, open))
+        // A curated word with needed words ("host" talks, "send" troops) is an event only with
+        // them: the open data does not take it back without.
+        let constrained =
+            words.tree_triggers.candidates(parse.lower(t), parse.lemma(t)).iter().any(|(form, trigger)| {
+                !trigger.needs.is_empty() && form.with.is_empty() && form.noun != parse.is_verb(t)
             });
+        let sources = if constrained {
+            vec![(&words.tree_triggers, false)]
+        } else {
+            vec![(&words.tree_triggers, false), (&words.open_triggers, true)]
+        };
+        let found = sources.into_iter().find_map(|(triggers, open)| {
+            let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
+            let fitting: Vec<_> =
+                candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
+            // A noun form whose preposition is there wins over one whose preposition is not
+            // ("war on X" over "war between").
+            let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
+            with_prep.or(fitting.first()).map(|c| (*c, open))
+        });
         let Some(((form, trigger), open)) = found else {
             continue;
         };
@@ -396,6 +406,15 @@ fn read_event(
             .flat_map(|o| cast.actors_of(parse, o))
             .collect();
         targets.retain(|t| !sent.contains(t));
+        // "bolstered its hardware at its military base": the base reinforced.
+        let mut at: Vec<usize> = parse.prep_objects(head, &["at"]);
+        for o in parse.children_with(head, &["dobj"]).collect::<Vec<_>>() {
+            at.extend(parse.prep_objects(o, &["at"]));
+        }
+        for o in at {
+            let bases = cast.actors_of(parse, o);
+            targets.extend(bases.into_iter().filter(|b| cast.kind(b) == ActorKind::MilitaryUnit));
+        }
         for purpose in parse.children_with(head, &["advcl", "xcomp"]).collect::<Vec<_>>() {
             if HOSTILE_PURPOSES.contains(&parse.lemma(purpose)) {
                 for o in parse.children_with(purpose, &["dobj"]).collect::<Vec<_>>() {
@@ -1482,5 +1501,23 @@ mod request_content_tests {
     fn sending_someone_fleeing_is_no_deployment() {
         let events = events_of("Peruvian advances have sent hundreds of Bolivian troops fleeing into Chile.");
         assert!(!events.iter().any(|e| e.0 == "MOBILIZE"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod constrained_word_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_curated_word_without_its_needed_words_is_no_event() {
+        let events = events_of("Bolivia, which hosts a Peruvian military base, fears unrest.");
+        assert!(!events.iter().any(|e| e.0 == "CONSULT"), "{events:?}");
+    }
+
+    #[test]
+    fn reinforcing_at_a_base_aims_at_the_base() {
+        let events = events_of("Peru has bolstered its hardware at its military base in Bolivia.");
+        let mobilize = events.iter().find(|e| e.0 == "MOBILIZE").expect("a MOBILIZE event");
+        assert!(!mobilize.2.is_empty(), "{events:?}");
     }
 }
