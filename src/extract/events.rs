@@ -1521,3 +1521,16 @@ mod constrained_word_tests {
         assert!(!mobilize.2.is_empty(), "{events:?}");
     }
 }
+
+#[cfg(test)]
+mod apposition_pronoun_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_name_in_apposition_to_a_subject_is_a_pronouns_antecedent() {
+        let events = events_of(
+            "Luis Arce said that the Prime Minister of Peru, Gabriel Boric, welcomed the mission while expressing his support for Chile.",
+        );
+        assert!(!events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Luis Arce"]), "{events:?}");
+    }
+}

@@ -475,7 +475,9 @@ impl<'l> Cast<'l> {
                     continue;
                 }
                 let head = phrase_head(parse, &p.tokens);
-                let subject = matches!(parse.dep(head), "nsubj" | "nsubjpass");
+                // A subject, or the name in apposition to one ("the Prime Minister, X, welcomed").
+                let subject = matches!(parse.dep(head), "nsubj" | "nsubjpass")
+                    || (parse.dep(head) == "appos" && matches!(parse.dep(parse.head(head)), "nsubj" | "nsubjpass"));
                 let candidate = (subject, p.tokens.start, actor.clone());
                 let better = match &best {
                     None => true,
