@@ -1534,3 +1534,16 @@ mod apposition_pronoun_tests {
         assert!(!events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Luis Arce"]), "{events:?}");
     }
 }
+
+#[cfg(test)]
+mod suspension_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn suspending_a_deal_is_a_refusal_and_an_armistice_a_ceasefire() {
+        let events = events_of("Peru suspended a trade deal with Chile in 2020.");
+        assert!(events.iter().any(|e| e.0 == "REJECT" && e.2 == ["Chile"]), "{events:?}");
+        let events = events_of("Peru and Bolivia decided to begin a temporary armistice.");
+        assert!(has(&events, "RETREAT", "Peru"), "{events:?}");
+    }
+}
