@@ -1547,3 +1547,17 @@ mod suspension_tests {
         assert!(has(&events, "RETREAT", "Peru"), "{events:?}");
     }
 }
+
+#[cfg(test)]
+mod hiring_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn hiring_a_contractor_known_by_a_name_is_cooperation_with_it() {
+        let events = events_of("Bolivia hired a private military contractor known as the Wagner Group.");
+        assert!(
+            events.iter().any(|e| e.0 == "COOPERATE" && e.1 == ["Bolivia"] && e.2.iter().any(|t| t.contains("Wagner"))),
+            "{events:?}"
+        );
+    }
+}

@@ -288,6 +288,22 @@ impl<'l> Cast<'l> {
                 return Some(p.mention.actor.clone());
             }
         }
+        // "a contractor known as the Wagner Group", "a group called X": the name given.
+        for acl in parse.children_with(token, &["acl"]).collect::<Vec<_>>() {
+            if !matches!(parse.lemma(acl), "know" | "call" | "name" | "dub") {
+                continue;
+            }
+            let named: Vec<usize> = parse
+                .prep_objects(acl, &["as"])
+                .into_iter()
+                .chain(parse.children_with(acl, &["oprd", "attr"]))
+                .collect();
+            for n in named {
+                if let Some(p) = self.at(n) {
+                    return Some(p.mention.actor.clone());
+                }
+            }
+        }
         // A gazetteer description that takes part ("neighbouring countries").
         if let Some((tokens, entry)) = self.lazy.iter().find(|(r, _)| r.contains(&token)).cloned() {
             let id = self.register_entry(entry);
