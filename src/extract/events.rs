@@ -265,8 +265,13 @@ fn judged_owners(parse: &Parse, cast: &mut Cast, events: &mut [Event], heads: &[
                 continue;
             }
             let mut owners: Vec<ActorId> = Vec::new();
-            for c in parse.children_with(o, &["poss"]).collect::<Vec<_>>() {
-                owners.extend(cast.actors_of(parse, c));
+            // The object's possessor, or that of a noun joined to it ("Ukraine's independence
+            // and territorial integrity").
+            let nouns: Vec<usize> = std::iter::once(o).chain(parse.children_with(o, &["nmod", "conj"])).collect();
+            for n in nouns {
+                for c in parse.children_with(n, &["poss"]).collect::<Vec<_>>() {
+                    owners.extend(cast.actors_of(parse, c));
+                }
             }
             if owners.is_empty() {
                 owners.extend(demonym_of(parse, cast, o));
@@ -1559,5 +1564,16 @@ mod hiring_tests {
             events.iter().any(|e| e.0 == "COOPERATE" && e.1 == ["Bolivia"] && e.2.iter().any(|t| t.contains("Wagner"))),
             "{events:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod joined_owner_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_endorsed_sovereignty_is_aimed_at_its_owner() {
+        let events = events_of("Chile on Sunday endorsed Peru’s independence and territorial integrity.");
+        assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.2 == ["Peru"]), "{events:?}");
     }
 }
