@@ -210,6 +210,7 @@ impl<'l> Cast<'l> {
     }
 
     /// The actor of a gazetteer IRI, registered.
+    #[allow(dead_code)]
     pub(crate) fn by_iri(&mut self, iri: &str) -> Option<ActorId> {
         let entry = self.lexicon.gazetteer.by_iri(iri)?;
         Some(self.register_entry(entry))
@@ -579,7 +580,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         let titled = if label == "PERSON" { titled_span(parse, &tokens) } else { full.clone() };
         let text = parse.span_text(tokens.clone());
         // A demonym alone ("Tajik", "Emirati") names no one.
-        if demonyms.iter().any(|d| *d == tokens) {
+        if demonyms.contains(&tokens) {
             continue;
         }
         // The gazetteer name that is the entity (allowing a leading "the"), one spelled alike,
@@ -1348,16 +1349,16 @@ fn plausible_name(parse: &Parse, tokens: &Range<usize>, label: &str) -> bool {
             return false;
         }
     }
-    if label == "ORG" {
-        if matches!(
+    if label == "ORG"
+        && (matches!(
             last,
             "conference" | "summit" | "meeting" | "forum" | "games" | "olympics" | "talks" | "photo" | "photos"
         ) || matches!(
             first,
             "convention" | "treaty" | "protocol" | "accord" | "agreement" | "declaration" | "resolution"
-        ) {
-            return false;
-        }
+        ))
+    {
+        return false;
     }
     true
 }
@@ -1690,7 +1691,7 @@ fn acronyms(cast: &mut Cast, parse: &Parse) {
         }
         // The acronym's first letter is the name's first word's initial.
         let name = parse.span_text(p.tokens.clone());
-        if !name.chars().next().is_some_and(|c| c.to_uppercase().next() == Some(letters[0])) {
+        if name.chars().next().is_none_or(|c| c.to_uppercase().next() != Some(letters[0])) {
             continue;
         }
         cast.add_alias(&p.mention.actor, inner);
@@ -1838,7 +1839,7 @@ fn relational(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
         match relation.kind {
             None => {
                 // The possessor itself ("Russian officials", "the Taliban's representatives").
-                if cast.at(from).is_some() && !cast.at(from).is_some_and(|p| p.tokens.end <= start) {
+                if cast.at(from).is_some() && cast.at(from).is_none_or(|p| p.tokens.end > start) {
                     continue;
                 }
                 let free = span.clone().filter(|&i| cast.at(i).is_none()).collect::<Vec<_>>();

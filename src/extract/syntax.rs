@@ -167,6 +167,7 @@ impl<'a> Parse<'a> {
     }
 
     /// Whether `ancestor` dominates `i` (or is it).
+    #[allow(dead_code)]
     pub(crate) fn dominates(&self, ancestor: usize, mut i: usize) -> bool {
         for _ in 0..self.len() {
             if i == ancestor {
