@@ -696,6 +696,19 @@ fn noun_arguments(
         }
         targets.extend(found);
     }
+    // "accusations that blamed Indian soldiers", "strikes that killed three soldiers": the
+    // object of a relative clause that tells the act.
+    if targets.is_empty() && matches!(trigger_type, EventType::Accuse | EventType::Assault) {
+        for r in parse.children_with(noun, &["relcl"]).collect::<Vec<_>>() {
+            let relative_subject =
+                parse.children_with(r, &["nsubj"]).any(|s| matches!(parse.lower(s), "that" | "which"));
+            if relative_subject {
+                for o in parse.children_with(r, &["dobj"]).collect::<Vec<_>>() {
+                    targets.extend(cast.actors_of(parse, o).into_iter().filter(|t| !agents.contains(t)));
+                }
+            }
+        }
+    }
     (agents, targets, governor)
 }
 
@@ -1575,5 +1588,16 @@ mod joined_owner_tests {
     fn an_endorsed_sovereignty_is_aimed_at_its_owner() {
         let events = events_of("Chile on Sunday endorsed Peru’s independence and territorial integrity.");
         assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.2 == ["Peru"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod relative_clause_target_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_nominal_act_takes_the_object_of_its_relative_clause() {
+        let events = events_of("Lima rebutted the Bolivian accusations that blamed Peru for the clash.");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Bolivia"] && e.2 == ["Peru"]), "{events:?}");
     }
 }
