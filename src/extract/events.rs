@@ -463,6 +463,8 @@ fn read_event(
         (EventType::Reject, None)
     } else if riot {
         (EventType::Protest, Some("riot".to_string()))
+    } else if invited_to_act(parse, head, form) {
+        (EventType::Request, None)
     } else {
         (trigger.event_type, trigger.mode.clone())
     };
@@ -838,6 +840,16 @@ const HOSTILE_PURPOSES: &[&str] = &[
     "neutralise",
     "repel",
 ];
+
+/// Whether an invitation asks for an act rather than to a meeting: "invited X to negotiate the
+/// terms" (a request), unlike "invited X to take part in talks" or "to the conference".
+fn invited_to_act(parse: &Parse, head: usize, form: &TreeForm) -> bool {
+    !form.noun
+        && parse.lemma(head) == "invite"
+        && parse.children_with(head, &["xcomp"]).any(|x| {
+            parse.is_verb(x) && !matches!(parse.lemma(x), "take" | "attend" | "participate" | "join" | "visit")
+        })
+}
 
 /// Nouns of unarmed crowds.
 const CROWDS: &[&str] = &[
@@ -1599,5 +1611,18 @@ mod relative_clause_target_tests {
     fn a_nominal_act_takes_the_object_of_its_relative_clause() {
         let events = events_of("Lima rebutted the Bolivian accusations that blamed Peru for the clash.");
         assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Bolivia"] && e.2 == ["Peru"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod invitation_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_invitation_to_act_is_a_request_and_to_talks_a_meeting() {
+        let events = events_of("Chile invited Peru to negotiate the terms of the treaty.");
+        assert!(has(&events, "REQUEST", "Chile"), "{events:?}");
+        let events = events_of("Chile will invite Peru to take part in talks on the border.");
+        assert!(has(&events, "CONSULT", "Chile"), "{events:?}");
     }
 }
