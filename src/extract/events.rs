@@ -101,6 +101,8 @@ const LIGHT_VERBS: &[&str] = &[
     "deepen",
     "boost",
     "increase",
+    "engage",
+    "participate",
 ];
 
 /// Nouns of documents that act for their issuer ("a statement calling on ...").
@@ -163,16 +165,26 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
         // Curated triggers first; the open-data ones only where none fits.
         let words = &lexicon.words;
-        let found =
-            [(&words.tree_triggers, false), (&words.open_triggers, true)].into_iter().find_map(|(triggers, open)| {
-                let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
-                let fitting: Vec<_> =
-                    candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
-                // A noun form whose preposition is there wins over one whose preposition is not
-                // ("war on X" over "war between").
-                let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
-                with_prep.or(fitting.first()).map(|c| (*c, open))
+        // A curated word with needed words ("host" talks, "send" troops) is an event only with
+        // them: the open data does not take it back without.
+        let constrained =
+            words.tree_triggers.candidates(parse.lower(t), parse.lemma(t)).iter().any(|(form, trigger)| {
+                !trigger.needs.is_empty() && form.with.is_empty() && form.noun != parse.is_verb(t)
             });
+        let sources = if constrained {
+            vec![(&words.tree_triggers, false)]
+        } else {
+            vec![(&words.tree_triggers, false), (&words.open_triggers, true)]
+        };
+        let found = sources.into_iter().find_map(|(triggers, open)| {
+            let candidates = triggers.candidates(parse.lower(t), parse.lemma(t));
+            let fitting: Vec<_> =
+                candidates.into_iter().filter(|(form, trigger)| fits(parse, t, form, trigger)).collect();
+            // A noun form whose preposition is there wins over one whose preposition is not
+            // ("war on X" over "war between").
+            let with_prep = fitting.iter().find(|(form, _)| form.prep.is_none() || prep_present(parse, t, form));
+            with_prep.or(fitting.first()).map(|c| (*c, open))
+        });
         let Some(((form, trigger), open)) = found else {
             continue;
         };
@@ -187,6 +199,7 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         }
     }
     judged_acts(parse, lexicon, &mut events, &heads);
+    judged_owners(parse, cast, &mut events, &heads);
     events
 }
 
@@ -238,6 +251,40 @@ fn judged_acts(parse: &Parse, lexicon: &Lexicon, events: &mut [Event], heads: &[
     }
 }
 
+/// A judged or demanded thing that is no act of the text is aimed at whoever owns it: its
+/// possessor or the state of its adjective ("welcomed the Turkish parliamentary vote",
+/// "criticised Ghana's decision", "demanding her resignation").
+fn judged_owners(parse: &Parse, cast: &mut Cast, events: &mut [Event], heads: &[usize]) {
+    const JUDGING: &[EventType] = &[EventType::Accuse, EventType::Reject, EventType::Support, EventType::Request];
+    for i in 0..events.len() {
+        if !events[i].targets.is_empty() || !JUDGING.contains(&events[i].event_type) || !parse.is_verb(heads[i]) {
+            continue;
+        }
+        for o in parse.children_with(heads[i], &["dobj", "nsubjpass"]).collect::<Vec<_>>() {
+            if !parse.is_noun(o) || heads.contains(&o) || !cast.actors_of(parse, o).is_empty() {
+                continue;
+            }
+            let mut owners: Vec<ActorId> = Vec::new();
+            // The object's possessor, or that of a noun joined to it ("Ukraine's independence
+            // and territorial integrity").
+            let nouns: Vec<usize> = std::iter::once(o).chain(parse.children_with(o, &["nmod", "conj"])).collect();
+            for n in nouns {
+                for c in parse.children_with(n, &["poss"]).collect::<Vec<_>>() {
+                    owners.extend(cast.actors_of(parse, c));
+                }
+            }
+            if owners.is_empty() {
+                owners.extend(demonym_of(parse, cast, o));
+            }
+            owners.retain(|a| !events[i].agents.contains(a));
+            if !owners.is_empty() {
+                events[i].targets = owners;
+                break;
+            }
+        }
+    }
+}
+
 /// Whether a form's preposition hangs below the head.
 fn prep_present(parse: &Parse, head: usize, form: &TreeForm) -> bool {
     form.prep.as_deref().is_some_and(|prep| {
@@ -268,6 +315,17 @@ fn fits(parse: &Parse, head: usize, form: &TreeForm, trigger: &Trigger) -> bool 
         .is_some_and(|l| matches!(l, "ORG" | "PERSON" | "GPE" | "FAC" | "LOC" | "WORK_OF_ART" | "LAW" | "EVENT"))
     {
         return false;
+    }
+    // "sent troops fleeing": a cause, not a deployment.
+    if is_verb && parse.lemma(head) == "send" && parse.children(head).any(|c| parse.tag(c) == "VBG") {
+        return false;
+    }
+    // "seized on the talks", "pounced upon the remark": making use of something, no capture.
+    if is_verb && trigger.event_type == EventType::Assault && form.prep.is_none() && form.with.is_empty() {
+        let on = parse.children_with(head, &["prep"]).any(|p| matches!(parse.lower(p), "on" | "upon"));
+        if on && parse.children_with(head, &["dobj"]).next().is_none() {
+            return false;
+        }
     }
     let below = phrase_words(parse, head);
     for word in &form.with {
@@ -339,6 +397,38 @@ fn read_event(
     if agents.is_empty() {
         return None;
     }
+    // "X can start negotiations", "a measure that lets authorities suspend rights": an act said
+    // to be possible or permitted is not stated as done.
+    if merely_possible(parse, clause_verb.unwrap_or(head)) || requested(parse, head, clause_verb) {
+        return None;
+    }
+    // Forces sent are what is mobilized, not whom against: "sent 1,000 soldiers to Mozambique to
+    // fight the militants" is aimed at the militants.
+    if trigger.event_type == EventType::Mobilize && !form.noun {
+        let sent: Vec<ActorId> = parse
+            .children_with(head, &["dobj"])
+            .filter(|&o| FORCE_NOUNS.contains(&parse.lemma(o)))
+            .flat_map(|o| cast.actors_of(parse, o))
+            .collect();
+        targets.retain(|t| !sent.contains(t));
+        // "bolstered its hardware at its military base": the base reinforced.
+        let mut at: Vec<usize> = parse.prep_objects(head, &["at"]);
+        for o in parse.children_with(head, &["dobj"]).collect::<Vec<_>>() {
+            at.extend(parse.prep_objects(o, &["at"]));
+        }
+        for o in at {
+            let bases = cast.actors_of(parse, o);
+            targets.extend(bases.into_iter().filter(|b| cast.kind(b) == ActorKind::MilitaryUnit));
+        }
+        for purpose in parse.children_with(head, &["advcl", "xcomp"]).collect::<Vec<_>>() {
+            if HOSTILE_PURPOSES.contains(&parse.lemma(purpose)) {
+                for o in parse.children_with(purpose, &["dobj"]).collect::<Vec<_>>() {
+                    targets.extend(cast.actors_of(parse, o).into_iter().filter(|t| !agents.contains(t)));
+                }
+            }
+        }
+        targets.dedup();
+    }
     let symmetric = SYMMETRIC.contains(&trigger.event_type) || trigger.mode.as_deref() == Some("ceasefire");
     if targets.is_empty() && agents.len() > 1 && symmetric {
         targets = agents.split_off(1);
@@ -362,11 +452,19 @@ fn read_event(
             }
         }
     }
+    // Crowds that storm or attack are rioting: a protest, not a military assault.
+    let riot = trigger.event_type == EventType::Assault
+        && !form.noun
+        && parse.subject(head).is_some_and(|(s, passive)| !passive && CROWDS.contains(&parse.lemma(s)));
     // Cooperation said not to be done is refused: "will never recognize X", "is not planning to
     // negotiate with X" (PLOVER REJECT). A denied hostile act stays a negated act.
     let (event_type, mode) = if status == Status::Negated && COOPERATIVE.contains(&trigger.event_type) {
         status = Status::Occurred;
         (EventType::Reject, None)
+    } else if riot {
+        (EventType::Protest, Some("riot".to_string()))
+    } else if invited_to_act(parse, head, form) {
+        (EventType::Request, None)
     } else {
         (trigger.event_type, trigger.mode.clone())
     };
@@ -468,6 +566,13 @@ fn verb_arguments(
                 }
             }
             for o in objects {
+                // "a contractor that the EU accuses of ...": a relative pronoun object stands for
+                // the noun the clause modifies.
+                let o = if parse.dep(verb) == "relcl" && matches!(parse.lower(o), "that" | "which" | "who" | "whom") {
+                    parse.head(verb)
+                } else {
+                    o
+                };
                 // The object may be the act's own noun ("held talks with X"): its preposition.
                 let found = cast.actors_of(parse, o);
                 if found.is_empty() && parse.is_noun(o) {
@@ -516,6 +621,19 @@ fn noun_arguments(
     for c in parse.children_with(noun, &["poss", "compound", "amod", "nmod"]) {
         if c > noun {
             continue;
+        }
+        // "the Syrian conflict", "the Mozambique insurgency", "the Lebanon ceasefire agreement":
+        // a name or adjective before a conflict or a settlement says where, not who.
+        if parse.dep(c) != "poss" && !hyphen_pair_child(parse, c) {
+            let lemma = parse.lemma(noun);
+            // Only a country or place is a setting: "the G20 summit" is the G20's.
+            let settlement = parse.dep(c) == "compound" && SETTLEMENT_SETTINGS.contains(&lemma) && {
+                let named = cast.actors_of(parse, c);
+                named.iter().all(|a| matches!(cast.kind(a), ActorKind::Country | ActorKind::Place))
+            };
+            if CONFLICT_SETTINGS.contains(&lemma) || settlement {
+                continue;
+            }
         }
         // "the US-UK strikes", "the Israel-Hezbollah ceasefire": both names of a hyphenated
         // pair, the first before the other.
@@ -580,6 +698,19 @@ fn noun_arguments(
         }
         targets.extend(found);
     }
+    // "accusations that blamed Indian soldiers", "strikes that killed three soldiers": the
+    // object of a relative clause that tells the act.
+    if targets.is_empty() && matches!(trigger_type, EventType::Accuse | EventType::Assault) {
+        for r in parse.children_with(noun, &["relcl"]).collect::<Vec<_>>() {
+            let relative_subject =
+                parse.children_with(r, &["nsubj"]).any(|s| matches!(parse.lower(s), "that" | "which"));
+            if relative_subject {
+                for o in parse.children_with(r, &["dobj"]).collect::<Vec<_>>() {
+                    targets.extend(cast.actors_of(parse, o).into_iter().filter(|t| !agents.contains(t)));
+                }
+            }
+        }
+    }
     (agents, targets, governor)
 }
 
@@ -587,6 +718,18 @@ fn noun_arguments(
 fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
     let adjective = parse.children_with(noun, &["amod", "compound"]).find(|&c| c < noun)?;
     cast.demonym_actor(parse, adjective)
+}
+
+/// Conflicts named by their place with a name or an adjective ("the Syrian war").
+const CONFLICT_SETTINGS: &[&str] = &["conflict", "war", "insurgency", "crisis", "fighting", "unrest", "violence"];
+/// Settlements and meetings named by their place or subject with a name ("the Gaza ceasefire",
+/// "the Iran deal", "the Ukraine peace talks").
+const SETTLEMENT_SETTINGS: &[&str] =
+    &["agreement", "deal", "ceasefire", "truce", "talks", "summit", "conference", "negotiations", "accord"];
+
+/// Whether a modifier has a hyphenated partner ("Israel-Hezbollah ceasefire").
+fn hyphen_pair_child(parse: &Parse, c: usize) -> bool {
+    parse.children_with(c, &["compound", "amod", "nmod"]).any(|pair| hyphen_between(parse, pair, c))
 }
 
 /// Whether `a` and `b` are written as one hyphenated pair ("Israel-Hezbollah").
@@ -618,6 +761,10 @@ fn object_of(parse: &Parse, noun: usize, verb: usize) -> bool {
             return false;
         }
         t = parse.head(prep);
+        // "engaged in a shootout", "participated in talks": the verb's own preposition.
+        if t == verb {
+            return parse.lemma(prep) == "in";
+        }
     }
     false
 }
@@ -659,6 +806,141 @@ fn conditional_or_question(parse: &Parse, head: usize) -> bool {
     }
     let sentence = parse.sentence(parse.sentence_of(head));
     sentence.clone().last().is_some_and(|last| parse.word(last) == "?")
+}
+
+/// Nouns of forces sent or deployed.
+const FORCE_NOUNS: &[&str] = &[
+    "troop",
+    "troops",
+    "soldier",
+    "force",
+    "forces",
+    "officer",
+    "police",
+    "warship",
+    "battalion",
+    "contingent",
+    "reinforcement",
+    "peacekeeper",
+    "jet",
+    "aircraft",
+    "personnel",
+];
+/// Purposes that name an adversary: "to fight X", "to counter X".
+const HOSTILE_PURPOSES: &[&str] = &[
+    "fight",
+    "counter",
+    "combat",
+    "attack",
+    "confront",
+    "deter",
+    "defeat",
+    "battle",
+    "neutralize",
+    "neutralise",
+    "repel",
+];
+
+/// Whether an invitation asks for an act rather than to a meeting: "invited X to negotiate the
+/// terms" (a request), unlike "invited X to take part in talks" or "to the conference".
+fn invited_to_act(parse: &Parse, head: usize, form: &TreeForm) -> bool {
+    !form.noun
+        && parse.lemma(head) == "invite"
+        && parse.children_with(head, &["xcomp"]).any(|x| {
+            parse.is_verb(x) && !matches!(parse.lemma(x), "take" | "attend" | "participate" | "join" | "visit")
+        })
+}
+
+/// Nouns of unarmed crowds.
+const CROWDS: &[&str] = &[
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "student",
+    "students",
+    "supporter",
+    "supporters",
+    "crowd",
+    "crowds",
+    "mob",
+    "rioter",
+    "rioters",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+];
+
+/// Verbs that ask for an act: what they ask for is not done.
+const ASKING_VERBS: &[&str] =
+    &["call", "urge", "ask", "demand", "appeal", "press", "push", "request", "implore", "exhort"];
+
+/// Whether the act is only asked for ("called on the Taliban not to launch offensives", "called
+/// for a peace deal between the parties", "urged Peru to withdraw"): the asking is the event.
+fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
+    let asked_verb = |verb: usize| {
+        let mut t = verb;
+        while parse.dep(t) == "conj" && parse.head(t) != t {
+            t = parse.head(t);
+        }
+        parse.dep(t) == "xcomp" && ASKING_VERBS.contains(&parse.lemma(parse.head(t)))
+    };
+    if parse.is_verb(head) {
+        return asked_verb(head);
+    }
+    // A noun asked for: "called for a deal", "demanded the release of", "urged X to launch talks".
+    let Some(v) = clause_verb else { return false };
+    if asked_verb(v) {
+        return true;
+    }
+    if !ASKING_VERBS.contains(&parse.lemma(v)) {
+        return false;
+    }
+    let mut t = head;
+    while parse.dep(t) == "conj" && parse.head(t) != t {
+        t = parse.head(t);
+    }
+    match parse.dep(t) {
+        "dobj" => parse.head(t) == v,
+        "pobj" => parse.lower(parse.head(t)) == "for" && parse.head(parse.head(t)) == v,
+        _ => false,
+    }
+}
+
+/// Modals of possibility and verbs of permission.
+const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
+const PERMISSION_VERBS: &[&str] = &["let", "allow", "enable", "permit", "empower"];
+
+/// Whether a verb states only that its act can happen: under a modal of possibility ("X can
+/// start talks", "X could attack") or a verb of permission ("a law that allows the army to
+/// deploy", "lets authorities suspend rights"). A negated possibility ("cannot") is left to the
+/// negation.
+fn merely_possible(parse: &Parse, verb: usize) -> bool {
+    // "before the IMF can provide support": a subordinate clause of time or purpose expects it.
+    if !parse.is_verb(verb) || parse.is_negated(verb) || parse.child_with(verb, &["mark"]).is_some() {
+        return false;
+    }
+    let mut t = verb;
+    for _ in 0..3 {
+        if parse.auxiliaries(t).any(|a| POSSIBILITY_MODALS.contains(&a)) {
+            return true;
+        }
+        let h = parse.head(t);
+        if h == t {
+            return false;
+        }
+        match parse.dep(t) {
+            "conj" => t = h,
+            "xcomp" | "ccomp" if PERMISSION_VERBS.contains(&parse.lemma(h)) => return true,
+            // "could be used to launch attacks": the possibility of the verb it completes.
+            "xcomp" => t = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the act is negated or planned.
@@ -1298,5 +1580,258 @@ mod judged_tests {
         let events = events_of("Bolivia's war on Paraguay lasted three years.");
         let assault = events.iter().find(|e| e.0 == "ASSAULT").expect("an ASSAULT event");
         assert_eq!(assault.2, ["Paraguay"]);
+    }
+}
+
+#[cfg(test)]
+mod possibility_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_act_said_to_be_possible_or_permitted_is_no_event() {
+        let events = events_of("Chile can start negotiations with Peru at any time.");
+        assert!(!has(&events, "CONSULT", "Chile"), "{events:?}");
+        let events = events_of("The decree lets Bolivia's army deploy troops in the capital.");
+        assert!(!events.iter().any(|e| e.0 == "MOBILIZE"), "{events:?}");
+    }
+
+    #[test]
+    fn a_subordinate_clause_keeps_an_expected_act() {
+        let events = events_of("Peru must pass reforms before the World Bank can provide financial support to Peru.");
+        assert!(events.iter().any(|e| e.0 == "AID"), "{events:?}");
+    }
+
+    #[test]
+    fn a_conflict_named_by_its_country_has_no_agent_there() {
+        let events = events_of("The Peruvian conflict has displaced thousands of people.");
+        assert!(!has(&events, "ASSAULT", "Peru"), "{events:?}");
+    }
+
+    #[test]
+    fn seizing_on_something_is_no_capture() {
+        let events = events_of("Argentina seized on the remarks of the Chilean minister.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_warning_of_what_will_be_done_is_a_threat() {
+        let events = events_of("Chile warned that it would respond forcefully to any incursion.");
+        assert!(has(&events, "THREATEN", "Chile"), "{events:?}");
+        let events = events_of("Chile warned about the risks of the storm.");
+        assert!(!has(&events, "THREATEN", "Chile"), "{events:?}");
+    }
+
+    #[test]
+    fn joining_an_alliance_is_cooperation() {
+        let events = events_of("Chile joined NATO in April 2023.");
+        assert!(has(&events, "COOPERATE", "Chile"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod pronoun_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_pronoun_outside_quotes_skips_names_inside_them() {
+        let events = events_of(
+            "Gabriel Boric spoke to reporters on Monday. \"We will meet President Luis Arce soon.\" He urged Peru to show restraint.",
+        );
+        assert!(!has(&events, "REQUEST", "Luis Arce"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod light_verb_and_purpose_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn engaging_in_a_fight_is_doing_it() {
+        let events = events_of("Bolivian rebels engaged in a firefight with Peru near the border.");
+        assert!(events.iter().any(|e| e.0 == "ASSAULT" && e.2.iter().any(|t| t == "Peru")), "{events:?}");
+    }
+
+    #[test]
+    fn forces_sent_to_fight_someone_are_aimed_at_them() {
+        let events = events_of("Chile sent 500 soldiers to Peru to fight the Shining Path.");
+        let mobilize = events.iter().find(|e| e.0 == "MOBILIZE").expect("a MOBILIZE event");
+        assert!(mobilize.2.iter().any(|t| t.contains("Shining Path")), "{events:?}");
+        assert!(!mobilize.2.iter().any(|t| t.contains("soldiers") || t.contains("army")), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod judged_owner_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_judged_thing_is_aimed_at_its_owner() {
+        let events = events_of("The Peruvian court ruling was welcomed by Chile.");
+        assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Chile"] && e.2 == ["Peru"]), "{events:?}");
+        let events = events_of("Chile criticised Bolivia's decision.");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.2 == ["Bolivia"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod relative_clause_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_relative_pronoun_stands_for_its_noun() {
+        let events = events_of("Peru sent troops against the Shining Path, which attacked a convoy in 2017.");
+        assert!(has(&events, "ASSAULT", "Shining Path"), "{events:?}");
+        let events = events_of("Bolivia hired the Shining Path, which Peru accuses of smuggling.");
+        assert!(
+            events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Peru"] && e.2.iter().any(|t| t.contains("Shining Path"))),
+            "{events:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod crowd_and_lexicon_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn crowds_storming_a_building_protest() {
+        let events = events_of("Protesters stormed the Peruvian parliament on Monday.");
+        assert!(has(&events, "PROTEST", "protesters") || events.iter().any(|e| e.0 == "PROTEST"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+    }
+
+    #[test]
+    fn calling_something_illegal_is_an_accusation() {
+        let events = events_of("Peru called the agreement illegal.");
+        assert!(has(&events, "ACCUSE", "Peru"), "{events:?}");
+    }
+
+    #[test]
+    fn a_demand_for_someones_resignation_is_aimed_at_them() {
+        let events = events_of("Chile demanded Bolivia's withdrawal from the talks.");
+        assert!(events.iter().any(|e| e.0 == "REQUEST" && e.2 == ["Bolivia"]), "{events:?}");
+    }
+
+    #[test]
+    fn what_could_be_used_to_attack_is_no_attack() {
+        let events = events_of("Officials fear that Peru could be used to launch attacks on Chile.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod request_content_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn what_is_asked_for_is_not_done() {
+        let events = events_of("Chile called on Peru not to launch any offensives in the spring.");
+        assert!(!events.iter().any(|e| e.0 == "ASSAULT"), "{events:?}");
+        let events = events_of("Chile called for a peace deal between Peru and Bolivia.");
+        assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+    }
+
+    #[test]
+    fn sending_someone_fleeing_is_no_deployment() {
+        let events = events_of("Peruvian advances have sent hundreds of Bolivian troops fleeing into Chile.");
+        assert!(!events.iter().any(|e| e.0 == "MOBILIZE"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod constrained_word_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_curated_word_without_its_needed_words_is_no_event() {
+        let events = events_of("Bolivia, which hosts a Peruvian military base, fears unrest.");
+        assert!(!events.iter().any(|e| e.0 == "CONSULT"), "{events:?}");
+    }
+
+    #[test]
+    fn reinforcing_at_a_base_aims_at_the_base() {
+        let events = events_of("Peru has bolstered its hardware at its military base in Bolivia.");
+        let mobilize = events.iter().find(|e| e.0 == "MOBILIZE").expect("a MOBILIZE event");
+        assert!(!mobilize.2.is_empty(), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod apposition_pronoun_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_name_in_apposition_to_a_subject_is_a_pronouns_antecedent() {
+        let events = events_of(
+            "Luis Arce said that the Prime Minister of Peru, Gabriel Boric, welcomed the mission while expressing his support for Chile.",
+        );
+        assert!(!events.iter().any(|e| e.0 == "SUPPORT" && e.1 == ["Luis Arce"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod suspension_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn suspending_a_deal_is_a_refusal_and_an_armistice_a_ceasefire() {
+        let events = events_of("Peru suspended a trade deal with Chile in 2020.");
+        assert!(events.iter().any(|e| e.0 == "REJECT" && e.2 == ["Chile"]), "{events:?}");
+        let events = events_of("Peru and Bolivia decided to begin a temporary armistice.");
+        assert!(has(&events, "RETREAT", "Peru"), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod hiring_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn hiring_a_contractor_known_by_a_name_is_cooperation_with_it() {
+        let events = events_of("Bolivia hired a private military contractor known as the Wagner Group.");
+        assert!(
+            events.iter().any(|e| e.0 == "COOPERATE" && e.1 == ["Bolivia"] && e.2.iter().any(|t| t.contains("Wagner"))),
+            "{events:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod joined_owner_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_endorsed_sovereignty_is_aimed_at_its_owner() {
+        let events = events_of("Chile on Sunday endorsed Peru’s independence and territorial integrity.");
+        assert!(events.iter().any(|e| e.0 == "SUPPORT" && e.2 == ["Peru"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod relative_clause_target_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn a_nominal_act_takes_the_object_of_its_relative_clause() {
+        let events = events_of("Lima rebutted the Bolivian accusations that blamed Peru for the clash.");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Bolivia"] && e.2 == ["Peru"]), "{events:?}");
+    }
+}
+
+#[cfg(test)]
+mod invitation_tests {
+    use super::tests_support::*;
+
+    #[test]
+    fn an_invitation_to_act_is_a_request_and_to_talks_a_meeting() {
+        let events = events_of("Chile invited Peru to negotiate the terms of the treaty.");
+        assert!(has(&events, "REQUEST", "Chile"), "{events:?}");
+        let events = events_of("Chile will invite Peru to take part in talks on the border.");
+        assert!(has(&events, "CONSULT", "Chile"), "{events:?}");
     }
 }

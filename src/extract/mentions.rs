@@ -295,6 +295,22 @@ impl<'l> Cast<'l> {
                 return Some(p.mention.actor.clone());
             }
         }
+        // "a contractor known as the Wagner Group", "a group called X": the name given.
+        for acl in parse.children_with(token, &["acl"]).collect::<Vec<_>>() {
+            if !matches!(parse.lemma(acl), "know" | "call" | "name" | "dub") {
+                continue;
+            }
+            let named: Vec<usize> = parse
+                .prep_objects(acl, &["as"])
+                .into_iter()
+                .chain(parse.children_with(acl, &["oprd", "attr"]))
+                .collect();
+            for n in named {
+                if let Some(p) = self.at(n) {
+                    return Some(p.mention.actor.clone());
+                }
+            }
+        }
         // A gazetteer description that takes part ("neighbouring countries").
         if let Some((tokens, entry)) = self.lazy.iter().find(|(r, _)| r.contains(&token)).cloned() {
             let id = self.register_entry(entry);
@@ -530,8 +546,15 @@ impl<'l> Cast<'l> {
                 if !fits(self.kind(actor)) {
                     continue;
                 }
+                // Told outside quotation marks, a pronoun does not refer to someone named only
+                // inside a quotation ("We will speak with President X," he said. He called ...).
+                if s != sentence && quoted(parse, p.tokens.start) && !quoted(parse, token) {
+                    continue;
+                }
                 let head = phrase_head(parse, &p.tokens);
-                let subject = matches!(parse.dep(head), "nsubj" | "nsubjpass");
+                // A subject, or the name in apposition to one ("the Prime Minister, X, welcomed").
+                let subject = matches!(parse.dep(head), "nsubj" | "nsubjpass")
+                    || (parse.dep(head) == "appos" && matches!(parse.dep(parse.head(head)), "nsubj" | "nsubjpass"));
                 let candidate = (subject, p.tokens.start, actor.clone());
                 let better = match &best {
                     None => true,
@@ -549,6 +572,13 @@ impl<'l> Cast<'l> {
         }
         None
     }
+}
+
+/// Whether a token stands inside quotation marks: an odd number of quotation marks before it
+/// in its paragraph.
+fn quoted(parse: &Parse, token: usize) -> bool {
+    let start = (0..token).rev().find(|&t| parse.is_space(t) && parse.word(t).contains('\n')).unwrap_or(0);
+    (start..token).filter(|&t| matches!(parse.word(t), "\"" | "“" | "”" | "``" | "''")).count() % 2 == 1
 }
 
 /// The syntactic head of a token range: the token whose head lies outside it.

@@ -167,6 +167,7 @@ impl<'a> Parse<'a> {
     }
 
     /// Whether `ancestor` dominates `i` (or is it).
+    #[allow(dead_code)]
     pub(crate) fn dominates(&self, ancestor: usize, mut i: usize) -> bool {
         for _ in 0..self.len() {
             if i == ancestor {
@@ -208,6 +209,11 @@ impl<'a> Parse<'a> {
         let mut v = verb;
         for _ in 0..8 {
             if let Some(s) = self.child_with(v, &SUBJECTS) {
+                // "the militants, who launched ...": a relative pronoun stands for the noun the
+                // clause modifies.
+                if self.dep(v) == "relcl" && matches!(self.lower(s), "who" | "which" | "that") {
+                    return Some((self.head(v), self.is_passive(verb)));
+                }
                 return Some((s, self.is_passive(verb)));
             }
             match self.dep(v) {
