@@ -433,7 +433,7 @@ fn read_event(
     if targets.is_empty() && agents.len() > 1 && symmetric {
         targets = agents.split_off(1);
     }
-    let place = place_of(parse, cast, head, clause_verb);
+    let place = place_of(parse, cast, head, clause_verb, trigger.event_type);
     let status = status_of(parse, head, clause_verb);
     let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
     let mut date = date_of(parse, head, clause_verb, published, tense);
@@ -993,13 +993,33 @@ fn planned_wording(parse: &Parse, verb: usize) -> bool {
 
 /// The place of an act: the object of "in", "at" or "near" on the trigger or its verb that is
 /// a place.
-fn place_of(parse: &Parse, cast: &mut Cast, head: usize, verb: Option<usize>) -> Option<ActorId> {
+fn place_of(
+    parse: &Parse,
+    cast: &mut Cast,
+    head: usize,
+    verb: Option<usize>,
+    event_type: EventType,
+) -> Option<ActorId> {
     for h in std::iter::once(head).chain(verb) {
         for o in parse.prep_objects(h, &["in", "at", "near", "inside", "outside"]) {
             if let Some(p) = cast.at(o).map(|p| p.mention.actor.clone()) {
                 if cast.kind(&p) == ActorKind::Place {
                     return Some(p);
                 }
+            }
+        }
+    }
+    // A capital visited or travelled to for a meeting, read as its state, is also where the
+    // meeting happens ("visited Moscow", "travelled to Beijing for talks").
+    if event_type != EventType::Consult {
+        return None;
+    }
+    for h in std::iter::once(head).chain(verb) {
+        let mut objects: Vec<usize> = parse.children_with(h, &["dobj"]).collect();
+        objects.extend(parse.prep_objects(h, &["to"]));
+        for o in objects {
+            if let Some(city) = cast.capital_at(o) {
+                return Some(city.clone());
             }
         }
     }
@@ -1421,6 +1441,20 @@ mod tests_support {
 #[cfg(test)]
 mod tests {
     use super::tests_support::*;
+
+    #[test]
+    fn a_capital_visited_is_the_state_met_and_the_place_of_the_visit() {
+        let lexicon = crate::lexicon::Lexicon::builtin().unwrap();
+        let text = "date 2024-03-10\n\nA Hamas delegation visited Cairo on Monday. Israel threatened Beirut.\n";
+        let doc = crate::corpus::Document::from_text("t.txt", text.into(), Default::default(), &lexicon.boilerplate);
+        let findings = crate::extract::extract_document(&doc, &lexicon);
+        let label = |a: &crate::extract::ActorId| findings.actor(a).label.clone();
+        let visit = findings.events.iter().find(|e| e.event_type.as_str() == "CONSULT").expect("a visit");
+        assert_eq!(visit.targets.iter().map(label).collect::<Vec<_>>(), ["Egypt"]);
+        assert_eq!(visit.place.as_ref().map(label).as_deref(), Some("Cairo"));
+        // Only meetings happen where the capital is: a threat to the state is made elsewhere.
+        assert!(findings.events.iter().filter(|e| e.event_type.as_str() != "CONSULT").all(|e| e.place.is_none()));
+    }
 
     #[test]
     fn a_participle_with_by_names_the_agent() {

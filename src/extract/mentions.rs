@@ -55,6 +55,9 @@ pub(crate) struct Cast<'l> {
     groups: Option<Vec<CollectivePhrase>>,
     /// The state the article is about (computed on first need).
     focus: Option<Option<ActorId>>,
+    /// Capitals read as their state ("visited Moscow"), by their mention's first token: the
+    /// city itself, which is where a meeting with the state takes place.
+    capitals: HashMap<usize, ActorId>,
 }
 
 /// Words that title a person and are not part of the name.
@@ -158,6 +161,13 @@ impl<'l> Cast<'l> {
     /// The mention covering a token.
     pub(crate) fn at(&self, token: usize) -> Option<&Placed> {
         self.by_token.get(token).copied().flatten().map(|m| &self.placed[m as usize])
+    }
+
+    /// The city of a capital that this token's mention reads as its state ("visited Moscow":
+    /// Russia is visited, in Moscow).
+    pub(crate) fn capital_at(&self, token: usize) -> Option<&ActorId> {
+        let placed = self.at(token)?;
+        self.capitals.get(&placed.tokens.start).filter(|_| placed.mention.kind == MentionKind::Metonym)
     }
 
     /// The actor with this id.
@@ -599,6 +609,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         collectives: HashMap::default(),
         groups: None,
         focus: None,
+        capitals: HashMap::default(),
     };
     let token_at = TokenIndex::new(parse);
     // Gazetteer forms, aligned to tokens and inside the article.
@@ -2250,7 +2261,8 @@ fn metonyms(cast: &mut Cast, parse: &Parse, lexicon: &Lexicon) {
         }
         if acting(t) {
             let id = cast.register_entry(country);
-            cast.placed[index].mention.actor = id;
+            let city = std::mem::replace(&mut cast.placed[index].mention.actor, id);
+            cast.capitals.insert(cast.placed[index].tokens.start, city);
             cast.placed[index].mention.kind = MentionKind::Metonym;
         }
     }
