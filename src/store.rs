@@ -34,6 +34,8 @@ use crate::vocab;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
+    #[error("cannot create the store at {path}: {source}")]
+    Create { path: PathBuf, source: std::io::Error },
     #[error("cannot open the store at {path}: {source}")]
     Open { path: PathBuf, source: StorageError },
     #[error("the store at {path} is in use by another dossier process; wait for it to finish or pass another --store")]
@@ -64,8 +66,15 @@ pub struct Store {
 
 impl Store {
     /// Opens (or creates) a store on disk, for reading and writing.
+    ///
+    /// A new store is made whole beside its path and then renamed into place, so a process
+    /// killed while RocksDB creates its files and column families never leaves a store that
+    /// cannot be opened.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if !path.join("CURRENT").exists() {
+            create_whole(path)?;
+        }
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
         Ok(Store { inner, location: Some(path.to_path_buf()), read_only: false })
     }
@@ -500,6 +509,32 @@ impl Loader<'_> {
     }
 }
 
+/// Creates an empty store at `path` (absent or an empty directory) by making it in a sibling
+/// directory and renaming it there; anything else at `path` is left for the open to report.
+#[cfg(feature = "rocksdb")]
+fn create_whole(path: &Path) -> Result<(), StoreError> {
+    let empty_dir = path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none());
+    if path.exists() && !empty_dir {
+        return Ok(());
+    }
+    let name = path.file_name().map_or_else(|| "store".into(), |n| n.to_string_lossy().into_owned());
+    let staging = path.with_file_name(format!(".{name}.creating-{}", std::process::id()));
+    let io = |source: std::io::Error| StoreError::Create { path: path.to_path_buf(), source };
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io)?;
+    }
+    drop(oxigraph::store::Store::open(&staging).map_err(|source| open_error(&staging, source))?);
+    match std::fs::rename(&staging, path) {
+        Ok(()) => Ok(()),
+        // Another process created the store meanwhile: use theirs.
+        Err(_) if path.join("CURRENT").exists() => std::fs::remove_dir_all(&staging).map_err(io),
+        Err(source) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(io(source))
+        }
+    }
+}
+
 #[cfg(feature = "rocksdb")]
 fn open_error(path: &Path, source: StorageError) -> StoreError {
     let message = source.to_string();
@@ -507,5 +542,32 @@ fn open_error(path: &Path, source: StorageError) -> StoreError {
         StoreError::Locked { path: path.to_path_buf() }
     } else {
         StoreError::Open { path: path.to_path_buf(), source }
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod tests {
+    use super::*;
+
+    /// A new store is made beside its path and renamed into place: nothing is left behind, and
+    /// an empty directory given as the path becomes the store.
+    #[test]
+    fn new_stores_are_created_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for path in [dir.path().join("new.db"), dir.path().join("empty")] {
+            if path.ends_with("empty") {
+                std::fs::create_dir(&path).unwrap();
+            }
+            drop(Store::open(&path).unwrap());
+            assert!(path.join("CURRENT").exists());
+            drop(Store::open_read_only(&path).unwrap());
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+        // A file where the store should be is reported, not replaced.
+        let file = dir.path().join("file.db");
+        std::fs::write(&file, "not a store").unwrap();
+        assert!(Store::open(&file).is_err());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a store");
     }
 }
