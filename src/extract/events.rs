@@ -1037,6 +1037,13 @@ fn date_of(
     if let Some(found) = clause_date(parse, &coordinated, published, week, tense) {
         return Some(found);
     }
+    // A clause of "when" on a time is of that time ("soured in 2020 when Ankara suspended ...",
+    // "on Monday, when the troops crossed ...").
+    if let Some(time) = when_time(parse, t) {
+        if let Some(found) = clause_date(parse, &[time], published, week, tense) {
+            return Some(found);
+        }
+    }
     // A noun act that is the subject of its verb is dated by the verb's clause ("the ban takes
     // effect on March 15"; a date told in the simple present is a schedule, read forward).
     if parse.is_noun(head) && matches!(parse.dep(head), "nsubj" | "nsubjpass") && parse.is_verb(parse.head(head)) {
@@ -1101,6 +1108,15 @@ fn date_of(
                 .any(|d| matches!(parse.lower(d), "the" | "those" | "these" | "that" | "this"))
     })?;
     clause_date(parse, &[parse.head(taken_up)], published, week, tense)
+}
+
+/// The time a relative clause of "when" describes ("in 2020 when ...", "the day when ..." is no
+/// time expression): the date token it hangs from.
+fn when_time(parse: &Parse, clause: usize) -> Option<usize> {
+    let time = parse.head(clause);
+    let when = parse.children_with(clause, &["advmod"]).any(|m| parse.lower(m) == "when");
+    let dated = matches!(parse.doc.token(time).ent_label(), Some("DATE" | "TIME"));
+    (parse.dep(clause) == "relcl" && time != clause && when && dated).then_some(time)
 }
 
 /// -1 for a clause of "after" (its act is before its governor's), 1 for one of "before".
@@ -1225,6 +1241,12 @@ mod relative_date_tests {
         let events =
             events_of("Chile recalled its ambassador to Peru on Wednesday after Peru expelled Chilean diplomats.");
         assert_eq!(dated(&events, "Peru"), None, "{events:?}");
+    }
+
+    #[test]
+    fn a_clause_of_when_on_a_time_is_of_that_time() {
+        let events = events_of("Relations between the neighbours soured in 2019 when Peru expelled Chilean diplomats.");
+        assert_eq!(dated(&events, "Peru").as_deref(), Some("2019-01-01"), "{events:?}");
     }
 
     #[test]
