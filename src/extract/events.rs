@@ -1106,8 +1106,22 @@ fn date_of(
             && parse
                 .children_with(n, &["det"])
                 .any(|d| matches!(parse.lower(d), "the" | "those" | "these" | "that" | "this"))
-    })?;
-    clause_date(parse, &[parse.head(taken_up)], published, week, tense)
+    });
+    if let Some(found) = taken_up.and_then(|n| clause_date(parse, &[parse.head(n)], published, week, tense)) {
+        return Some(found);
+    }
+    // Named by its day a few sentences on ("... signed a declaration. ... Thursday's declaration
+    // envisages ..."): a weekday owning the same act is its day.
+    let last = parse.sentence_of(parse.len() - 1).min(next + 2);
+    (next..=last).flat_map(|s| parse.sentence(s)).find_map(|n| {
+        if !nouns.contains(&parse.lemma(n)) {
+            return None;
+        }
+        // The parser may read the noun as a compound of the next word ("declaration envisages").
+        let owned = if parse.dep(n) == "compound" { parse.head(n) } else { n };
+        let day = parse.children_with(owned, &["poss"]).find(|&d| WEEKDAYS.contains(&parse.lower(d)))?;
+        clause_date(parse, &[day], published, week, tense)
+    })
 }
 
 /// The time a relative clause of "when" describes ("in 2020 when ...", "the day when ..." is no
@@ -1254,6 +1268,14 @@ mod relative_date_tests {
         let events = events_of("Chile held talks with Peru in Lima. The talks ended in February without an agreement.");
         let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
         assert_eq!(talks.4.as_deref(), Some("2024-02-01"), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_named_by_its_weekday_later_takes_that_day() {
+        let events = events_of(
+            "Chile imposed sanctions on Peru. Lima called the move hostile. Officials met in Lima. Tuesday's sanctions target copper exports.",
+        );
+        assert_eq!(dated(&events, "Chile").as_deref(), Some("2024-03-05"), "{events:?}");
     }
 
     #[test]
