@@ -1057,6 +1057,13 @@ fn date_of(
     if let Some(found) = clause_date(parse, &coordinated, published, week, tense) {
         return Some(found);
     }
+    // A clause of "when" on a time is of that time ("soured in 2020 when Ankara suspended ...",
+    // "on Monday, when the troops crossed ...").
+    if let Some(time) = when_time(parse, t) {
+        if let Some(found) = clause_date(parse, &[time], published, week, tense) {
+            return Some(found);
+        }
+    }
     // A noun act that is the subject of its verb is dated by the verb's clause ("the ban takes
     // effect on March 15"; a date told in the simple present is a schedule, read forward).
     if parse.is_noun(head) && matches!(parse.dep(head), "nsubj" | "nsubjpass") && parse.is_verb(parse.head(head)) {
@@ -1119,8 +1126,31 @@ fn date_of(
             && parse
                 .children_with(n, &["det"])
                 .any(|d| matches!(parse.lower(d), "the" | "those" | "these" | "that" | "this"))
-    })?;
-    clause_date(parse, &[parse.head(taken_up)], published, week, tense)
+    });
+    if let Some(found) = taken_up.and_then(|n| clause_date(parse, &[parse.head(n)], published, week, tense)) {
+        return Some(found);
+    }
+    // Named by its day a few sentences on ("... signed a declaration. ... Thursday's declaration
+    // envisages ..."): a weekday owning the same act is its day.
+    let last = parse.sentence_of(parse.len() - 1).min(next + 2);
+    (next..=last).flat_map(|s| parse.sentence(s)).find_map(|n| {
+        if !nouns.contains(&parse.lemma(n)) {
+            return None;
+        }
+        // The parser may read the noun as a compound of the next word ("declaration envisages").
+        let owned = if parse.dep(n) == "compound" { parse.head(n) } else { n };
+        let day = parse.children_with(owned, &["poss"]).find(|&d| WEEKDAYS.contains(&parse.lower(d)))?;
+        clause_date(parse, &[day], published, week, tense)
+    })
+}
+
+/// The time a relative clause of "when" describes ("in 2020 when ...", "the day when ..." is no
+/// time expression): the date token it hangs from.
+fn when_time(parse: &Parse, clause: usize) -> Option<usize> {
+    let time = parse.head(clause);
+    let when = parse.children_with(clause, &["advmod"]).any(|m| parse.lower(m) == "when");
+    let dated = matches!(parse.doc.token(time).ent_label(), Some("DATE" | "TIME"));
+    (parse.dep(clause) == "relcl" && time != clause && when && dated).then_some(time)
 }
 
 /// -1 for a clause of "after" (its act is before its governor's), 1 for one of "before".
@@ -1248,10 +1278,24 @@ mod relative_date_tests {
     }
 
     #[test]
+    fn a_clause_of_when_on_a_time_is_of_that_time() {
+        let events = events_of("Relations between the neighbours soured in 2019 when Peru expelled Chilean diplomats.");
+        assert_eq!(dated(&events, "Peru").as_deref(), Some("2019-01-01"), "{events:?}");
+    }
+
+    #[test]
     fn an_act_taken_up_by_the_next_sentence_takes_its_date() {
         let events = events_of("Chile held talks with Peru in Lima. The talks ended in February without an agreement.");
         let talks = events.iter().find(|e| e.0 == "CONSULT").expect("a CONSULT event");
         assert_eq!(talks.4.as_deref(), Some("2024-02-01"), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_named_by_its_weekday_later_takes_that_day() {
+        let events = events_of(
+            "Chile imposed sanctions on Peru. Lima called the move hostile. Officials met in Lima. Tuesday's sanctions target copper exports.",
+        );
+        assert_eq!(dated(&events, "Chile").as_deref(), Some("2024-03-05"), "{events:?}");
     }
 
     #[test]
