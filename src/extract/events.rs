@@ -194,6 +194,13 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
             if open && event.targets.is_empty() {
                 continue;
             }
+            // A bare open verb of a verbal or diplomatic kind ("seek", "hear", "summon") names
+            // that kind only in some of its senses ("seeks an independent state", "the court
+            // hears arguments"): only a curated frame or a pattern with its object is trusted.
+            // Bare verbs of material acts ("target", "shell") keep their sense.
+            if open && form.with.is_empty() && form.prep.is_none() && !event.event_type.is_material() {
+                continue;
+            }
             events.push(event);
             heads.push(t);
         }
@@ -1426,6 +1433,14 @@ mod tests {
     fn a_participle_with_by_names_the_agent() {
         let events = events_of("Militias backed by Iran attacked a convoy near the border.");
         assert!(has(&events, "SUPPORT", "Iran"), "{events:?}");
+    }
+
+    #[test]
+    fn a_bare_open_verb_states_only_a_material_act() {
+        let events = events_of("Chile seeks Peru's support for the plan.");
+        assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+        let events = events_of("Chile targeted Peru with missiles on Monday.");
+        assert!(has(&events, "ASSAULT", "Chile"), "{events:?}");
     }
 
     #[test]
