@@ -201,6 +201,12 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
             if open && form.with.is_empty() && form.prep.is_none() && !event.event_type.is_material() {
                 continue;
             }
+            // The content of an act already found ("agreed to resume diplomatic relations",
+            // "decided to halt the attacks") is part of that act when only an open pattern names
+            // it.
+            if open && parse.dep(t) == "xcomp" && heads.contains(&parse.head(t)) {
+                continue;
+            }
             events.push(event);
             heads.push(t);
         }
@@ -1441,6 +1447,13 @@ mod tests {
         assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
         let events = events_of("Chile targeted Peru with missiles on Monday.");
         assert!(has(&events, "ASSAULT", "Chile"), "{events:?}");
+    }
+
+    #[test]
+    fn the_content_of_an_agreement_named_by_an_open_pattern_is_no_act_of_its_own() {
+        let events = events_of("Chile and Peru agreed to resume diplomatic relations with Bolivia.");
+        assert!(events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "SUPPORT"), "{events:?}");
     }
 
     #[test]
