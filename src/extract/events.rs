@@ -213,7 +213,31 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
     }
     judged_acts(parse, lexicon, &mut events, &heads);
     judged_owners(parse, cast, &mut events, &heads);
+    conjoined_targets(parse, &mut events, &heads);
     events
+}
+
+/// A second act of the same kind, conjoined to the first and sharing its subject, is aimed at
+/// the same party when it names none ("expelled Peru's ambassador and closed two consulates").
+fn conjoined_targets(parse: &Parse, events: &mut [Event], heads: &[usize]) {
+    for i in 0..events.len() {
+        let h = heads[i];
+        if !events[i].targets.is_empty() || !parse.is_verb(h) || parse.dep(h) != "conj" {
+            continue;
+        }
+        if parse.children_with(h, &["nsubj", "nsubjpass"]).next().is_some() {
+            continue; // a subject of its own: another clause
+        }
+        let Some(j) = heads.iter().position(|&g| g == parse.head(h)) else {
+            continue;
+        };
+        if events[j].event_type == events[i].event_type
+            && events[j].agents == events[i].agents
+            && !events[j].targets.is_empty()
+        {
+            events[i].targets = events[j].targets.clone();
+        }
+    }
 }
 
 /// Acts judged, rejected or answered ("condemned the attack", "rejected the accusations",
@@ -1454,6 +1478,13 @@ mod tests {
         let events = events_of("Chile and Peru agreed to resume diplomatic relations with Bolivia.");
         assert!(events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
         assert!(!events.iter().any(|e| e.0 == "SUPPORT"), "{events:?}");
+    }
+
+    #[test]
+    fn a_conjoined_act_of_the_same_kind_shares_its_target() {
+        let events = events_of("Chile expelled the Peruvian ambassador and closed two consulates on Monday.");
+        let sanctions: Vec<_> = events.iter().filter(|e| e.0 == "SANCTION").collect();
+        assert!(!sanctions.is_empty() && sanctions.iter().all(|e| e.2 == ["Peru"]), "{events:?}");
     }
 
     #[test]
