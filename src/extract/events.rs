@@ -1467,8 +1467,9 @@ mod tests {
 
     #[test]
     fn a_bare_open_verb_states_only_a_material_act() {
-        let events = events_of("Chile seeks Peru's support for the plan.");
+        let events = events_of("The rebels, who seek an independent Patagonia, attacked Chile.");
         assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+        assert!(has(&events, "ASSAULT", "rebels"), "{events:?}");
         let events = events_of("Chile targeted Peru with missiles on Monday.");
         assert!(has(&events, "ASSAULT", "Chile"), "{events:?}");
     }
