@@ -156,7 +156,7 @@ const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventTyp
 
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     // The trigger token of each event.
     let mut heads = Vec::new();
     for t in 0..parse.len() {
@@ -205,6 +205,17 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
             // "decided to halt the attacks") is part of that act when only an open pattern names
             // it.
             if open && parse.dep(t) == "xcomp" && heads.contains(&parse.head(t)) {
+                continue;
+            }
+            // What a request asks someone to do ("urged Peru to withdraw", "invited Peru to
+            // negotiate") is asked for, not done.
+            if parse.dep(t) == "xcomp"
+                && parse.children_with(parse.head(t), &["dobj"]).next().is_some()
+                && heads
+                    .iter()
+                    .zip(events.iter())
+                    .any(|(&h, e)| h == parse.head(t) && e.event_type == EventType::Request)
+            {
                 continue;
             }
             events.push(event);
@@ -1486,6 +1497,13 @@ mod tests {
         let events = events_of("Chile expelled the Peruvian ambassador and closed two consulates on Monday.");
         let sanctions: Vec<_> = events.iter().filter(|e| e.0 == "SANCTION").collect();
         assert!(!sanctions.is_empty() && sanctions.iter().all(|e| e.2 == ["Peru"]), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_asked_for_is_not_done() {
+        let events = events_of("Chile invited Peru to negotiate the terms of the treaty.");
+        assert!(has(&events, "REQUEST", "Chile"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "CONSULT"), "{events:?}");
     }
 
     #[test]
