@@ -54,6 +54,20 @@ impl EventType {
         EventType::Assault,
     ];
 
+    /// Whether the act is material (force, coercion, deployment, withdrawal, sanctions, aid)
+    /// rather than verbal or diplomatic (meeting, agreeing, asking, accusing ...).
+    pub fn is_material(self) -> bool {
+        matches!(
+            self,
+            EventType::Assault
+                | EventType::Coerce
+                | EventType::Mobilize
+                | EventType::Retreat
+                | EventType::Sanction
+                | EventType::Aid
+        )
+    }
+
     /// The upper-case PLOVER name, also the local name of the `dos:` individual.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -469,6 +469,11 @@ pub fn ordered(a: &str, b: &str) -> (String, String) {
     }
 }
 
+/// Words that negate ("not", "never", "don't").
+fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never" | "no" | "neither" | "nor" | "cannot") || lower.ends_with("n't")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,9 +584,4 @@ mod tests {
         assert_eq!(key, proposition_iri("Russia plans to negotiate with Taliban"));
         assert_ne!(key, proposition_iri("Russia plans to negotiate with Iran"));
     }
-}
-
-/// Words that negate ("not", "never", "don't").
-fn is_negation(lower: &str) -> bool {
-    matches!(lower, "not" | "never" | "no" | "neither" | "nor" | "cannot") || lower.ends_with("n't")
 }

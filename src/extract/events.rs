@@ -156,7 +156,7 @@ const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventTyp
 
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     // The trigger token of each event.
     let mut heads = Vec::new();
     for t in 0..parse.len() {
@@ -194,13 +194,61 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
             if open && event.targets.is_empty() {
                 continue;
             }
+            // A bare open verb of a verbal or diplomatic kind ("seek", "hear", "summon") names
+            // that kind only in some of its senses ("seeks an independent state", "the court
+            // hears arguments"): only a curated frame or a pattern with its object is trusted.
+            // Bare verbs of material acts ("target", "shell") keep their sense.
+            if open && form.with.is_empty() && form.prep.is_none() && !event.event_type.is_material() {
+                continue;
+            }
+            // The content of an act already found ("agreed to resume diplomatic relations",
+            // "decided to halt the attacks") is part of that act when only an open pattern names
+            // it.
+            if open && parse.dep(t) == "xcomp" && heads.contains(&parse.head(t)) {
+                continue;
+            }
+            // What a request asks someone to do ("urged Peru to withdraw", "invited Peru to
+            // negotiate") is asked for, not done.
+            if parse.dep(t) == "xcomp"
+                && parse.children_with(parse.head(t), &["dobj"]).next().is_some()
+                && heads
+                    .iter()
+                    .zip(events.iter())
+                    .any(|(&h, e)| h == parse.head(t) && e.event_type == EventType::Request)
+            {
+                continue;
+            }
             events.push(event);
             heads.push(t);
         }
     }
     judged_acts(parse, lexicon, &mut events, &heads);
     judged_owners(parse, cast, &mut events, &heads);
+    conjoined_targets(parse, &mut events, &heads);
     events
+}
+
+/// A second act of the same kind, conjoined to the first and sharing its subject, is aimed at
+/// the same party when it names none ("expelled Peru's ambassador and closed two consulates").
+fn conjoined_targets(parse: &Parse, events: &mut [Event], heads: &[usize]) {
+    for i in 0..events.len() {
+        let h = heads[i];
+        if !events[i].targets.is_empty() || !parse.is_verb(h) || parse.dep(h) != "conj" {
+            continue;
+        }
+        if parse.children_with(h, &["nsubj", "nsubjpass"]).next().is_some() {
+            continue; // a subject of its own: another clause
+        }
+        let Some(j) = heads.iter().position(|&g| g == parse.head(h)) else {
+            continue;
+        };
+        if events[j].event_type == events[i].event_type
+            && events[j].agents == events[i].agents
+            && !events[j].targets.is_empty()
+        {
+            events[i].targets = events[j].targets.clone();
+        }
+    }
 }
 
 /// Acts judged, rejected or answered ("condemned the attack", "rejected the accusations",
@@ -1504,6 +1552,36 @@ mod tests {
     fn a_participle_with_by_names_the_agent() {
         let events = events_of("Militias backed by Iran attacked a convoy near the border.");
         assert!(has(&events, "SUPPORT", "Iran"), "{events:?}");
+    }
+
+    #[test]
+    fn a_bare_open_verb_states_only_a_material_act() {
+        let events = events_of("The rebels, who seek an independent Patagonia, attacked Chile.");
+        assert!(!events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+        assert!(has(&events, "ASSAULT", "rebels"), "{events:?}");
+        let events = events_of("Chile targeted Peru with missiles on Monday.");
+        assert!(has(&events, "ASSAULT", "Chile"), "{events:?}");
+    }
+
+    #[test]
+    fn the_content_of_an_agreement_named_by_an_open_pattern_is_no_act_of_its_own() {
+        let events = events_of("Chile and Peru agreed to resume diplomatic relations with Bolivia.");
+        assert!(events.iter().any(|e| e.0 == "AGREE"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "SUPPORT"), "{events:?}");
+    }
+
+    #[test]
+    fn a_conjoined_act_of_the_same_kind_shares_its_target() {
+        let events = events_of("Chile expelled the Peruvian ambassador and closed two consulates on Monday.");
+        let sanctions: Vec<_> = events.iter().filter(|e| e.0 == "SANCTION").collect();
+        assert!(!sanctions.is_empty() && sanctions.iter().all(|e| e.2 == ["Peru"]), "{events:?}");
+    }
+
+    #[test]
+    fn an_act_asked_for_is_not_done() {
+        let events = events_of("Chile invited Peru to negotiate the terms of the treaty.");
+        assert!(has(&events, "REQUEST", "Chile"), "{events:?}");
+        assert!(!events.iter().any(|e| e.0 == "CONSULT"), "{events:?}");
     }
 
     #[test]

@@ -554,6 +554,51 @@ fn case_fits(pattern: &str, found: &str) -> bool {
     }
 }
 
+/// A name's key for spelling-blind lookup: lower case, Latin letters without diacritics, no
+/// article or "al"/"el" particle, no punctuation or spaces, no doubled letters.
+pub fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    for raw in lower.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '.') {
+        let word: String = raw.chars().filter_map(fold_letter).collect();
+        if word.is_empty() || (words.is_empty() && word == "the") || word == "al" || word == "el" {
+            continue;
+        }
+        words.push(word);
+    }
+    let mut key = String::new();
+    for c in words.concat().chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// A letter without its diacritic; `None` for anything that is not a letter or digit.
+fn fold_letter(c: char) -> Option<char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c if c.is_alphanumeric() => c,
+        _ => return None,
+    };
+    Some(folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -670,49 +715,4 @@ mod tests {
             .unwrap_err();
         assert!(untyped.to_string().contains("needs exactly one dossier type"), "{untyped}");
     }
-}
-
-/// A name's key for spelling-blind lookup: lower case, Latin letters without diacritics, no
-/// article or "al"/"el" particle, no punctuation or spaces, no doubled letters.
-pub fn name_key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let mut words: Vec<String> = Vec::new();
-    for raw in lower.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '.') {
-        let word: String = raw.chars().filter_map(fold_letter).collect();
-        if word.is_empty() || (words.is_empty() && word == "the") || word == "al" || word == "el" {
-            continue;
-        }
-        words.push(word);
-    }
-    let mut key = String::new();
-    for c in words.concat().chars() {
-        if !key.ends_with(c) {
-            key.push(c);
-        }
-    }
-    key
-}
-
-/// A letter without its diacritic; `None` for anything that is not a letter or digit.
-fn fold_letter(c: char) -> Option<char> {
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' | 'ģ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ł' | 'ľ' | 'ĺ' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' | 'ŕ' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        c if c.is_alphanumeric() => c,
-        _ => return None,
-    };
-    Some(folded)
 }
