@@ -150,6 +150,41 @@ impl Doc {
         Some(Doc::new(text, tokens, lemmas, entities, labels))
     }
 
+    /// The part of the document that tokens `tokens` make up, as a document of its own (the
+    /// text from the first token's start to the next token's start, or the end). Heads must
+    /// stay inside the range, as they do for a range of whole sentences; entities are cut to
+    /// it.
+    pub(crate) fn slice(&self, tokens: Range<usize>) -> Doc {
+        let bytes = self.tokens[tokens.start].start as usize
+            ..self.tokens.get(tokens.end).map_or(self.text.len(), |t| t.start as usize);
+        let (byte_base, char_base) = (bytes.start as u32, self.tokens[tokens.start].char_start);
+        let mut lemmas = String::new();
+        let mut out: Vec<TokenData> = Vec::with_capacity(tokens.len());
+        for (k, i) in tokens.clone().enumerate() {
+            let mut t = self.tokens[i].clone();
+            t.start -= byte_base;
+            t.end -= byte_base;
+            t.char_start -= char_base;
+            t.char_end -= char_base;
+            t.head = (t.head as usize).clamp(tokens.start, tokens.end - 1) as u32 - tokens.start as u32;
+            let lemma = &self.lemmas[t.lemma.start as usize..t.lemma.end as usize];
+            t.lemma = lemmas.len() as u32..(lemmas.len() + lemma.len()) as u32;
+            lemmas.push_str(lemma);
+            if k == 0 && t.ent_iob == EntityIob::Inside {
+                t.ent_iob = EntityIob::Begin;
+            }
+            out.push(t);
+        }
+        let (first, end) = (tokens.start as u32, tokens.end as u32);
+        let entities = self
+            .entities
+            .iter()
+            .filter(|&&(s, e, _)| s < end && e > first)
+            .map(|&(s, e, label)| (s.max(first) - first, e.min(end) - first, label))
+            .collect();
+        Doc::new(self.text[bytes].to_string(), out, lemmas, entities, self.labels.clone())
+    }
+
     /// The text the document was made from.
     pub fn text(&self) -> &str {
         &self.text

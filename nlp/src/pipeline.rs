@@ -168,11 +168,11 @@ impl Pipeline {
         with_scratch(|scratch| self.process_with(text, scratch))
     }
 
-    /// Analyses each line of a text on its own and returns one document over the whole text:
-    /// a line break always ends a sentence, so a headline, a dateline, a byline or a caption
-    /// without final punctuation is never parsed as one sentence with the paragraph after it.
-    /// Blank lines stay with the line before them. Within a line the analysis is
-    /// [`Pipeline::process`]'s.
+    /// Analyses a text in which a line break always ends a sentence, so that a headline, a
+    /// dateline, a byline or a caption without final punctuation is never parsed as one
+    /// sentence with the paragraph after it. The text is analysed whole; the sentences that
+    /// run over a line break are analysed again line by line (blank lines staying with the
+    /// line before them). Offsets are into the whole text.
     ///
     /// ```
     /// let nlp = dossier_nlp::Pipeline::english();
@@ -184,23 +184,43 @@ impl Pipeline {
     /// assert_eq!(doc.tokens().find(|t| t.text() == "said").unwrap().dep(), "ROOT");
     /// ```
     pub fn process_lines(&self, text: &str) -> Doc {
-        // Byte ranges tiling the text: each line with its line break, blank lines (and blank
-        // text at the end) joined to the line before.
-        let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let end = start + line.len();
-            match pieces.last_mut() {
-                Some(last) if line.trim().is_empty() => last.end = end,
-                _ => pieces.push(start..end),
+        let whole = self.process(text);
+        // Whether a sentence's words (its whitespace tokens aside) run over a line break.
+        let runs_over = |range: std::ops::Range<usize>| {
+            let words: Vec<usize> = range.filter(|&i| !whole.tokens[i].is_space).collect();
+            match (words.first(), words.last()) {
+                (Some(&a), Some(&b)) => {
+                    text[whole.tokens[a].start as usize..whole.tokens[b].end as usize].contains('\n')
+                }
+                _ => false,
             }
-            start = end;
+        };
+        let sentences: Vec<std::ops::Range<usize>> = whole.sentences().map(|s| s.token_range()).collect();
+        if !sentences.iter().any(|s| runs_over(s.clone())) {
+            return whole;
         }
-        if pieces.len() <= 1 {
-            return self.process(text);
+        let mut pieces: Vec<Doc> = Vec::new();
+        for sentence in sentences {
+            if !runs_over(sentence.clone()) {
+                pieces.push(whole.slice(sentence));
+                continue;
+            }
+            let start = whole.tokens[sentence.start].start as usize;
+            let end = whole.tokens.get(sentence.end).map_or(text.len(), |t| t.start as usize);
+            // Lines with their line breaks, blank lines joined to the line before.
+            let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+            let mut at = start;
+            for line in text[start..end].split_inclusive('\n') {
+                let next = at + line.len();
+                match lines.last_mut() {
+                    Some(last) if line.trim().is_empty() => last.end = next,
+                    _ => lines.push(at..next),
+                }
+                at = next;
+            }
+            pieces.extend(lines.into_iter().map(|line| self.process(&text[line])));
         }
-        let docs: Vec<Doc> = pieces.into_iter().map(|piece| self.process(&text[piece])).collect();
-        Doc::concat(docs).unwrap_or_else(|| self.process(text))
+        Doc::concat(pieces).unwrap_or(whole)
     }
 
     /// Analyses texts in parallel (on rayon's pool); the documents come back in order and are

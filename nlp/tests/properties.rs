@@ -1,5 +1,6 @@
-//! Property tests of the whole pipeline: for arbitrary text, [`Pipeline::process`] returns a
-//! [`Doc`] with a valid structure (`tests/common/mod.rs` checks it):
+//! Property tests of the whole pipeline: for arbitrary text, [`Pipeline::process`] and
+//! [`Pipeline::process_lines`] return a [`Doc`] with a valid structure (`tests/common/mod.rs`
+//! checks it; `process_lines` also keeps the whole text and has no sentence over a line break):
 //!
 //! * token byte ranges in order, not overlapping, non-empty, on char boundaries, slicing the
 //!   text to the token's text; char ranges counting the characters before; between tokens only
@@ -289,7 +290,25 @@ fn text(rng: &mut Rng) -> String {
 
 /// Runs the pipeline on `text` and checks the result; a panic is an error too.
 fn failure(text: &str) -> Option<String> {
-    match panic::catch_unwind(AssertUnwindSafe(|| common::check(&NLP.process(text)))) {
+    let both = || {
+        common::check(&NLP.process(text))?;
+        // Line by line: the same structure, the whole text, and no sentence over a line break.
+        let lines = NLP.process_lines(text);
+        common::check(&lines)?;
+        if lines.text() != text {
+            return Err("process_lines changed the text".to_string());
+        }
+        for sentence in lines.sentences() {
+            let words: Vec<_> = sentence.tokens().filter(|t| !t.is_space()).collect();
+            if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                if text[a.byte_range().start..b.byte_range().end].contains('\n') {
+                    return Err(format!("process_lines: sentence {:?} runs over a line break", sentence.text()));
+                }
+            }
+        }
+        Ok(())
+    };
+    match panic::catch_unwind(AssertUnwindSafe(both)) {
         Ok(Ok(())) => None,
         Ok(Err(e)) => Some(e),
         Err(payload) => Some(format!(
