@@ -253,7 +253,7 @@ fn seed_gold_scores() {
         .arg(eval.join("score.py"))
         .arg(&graph)
         .arg(eval.join("gold-seeds"))
-        .args(["--min-actors", "0.90", "--min-events", "0.65", "--min-claims", "0.85"])
+        .args(["--min-actors", "0.92", "--min-events", "0.70", "--min-claims", "0.87"])
         .output()
         .expect("python3 runs (.ci/run installs it)");
     let stdout = String::from_utf8_lossy(&output.stdout);
