@@ -1,6 +1,7 @@
 //! Benchmarks of the extraction hot path on the five seed articles (real news prose):
-//! reading (boilerplate removal, metadata, sentence splitting), actor mention finding, the whole
-//! extractor, and the mapping to RDF. Criterion reports each as time and MB/s over the five.
+//! reading (boilerplate removal, metadata, sentence splitting), the NLP core's line-aware parse,
+//! the extraction rules on a given parse, both together, and the mapping to RDF. Criterion
+//! reports each as time and MB/s over the five.
 //!
 //! ```text
 //! cargo bench --bench extraction
@@ -14,7 +15,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier::corpus::{self, Document};
-use dossier::extract::{actors::find_mentions, extract};
+use dossier::extract::{extract, extract_document, parse_text};
 use dossier::lexicon::Lexicon;
 use dossier::rdf;
 
@@ -38,7 +39,9 @@ fn extraction(c: &mut Criterion) {
         .iter()
         .flat_map(|(path, b)| corpus::read_bytes(path, b, &lexicon.boilerplate).expect("seed reads").documents)
         .collect();
-    let findings: Vec<_> = documents.iter().map(|d| extract(d, &lexicon)).collect();
+    let nlp = dossier::nlp::english();
+    let parses: Vec<_> = documents.iter().map(|d| nlp.process_lines(&parse_text(d))).collect();
+    let findings: Vec<_> = documents.iter().zip(&parses).map(|(d, p)| extract(d, p, &lexicon)).collect();
 
     let mut group = c.benchmark_group("seeds");
     group.throughput(Throughput::Bytes(bytes));
@@ -49,17 +52,24 @@ fn extraction(c: &mut Criterion) {
             }
         })
     });
-    group.bench_function("find_mentions", |b| {
+    group.bench_function("parse (NLP core, line-aware)", |b| {
         b.iter(|| {
             for document in &documents {
-                black_box(find_mentions(document, &lexicon).finish());
+                black_box(nlp.process_lines(&parse_text(document)));
             }
         })
     });
-    group.bench_function("extract", |b| {
+    group.bench_function("extract rules (on a given parse)", |b| {
+        b.iter(|| {
+            for (document, parse) in documents.iter().zip(&parses) {
+                black_box(extract(document, parse, &lexicon));
+            }
+        })
+    });
+    group.bench_function("extract_document (parse + rules)", |b| {
         b.iter(|| {
             for document in &documents {
-                black_box(extract(document, &lexicon));
+                black_box(extract_document(document, &lexicon));
             }
         })
     });
