@@ -73,47 +73,6 @@ const DOCUMENTS: &[&str] = &[
     "order",
 ];
 
-/// Titles that go with a person's name ("President Joe Biden").
-const HONORIFICS: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "secretary",
-    "general",
-    "gen.",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "pope",
-    "senator",
-    "sen.",
-    "governor",
-    "mayor",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "lord",
-    "vice",
-    "deputy",
-    "premier",
-    "colonel",
-    "col",
-    "col.",
-    "lt.",
-    "maj.",
-    "commander",
-];
-
 /// Verbs whose subject is the speaker of the speech-act noun they take as object ("provided
 /// assurances that", "issued a warning that"), or the source of a statement ("issued a
 /// statement saying").
@@ -626,7 +585,7 @@ fn speaker_phrase(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, token: usiz
             // Before the name and its own titles, another noun of the title ("of Police", "for
             // Afghanistan"), not a preposition ("a spokesman for President X").
             let mut before = p.tokens.start;
-            while before > token + 1 && HONORIFICS.contains(&parse.lower(before - 1)) {
+            while before > token + 1 && lexicon.words.title(parse.lower(before - 1)).holder {
                 before -= 1;
             }
             if cast.kind(&actor) == ActorKind::Person && before > token + 1 && parse.is_noun(before - 1) {

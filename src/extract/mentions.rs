@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::syntax::Parse;
 use super::{Actor, ActorId, Mention, MentionKind};
 use crate::lexicon::gazetteer::FormKind;
-use crate::lexicon::{ActorKind, EntryId, Lexicon};
+use crate::lexicon::{ActorKind, EntryId, Lexicon, WordLists};
 use crate::vocab;
 
 /// A mention with where it lies in the parse.
@@ -59,103 +59,6 @@ pub(crate) struct Cast<'l> {
     /// city itself, which is where a meeting with the state takes place.
     capitals: HashMap<usize, ActorId>,
 }
-
-/// Words that title a person and are not part of the name.
-const TITLES: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "gen",
-    "gen.",
-    "general",
-    "lt",
-    "lt.",
-    "col",
-    "col.",
-    "colonel",
-    "maj",
-    "maj.",
-    "major",
-    "capt",
-    "capt.",
-    "captain",
-    "sgt",
-    "sgt.",
-    "adm",
-    "adm.",
-    "admiral",
-    "field",
-    "marshal",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "sheikh",
-    "sheik",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "sultan",
-    "pope",
-    "rev",
-    "rev.",
-    "senator",
-    "sen.",
-    "sen",
-    "rep.",
-    "rep",
-    "gov.",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "chancellor",
-    "secretary",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "vice",
-    "deputy",
-    "chief",
-    "justice",
-    "judge",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "premier",
-    "ayatollah",
-    "imam",
-    "cardinal",
-    "archbishop",
-    "brig.",
-    "brig",
-    "brigadier",
-    "lieutenant",
-    "sergeant",
-    "mr",
-    "madam",
-    "excellency",
-    "hon.",
-    "honourable",
-    "honorable",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "commissioner",
-    "representative",
-];
 
 impl<'l> Cast<'l> {
     /// The mention covering a token.
@@ -197,7 +100,7 @@ impl<'l> Cast<'l> {
             if covered {
                 continue;
             }
-            let text = parse.span_text(trim_entity(parse, span.clone(), label)).to_string();
+            let text = parse.span_text(trim_entity(parse, &self.lexicon.words, span.clone(), label)).to_string();
             if text.chars().any(char::is_uppercase) && !out.contains(&text) {
                 out.push(text);
             }
@@ -338,7 +241,7 @@ impl<'l> Cast<'l> {
             if let Some(e) = entity {
                 let r = e.token_range();
                 if r.end == token + 1 && r.clone().all(|t| self.at(t).is_none()) {
-                    let name = parse.span_text(trim_entity(parse, r.clone(), "NORP")).to_string();
+                    let name = parse.span_text(trim_entity(parse, &self.lexicon.words, r.clone(), "NORP")).to_string();
                     let id = self.register_discovered(&name, ActorKind::Group);
                     self.place(parse, r, id.clone(), MentionKind::Name);
                     sort_mentions(self);
@@ -641,7 +544,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         if !full.clone().all(|t| parse.in_article(t)) || byline(parse, &full) {
             continue;
         }
-        let tokens = trim_entity(parse, full.clone(), label);
+        let tokens = trim_entity(parse, &lexicon.words, full.clone(), label);
         if tokens.is_empty() {
             continue;
         }
@@ -708,7 +611,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                 }
             }
             None => {
-                if !plausible_name(parse, &tokens, label) {
+                if !plausible_name(parse, &lexicon.words, &tokens, label) {
                     continue;
                 }
                 // A headline's capitalised words are no evidence of a name ("Hasina Resigns"),
@@ -1466,55 +1369,9 @@ fn titled_span(parse: &Parse, name: &Range<usize>) -> Range<usize> {
 /// "General Brice Oligui Nguema", "President Ruto": a title followed by capitalised proper
 /// nouns that are no entity is a person.
 fn titled_names(cast: &mut Cast, parse: &Parse) {
-    const PERSON_TITLES: &[&str] = &[
-        "president",
-        "gen.",
-        "general",
-        "lt.",
-        "col.",
-        "colonel",
-        "maj.",
-        "major",
-        "capt.",
-        "captain",
-        "adm.",
-        "admiral",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sir",
-        "minister",
-        "premier",
-        "senator",
-        "sen.",
-        "ambassador",
-        "envoy",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sheikh",
-        "ayatollah",
-        "spokesman",
-        "spokeswoman",
-        "brig.",
-        "brigadier",
-        "commander",
-        "secretary",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-    ];
     let mut t = 0;
     while t + 1 < parse.len() {
-        if !parse.in_article(t) || !PERSON_TITLES.contains(&parse.lower(t)) || parse.in_headline(t) {
+        if !parse.in_article(t) || !cast.lexicon.words.title(parse.lower(t)).person || parse.in_headline(t) {
             t += 1;
             continue;
         }
@@ -1525,7 +1382,7 @@ fn titled_names(cast: &mut Cast, parse: &Parse) {
             && parse.word(end).chars().next().is_some_and(char::is_uppercase)
             && cast.at(end).is_none()
             && parse.doc.token(end).ent_label().is_none()
-            && !PERSON_TITLES.contains(&parse.lower(end))
+            && !cast.lexicon.words.title(parse.lower(end)).person
         {
             end += 1;
         }
@@ -1596,7 +1453,7 @@ fn merge_name_forms(cast: &mut Cast, parse: &Parse) {
 }
 
 /// An entity's tokens without a leading article or title, or a trailing possessive.
-fn trim_entity(parse: &Parse, mut tokens: Range<usize>, label: &str) -> Range<usize> {
+fn trim_entity(parse: &Parse, words: &WordLists, mut tokens: Range<usize>, label: &str) -> Range<usize> {
     let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "[" | "]" | "«" | "»");
     while tokens.start < tokens.end
         && (matches!(parse.lower(tokens.start), "the" | "a" | "an") || quote(parse.word(tokens.start)))
@@ -1611,7 +1468,7 @@ fn trim_entity(parse: &Parse, mut tokens: Range<usize>, label: &str) -> Range<us
     }
     if label == "PERSON" {
         // Titles before the name ("Gen.", "President", "Foreign Minister"), never the whole.
-        while tokens.len() > 1 && TITLES.contains(&parse.lower(tokens.start)) {
+        while tokens.len() > 1 && words.title(parse.lower(tokens.start)).name {
             tokens.start += 1;
         }
     }
@@ -1622,7 +1479,7 @@ fn trim_entity(parse: &Parse, mut tokens: Range<usize>, label: &str) -> Range<us
 /// abbreviation alone ("Gen."), not a lone generic word ("Ministry", "State"), not an unknown
 /// short acronym ("GMT", "IG": known ones are in the gazetteer or introduced in parentheses),
 /// not a conference, treaty or credit line the recogniser took for an organisation.
-fn plausible_name(parse: &Parse, tokens: &Range<usize>, label: &str) -> bool {
+fn plausible_name(parse: &Parse, words: &WordLists, tokens: &Range<usize>, label: &str) -> bool {
     let text = parse.span_text(tokens.clone());
     let has_upper = text.chars().any(char::is_uppercase);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -1632,7 +1489,7 @@ fn plausible_name(parse: &Parse, tokens: &Range<usize>, label: &str) -> bool {
     let first = parse.lower(tokens.start);
     let last = parse.lower(tokens.end - 1);
     if tokens.len() == 1 {
-        if TITLES.contains(&first)
+        if words.title(first).name
             || (text.ends_with('.') && letters <= 4)
             || matches!(first, "state" | "house" | "the")
         {

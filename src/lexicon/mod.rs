@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use regex::RegexSet;
 
 pub use gazetteer::{ActorEntry, ActorKind, EntryId, Gazetteer};
-pub use words::{Collective, Description, Morphology, Relation, ReportingVerb, Trigger, WordLists};
+pub use words::{Collective, Description, Morphology, Relation, ReportingVerb, TitleUses, Trigger, WordLists};
 
 /// Where a lexicon came from, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]

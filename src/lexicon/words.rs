@@ -115,6 +115,18 @@ pub struct Collective {
     pub state_owned: bool,
 }
 
+/// What a title word of `ontology/titles.tsv` is used for; all false for other words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TitleUses {
+    /// Cut off the front of a person's name ("President Joe Biden"); alone, no name.
+    pub name: bool,
+    /// Before capitalised proper nouns no entity covers, makes them a person ("General X").
+    pub person: bool,
+    /// A word of a title that ends with its holder's name ("the special envoy ... Zamir
+    /// Kabulov").
+    pub holder: bool,
+}
+
 /// Irregular verb forms.
 #[derive(Debug, Clone, Default)]
 pub struct Morphology {
@@ -224,6 +236,8 @@ pub struct WordLists {
     relations: Phrases<Relation>,
     /// Collective nouns by their last (head) word.
     collectives: HashMap<String, Vec<Collective>>,
+    /// Title words (lower-case).
+    titles: HashMap<String, TitleUses>,
 }
 
 impl WordLists {
@@ -242,6 +256,7 @@ impl WordLists {
             descriptions: Phrases::default(),
             relations: Phrases::default(),
             collectives: HashMap::default(),
+            titles: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_open_triggers(
@@ -253,6 +268,7 @@ impl WordLists {
             .add_descriptions(include_str!("../../ontology/descriptions.tsv"), &builtin("ontology/descriptions.tsv"))?;
         words.add_relations(include_str!("../../ontology/relations.tsv"), &builtin("ontology/relations.tsv"))?;
         words.add_collectives(include_str!("../../ontology/collectives.tsv"), &builtin("ontology/collectives.tsv"))?;
+        words.add_titles(include_str!("../../ontology/titles.tsv"), &builtin("ontology/titles.tsv"))?;
         Ok(words)
     }
 
@@ -439,6 +455,38 @@ impl WordLists {
         Ok(())
     }
 
+    /// Adds title words: `WORD<TAB>USES`, USES being `name`, `person` and `holder` separated by
+    /// `|` (see [`TitleUses`]).
+    pub fn add_titles(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [word, uses] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected WORD<TAB>USES"));
+            };
+            let entry = self.titles.entry(word.trim().to_lowercase()).or_default();
+            for used in uses.split('|').map(str::trim) {
+                match used {
+                    "name" => entry.name = true,
+                    "person" => entry.person = true,
+                    "holder" => entry.holder = true,
+                    other => {
+                        return Err(LexiconError::syntax(
+                            origin,
+                            line,
+                            word.len() + 2,
+                            format!("unknown use {other:?} (name, person or holder)"),
+                        ))
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What a lower-case word is used for as a title ("president", "gen.").
+    pub fn title(&self, word: &str) -> TitleUses {
+        self.titles.get(word).copied().unwrap_or_default()
+    }
+
     /// Collective nouns whose head word is `word` (lower-case), longest first.
     pub fn collectives_for(&self, word: &str) -> Vec<&Collective> {
         let mut found: Vec<&Collective> = self.collectives.get(word).into_iter().flatten().collect();
@@ -552,6 +600,7 @@ mod tests {
     fn shipped_lists_parse_and_match() {
         let words = WordLists::builtin().unwrap();
         assert!(!words.tree_reporting.candidates("said", "say").is_empty());
+        assert!(words.title("gen.").name && words.title("president").holder && !words.title("kabul").name);
         assert_eq!(words.tree_reporting.candidates("assured", "assure")[0].1.modality, "promised");
         assert!(!words.descriptions_at(&["the", "group"]).is_empty());
     }
