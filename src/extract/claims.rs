@@ -125,7 +125,7 @@ pub(crate) fn find_claims(
     cast: &mut Cast,
     events: &[Event],
     published: Option<Date>,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Event>) {
     let quotes = Quotes::new(parse);
     let mut found: Vec<Found> = Vec::new();
     for t in 0..parse.len() {
@@ -173,15 +173,80 @@ pub(crate) fn find_claims(
     };
     let keep: Vec<bool> = (0..found.len()).map(|i| !redundant(i)).collect();
     let mut claims: Vec<Claim> = Vec::new();
+    let mut accusations: Vec<Event> = Vec::new();
     for (f, keep) in found.into_iter().zip(keep) {
         if !keep {
             continue;
         }
+        let (word, content) = (f.word, f.content.clone());
         if let Some(claim) = make_claim(parse, lexicon, cast, events, f, published) {
+            accusations.extend(accusation(parse, lexicon, cast, &claim, word, content));
             claims.push(claim);
         }
     }
-    claims
+    (claims, accusations)
+}
+
+/// The accusation a claim makes: a clause of what was said in which another actor does wrong
+/// (a word of `ontology/wrongdoing.tsv`: "the U.S. says Iran is responsible for ...", "Israel's
+/// response has given rise to breaches of the convention"). Its agent is the speaker, its target
+/// the wrongdoer: the clause's subject, the subject's owner ("Israel's response") or where it
+/// comes from ("interference from non-ASEAN countries"), or the agent of a passive. A denial,
+/// a negated clause, a question, or a wrongdoer on the speaker's own side make none.
+fn accusation(
+    parse: &Parse,
+    lexicon: &Lexicon,
+    cast: &mut Cast,
+    claim: &Claim,
+    word: usize,
+    content: Range<usize>,
+) -> Option<Event> {
+    if claim.modality == "denied" || claim.modality == "questioned" || claim.polarity == Polarity::Negative {
+        return None;
+    }
+    // The main verb of what was said.
+    let main = content.clone().find(|&t| !content.contains(&parse.head(t)) || parse.head(t) == t)?;
+    if !parse.is_verb(main) {
+        return None;
+    }
+    // A word of wrongdoing within the clause.
+    let lemmas: Vec<&str> = content.clone().map(|t| parse.lemma(t)).collect();
+    let lowered: Vec<String> = lemmas.iter().map(|l| l.to_lowercase()).collect();
+    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
+    let (at, len) = (0..lowered.len()).find_map(|i| Some((i, lexicon.words.wrongdoing_at(&lowered[i..])?)))?;
+    let wrong = content.start + at..content.start + at + len;
+    // The wrongdoer.
+    let (subject, passive) = parse.subject(main)?;
+    if !content.contains(&subject) {
+        return None;
+    }
+    let mut candidates = if passive { parse.passive_agent(main).into_iter().collect() } else { vec![subject] };
+    if !passive {
+        candidates.extend(parse.children_with(subject, &["poss"]));
+        candidates.extend(parse.prep_objects(subject, &["from", "by"]));
+    }
+    let speaker_side = lexicon.gazetteer.side_of(&claim.claimant.0);
+    let target = candidates.into_iter().find_map(|c| {
+        cast.actors_of(parse, c).into_iter().find(|a| {
+            let kind = cast.kind(a);
+            kind.is_actor()
+                && kind != ActorKind::MediaOrganization
+                && *a != claim.claimant
+                && lexicon.gazetteer.side_of(&a.0) != speaker_side
+        })
+    })?;
+    Some(Event {
+        event_type: crate::plover::EventType::Accuse,
+        mode: Some("allege".to_string()),
+        agents: vec![claim.claimant.clone()],
+        targets: vec![target],
+        place: None,
+        date: claim.date,
+        status: Status::Occurred,
+        evidence: parse.bytes(parse.sentence(parse.sentence_of(word))),
+        trigger: parse.bytes(wrong),
+        headline: false,
+    })
 }
 
 /// The reporting entry a verb is an instance of, with its form.

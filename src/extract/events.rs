@@ -1862,6 +1862,28 @@ mod crowd_and_lexicon_tests {
     }
 
     #[test]
+    fn saying_another_actor_does_wrong_is_an_accusation() {
+        let events = events_of("Peru said Chile had violated the treaty. Bolivia says Chile's response gave rise to breaches of the convention.");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Peru"] && e.2 == ["Chile"]), "{events:?}");
+        assert!(events.iter().any(|e| e.0 == "ACCUSE" && e.1 == ["Bolivia"] && e.2 == ["Chile"]), "{events:?}");
+        // Not when denied, negated, or aimed at the speaker's own side.
+        for text in [
+            "Peru said Chile had not violated the treaty.",
+            "Peru denied that Chile had violated the treaty.",
+            "Peru said it would respond forcefully to any violation by Chile.",
+        ] {
+            let events = events_of(text);
+            assert!(!events.iter().any(|e| e.0 == "ACCUSE"), "{text}: {events:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_non_is_who_a_phrase_is_not() {
+        let events = events_of("Peru said interference from non-ASEAN countries had also been a factor.");
+        assert!(!events.iter().any(|e| e.2.iter().any(|t| t == "ASEAN")), "{events:?}");
+    }
+
+    #[test]
     fn calling_something_illegal_is_an_accusation() {
         let events = events_of("Peru called the agreement illegal.");
         assert!(has(&events, "ACCUSE", "Peru"), "{events:?}");

@@ -520,6 +520,10 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
     let mut roles: Vec<(Range<usize>, EntryId)> = Vec::new();
     let mut demonyms: Vec<Range<usize>> = Vec::new();
     for m in lexicon.gazetteer.find(parse.text) {
+        // "non-ASEAN countries", "non-Western states": the name says who they are not.
+        if negated_name(parse.text, m.range.start) {
+            continue;
+        }
         let Some(tokens) = token_at.span(&m.range) else { continue };
         if !tokens.clone().all(|t| parse.in_article(t)) {
             continue;
@@ -545,7 +549,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
             continue;
         }
         let tokens = trim_entity(parse, &lexicon.words, full.clone(), label);
-        if tokens.is_empty() {
+        if tokens.is_empty() || negated_name(parse.text, parse.bytes(tokens.clone()).start) {
             continue;
         }
         // A position ("House Speaker", "EU High Representative", "Treasury Secretary") names its
@@ -2077,6 +2081,17 @@ fn title_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether the name starting at byte `start` is written after "non-" ("non-ASEAN countries"):
+/// it then names who the phrase is not.
+fn negated_name(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    before.len() < start
+        && before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && before[before.len() - 3..].eq_ignore_ascii_case("non")
+        && !before[..before.len() - 3].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// The gazetteer entry a demonym token stands for ("Russian" → Russia).

@@ -192,8 +192,9 @@ impl Findings {
 pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon) -> Findings {
     let parse = syntax::Parse::new(document, parse);
     let mut cast = mentions::find(&parse, lexicon, document.published);
-    let events = events::find_events(&parse, lexicon, &mut cast, document.published);
-    let claims = claims::find_claims(&parse, lexicon, &mut cast, &events, document.published);
+    let mut events = events::find_events(&parse, lexicon, &mut cast, document.published);
+    let (claims, accusations) = claims::find_claims(&parse, lexicon, &mut cast, &events, document.published);
+    events.extend(accusations);
     let events = events::merge_within_document(events);
     let unlinked = cast.unlinked(&parse);
     let (actors, mentions) = cast.finish();

@@ -238,6 +238,8 @@ pub struct WordLists {
     collectives: HashMap<String, Vec<Collective>>,
     /// Title words (lower-case).
     titles: HashMap<String, TitleUses>,
+    /// Phrases of wrongdoing (lemmas), by their first lemma, longest first.
+    wrongdoing: HashMap<String, Vec<Vec<String>>>,
 }
 
 impl WordLists {
@@ -257,6 +259,7 @@ impl WordLists {
             relations: Phrases::default(),
             collectives: HashMap::default(),
             titles: HashMap::default(),
+            wrongdoing: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_open_triggers(
@@ -269,6 +272,7 @@ impl WordLists {
         words.add_relations(include_str!("../../ontology/relations.tsv"), &builtin("ontology/relations.tsv"))?;
         words.add_collectives(include_str!("../../ontology/collectives.tsv"), &builtin("ontology/collectives.tsv"))?;
         words.add_titles(include_str!("../../ontology/titles.tsv"), &builtin("ontology/titles.tsv"))?;
+        words.add_wrongdoing(include_str!("../../ontology/wrongdoing.tsv"), &builtin("ontology/wrongdoing.tsv"))?;
         Ok(words)
     }
 
@@ -480,6 +484,40 @@ impl WordLists {
             }
         }
         Ok(())
+    }
+
+    /// Adds words of wrongdoing (`ontology/wrongdoing.tsv`): one phrase of lower-case lemmas per
+    /// line.
+    pub fn add_wrongdoing(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [phrase] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected one phrase (lemmas separated by spaces)"));
+            };
+            let lemmas: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            let Some(first) = lemmas.first().cloned() else {
+                return Err(LexiconError::syntax(origin, line, 1, "empty phrase"));
+            };
+            let phrases = self.wrongdoing.entry(first).or_default();
+            phrases.push(lemmas);
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Ok(())
+    }
+
+    /// The length of the phrase of wrongdoing that starts `lemmas` (lower-case), if one does.
+    ///
+    /// ```
+    /// let words = dossier::lexicon::words::WordLists::builtin()?;
+    /// assert_eq!(words.wrongdoing_at(&["responsible", "for", "the"]), Some(2));
+    /// assert_eq!(words.wrongdoing_at(&["responsible", "to"]), None);
+    /// # Ok::<(), dossier::lexicon::LexiconError>(())
+    /// ```
+    pub fn wrongdoing_at(&self, lemmas: &[&str]) -> Option<usize> {
+        let phrases = self.wrongdoing.get(*lemmas.first()?)?;
+        phrases
+            .iter()
+            .find(|p| p.len() <= lemmas.len() && p.iter().zip(lemmas).all(|(a, b)| a == b))
+            .map(Vec::len)
     }
 
     /// What a lower-case word is used for as a title ("president", "gen.").
