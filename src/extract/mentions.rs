@@ -272,14 +272,21 @@ impl<'l> Cast<'l> {
     /// the last phrase of its class, else to the state the article is about. A named unit of the
     /// owner (the Rwanda Defence Force) is the actor its descriptions refer to. When the actor is
     /// made, every phrase of its group becomes a mention of it.
+    /// Finds the document's collective phrases once (while they are being found, there are
+    /// none: finding their owners may resolve pronouns).
+    fn ensure_groups(&mut self, parse: &Parse) {
+        if self.groups.is_none() {
+            self.groups = Some(Vec::new());
+            let groups = collective_phrases(self, parse);
+            self.groups = Some(groups);
+        }
+    }
+
     fn collective(&mut self, parse: &Parse, token: usize) -> Option<ActorId> {
         if !parse.is_noun(token) || !parse.in_article(token) {
             return None;
         }
-        if self.groups.is_none() {
-            let groups = collective_phrases(self, parse);
-            self.groups = Some(groups);
-        }
+        self.ensure_groups(parse);
         let phrase = self.groups.as_ref()?.iter().find(|g| g.head == token)?.clone();
         let key = phrase.key.clone();
         let id = match self.collectives.get(&key) {
@@ -477,6 +484,25 @@ impl<'l> Cast<'l> {
                 };
                 if better {
                     best = Some(candidate);
+                }
+            }
+            // An unnamed group that is a subject before the pronoun ("the coup leaders appointed
+            // X after they seized power") is a candidate too, made when it wins.
+            self.ensure_groups(parse);
+            let group = self.groups.as_ref().and_then(|groups| {
+                groups
+                    .iter()
+                    .filter(|g| g.span.start >= range.start && g.span.end <= end && fits(g.kind))
+                    .filter(|g| self.at(g.head).is_none())
+                    .filter(|g| matches!(parse.dep(g.head), "nsubj" | "nsubjpass"))
+                    .map(|g| (g.span.start, g.head))
+                    .next_back()
+            });
+            if let Some((start, head)) = group {
+                if best.as_ref().is_none_or(|(bs, bstart, _)| (true, start) > (*bs, *bstart)) {
+                    if let Some(actor) = self.collective(parse, head) {
+                        return Some(actor);
+                    }
                 }
             }
             if let Some((_, _, actor)) = best {
