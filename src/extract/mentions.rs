@@ -1407,14 +1407,25 @@ fn titled_names(cast: &mut Cast, parse: &Parse) {
         }
         let start = t + 1;
         let mut end = start;
-        while end < parse.len()
-            && parse.pos(end) == dossier_nlp::Pos::Propn
-            && parse.word(end).chars().next().is_some_and(char::is_uppercase)
-            && cast.at(end).is_none()
-            && parse.doc.token(end).ent_label().is_none()
-            && !cast.lexicon.words.title(parse.lower(end)).person
-        {
+        let name_word = |i: usize| {
+            i < parse.len()
+                && parse.pos(i) == dossier_nlp::Pos::Propn
+                && parse.word(i).chars().next().is_some_and(char::is_uppercase)
+                && cast.at(i).is_none()
+                && parse.doc.token(i).ent_label().is_none()
+                && !cast.lexicon.words.title(parse.lower(i)).person
+        };
+        while name_word(end) {
             end += 1;
+            // A hyphenated name ("Waker-Uz-Zaman"): a hyphen with no space on either side.
+            if end + 1 < parse.len()
+                && parse.word(end) == "-"
+                && parse.doc.token(end - 1).whitespace().is_empty()
+                && parse.doc.token(end).whitespace().is_empty()
+                && name_word(end + 1)
+            {
+                end += 1;
+            }
         }
         // At least two words, or one after a title that only precedes names ("Mr Burhan").
         let needs =
