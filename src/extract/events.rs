@@ -411,6 +411,11 @@ fn phrase_words(parse: &Parse, head: usize) -> Vec<usize> {
         }
         out.push(c);
         for g in parse.children(c) {
+            // What something is called ("calling it a reason for hope") is a name, not a
+            // preposition of the act.
+            if parse.dep(c) == "oprd" && parse.dep(g) == "prep" {
+                continue;
+            }
             if matches!(parse.dep(g), "pobj" | "compound" | "amod" | "det" | "prep" | "dobj" | "prt" | "pcomp") {
                 out.push(g);
                 for gg in parse.children_with(g, &["pobj", "compound", "amod"]) {
@@ -1881,6 +1886,13 @@ mod crowd_and_lexicon_tests {
     fn a_name_after_non_is_who_a_phrase_is_not() {
         let events = events_of("Peru said interference from non-ASEAN countries had also been a factor.");
         assert!(!events.iter().any(|e| e.2.iter().any(|t| t == "ASEAN")), "{events:?}");
+    }
+
+    #[test]
+    fn calling_something_a_reason_for_hope_is_no_request() {
+        let events = events_of("Peru welcomed the agreement, calling it a reason for hope.");
+        assert!(!events.iter().any(|e| e.0 == "REQUEST"), "{events:?}");
+        assert!(has(&events, "SUPPORT", "Peru"), "{events:?}");
     }
 
     #[test]
