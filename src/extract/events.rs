@@ -1889,6 +1889,12 @@ mod crowd_and_lexicon_tests {
     }
 
     #[test]
+    fn a_relative_clause_after_a_coordination_is_said_of_all_of_it() {
+        let events = events_of("Peter Breuer and Masahiro Nozaki, who held talks with Peru, left on Friday.");
+        assert!(events.iter().any(|e| e.0 == "CONSULT" && e.1.len() == 2), "{events:?}");
+    }
+
+    #[test]
     fn calling_something_a_reason_for_hope_is_no_request() {
         let events = events_of("Peru welcomed the agreement, calling it a reason for hope.");
         assert!(!events.iter().any(|e| e.0 == "REQUEST"), "{events:?}");

@@ -212,7 +212,7 @@ impl<'a> Parse<'a> {
                 // "the militants, who launched ...": a relative pronoun stands for the noun the
                 // clause modifies.
                 if self.dep(v) == "relcl" && matches!(self.lower(s), "who" | "which" | "that") {
-                    return Some((self.head(v), self.is_passive(verb)));
+                    return Some((self.antecedent(v, s), self.is_passive(verb)));
                 }
                 return Some((s, self.is_passive(verb)));
             }
@@ -254,6 +254,18 @@ impl<'a> Parse<'a> {
             }
         }
         None
+    }
+
+    /// The noun a relative clause stands for: the noun it modifies, or, after a comma, the whole
+    /// coordination that noun ends ("X and Y, who held talks": X and Y held them).
+    fn antecedent(&self, clause: usize, pronoun: usize) -> usize {
+        let mut noun = self.head(clause);
+        if pronoun > 0 && self.word(pronoun - 1) == "," {
+            while self.dep(noun) == "conj" && self.head(noun) < noun {
+                noun = self.head(noun);
+            }
+        }
+        noun
     }
 
     /// Whether the verb is passive ("was attacked").
