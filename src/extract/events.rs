@@ -480,6 +480,20 @@ fn read_event(
                 }
             }
         }
+    }
+    // A show of force around a state is aimed at it: "drills in six locations surrounding
+    // Taiwan", "exercises off the coast of X", "troops massed near X".
+    if trigger.event_type == EventType::Mobilize && targets.is_empty() {
+        let scope = parse.subtree(clause_verb.unwrap_or(head));
+        let around: Vec<usize> = scope
+            .clone()
+            .filter(|&t| AROUND.contains(&parse.lemma(t)) && parse.sentence_of(t) == parse.sentence_of(head))
+            .flat_map(|t| parse.children_with(t, &["pobj", "dobj"]).collect::<Vec<_>>())
+            .collect();
+        for o in around {
+            let found = cast.actors_of(parse, o);
+            targets.extend(found.into_iter().filter(|t| !agents.contains(t) && cast.kind(t).is_actor()));
+        }
         targets.dedup();
     }
     let symmetric = SYMMETRIC.contains(&trigger.event_type) || trigger.mode.as_deref() == Some("ceasefire");
@@ -880,6 +894,9 @@ const FORCE_NOUNS: &[&str] = &[
     "personnel",
 ];
 /// Purposes that name an adversary: "to fight X", "to counter X".
+/// Words that place a show of force around a state ("drills surrounding Taiwan").
+const AROUND: &[&str] = &["around", "surround", "surrounding", "near", "encircle", "off"];
+
 const HOSTILE_PURPOSES: &[&str] = &[
     "fight",
     "counter",
@@ -1397,7 +1414,15 @@ fn clause_date(
             // The whole entity the token belongs to, with the preposition before it, which
             // reads a bare month or year ("in June", "since 2013").
             let entity = parse.doc.entities().find(|e| e.token_range().contains(&t))?;
-            let tokens = entity.token_range();
+            let mut tokens = entity.token_range();
+            // A day number the recogniser left out ("8 December" tagged from "December").
+            while tokens.start > 0
+                && parse.tag(tokens.start - 1) == "CD"
+                && parse.dep(tokens.start - 1) == "nummod"
+                && tokens.contains(&parse.head(tokens.start - 1))
+            {
+                tokens.start -= 1;
+            }
             let start = match tokens.start.checked_sub(1) {
                 Some(p) if parse.pos(p) == Pos::Adp && parse.sentence_of(p) == parse.sentence_of(t) => p,
                 _ => tokens.start,
@@ -1722,6 +1747,8 @@ mod date_tests {
     fn an_act_reported_as_done_takes_the_reports_date() {
         let events = events_of("Chile announced on Friday that it had expelled the Peruvian ambassador.");
         assert!(events.iter().any(|e| e.0 == "SANCTION" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
+        let events = events_of("The rebels announced on the morning of 8 March that they had captured Homs.");
+        assert!(events.iter().any(|e| e.0 == "ASSAULT" && e.4.as_deref() == Some("2024-03-08")), "{events:?}");
     }
 }
 
@@ -1892,6 +1919,14 @@ mod crowd_and_lexicon_tests {
     fn a_relative_clause_after_a_coordination_is_said_of_all_of_it() {
         let events = events_of("Peter Breuer and Masahiro Nozaki, who held talks with Peru, left on Friday.");
         assert!(events.iter().any(|e| e.0 == "CONSULT" && e.1.len() == 2), "{events:?}");
+    }
+
+    #[test]
+    fn drills_around_a_state_are_aimed_at_it() {
+        let events = events_of("Chile announced drills in six locations surrounding Peru.");
+        assert!(events.iter().any(|e| e.0 == "MOBILIZE" && e.2 == ["Peru"]), "{events:?}");
+        let events = events_of("Chile held drills in Argentina.");
+        assert!(!events.iter().any(|e| e.0 == "MOBILIZE" && !e.2.is_empty()), "{events:?}");
     }
 
     #[test]
