@@ -514,10 +514,7 @@ impl WordLists {
     /// ```
     pub fn wrongdoing_at(&self, lemmas: &[&str]) -> Option<usize> {
         let phrases = self.wrongdoing.get(*lemmas.first()?)?;
-        phrases
-            .iter()
-            .find(|p| p.len() <= lemmas.len() && p.iter().zip(lemmas).all(|(a, b)| a == b))
-            .map(Vec::len)
+        phrases.iter().find(|p| p.len() <= lemmas.len() && p.iter().zip(lemmas).all(|(a, b)| a == b)).map(Vec::len)
     }
 
     /// What a lower-case word is used for as a title ("president", "gen.").
