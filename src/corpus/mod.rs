@@ -258,7 +258,7 @@ fn walk(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<CorpusErro
     for child in children {
         match fs::metadata(&child) {
             Ok(meta) if meta.is_dir() => walk(&child, files, problems, seen),
-            Ok(meta) if FileKind::from_path(&child).is_none() => drop(meta),
+            Ok(_) if FileKind::from_path(&child).is_none() => {}
             Ok(meta) if meta.is_file() => {
                 files.insert(child);
             }
