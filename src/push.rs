@@ -275,10 +275,12 @@ fn post(client: &oxhttp::Client, url: &str, options: &PushOptions, batch: &[Trip
     }
 }
 
-/// The state an earlier push recorded in `path` (`None`: no file). A file that is not a state is
-/// refused, not ignored: ignoring it would send everything again.
+/// The state an earlier push recorded in `path` (`None`: no file, or an empty one). A file that is
+/// not a state is refused, not ignored: ignoring it would send everything again.
 fn read_state(path: &Path) -> Result<Option<State>, PushError> {
     match std::fs::read(path) {
+        // An empty file (`--state /dev/null`) records nothing.
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(None),
         Ok(bytes) => serde_json::from_slice(&bytes)
             .map(Some)
             .map_err(|e| PushError::BadState { path: path.to_path_buf(), message: e.to_string() }),
@@ -412,6 +414,10 @@ mod tests {
         options.restart = true;
         let report = push(&store, &options, &|_| {}).unwrap();
         assert_eq!(report.batches, 0);
+        // An empty file (`--state /dev/null`) records nothing, and is no error.
+        options.restart = false;
+        std::fs::write(&state, "").unwrap();
+        assert_eq!(push(&store, &options, &|_| {}).unwrap().batches, 0);
     }
 
     #[test]
