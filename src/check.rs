@@ -92,8 +92,10 @@ fn count(store: &Store, class: &str) -> Result<usize, StoreError> {
     Ok(rows.first().map(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0))
 }
 
-/// Checks a stored graph.
+/// Checks a stored graph: first that every key of every index reads back and the indexes agree
+/// ([`Store::verify`]; a damaged store is [`StoreError::Corrupt`]), then the graph itself.
 pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
+    store.verify()?;
     let mut report = CheckReport {
         quads: store.len()?,
         documents: count(store, "dos:Document")?,

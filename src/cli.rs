@@ -228,18 +228,26 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Check the stored graph: counts, dangling references, documents whole, offsets that slice
-    /// the document texts, source counts. Exits with 1 when anything is wrong.
+    /// Check the stored graph: every key of every index read back (RocksDB verifies each block's
+    /// checksum) and the indexes' counts compared, then counts, dangling references, documents
+    /// whole, offsets that slice the document texts, source counts. Exits with 1 when anything is
+    /// wrong; a damaged store is reported as corrupt, with the file when it is known.
     ///
     /// Examples:
     ///   dossier check
     ///   dossier check --store my.db
+    ///   dossier check --repair      # a store that lost its CURRENT file
     #[command(verbatim_doc_comment)]
     Check {
+        /// When the store has lost its CURRENT file, write it again naming the newest MANIFEST,
+        /// then check the store (the CURRENT written is removed again if the store is not sound).
+        #[arg(long)]
+        repair: bool,
         #[command(flatten)]
         store: StoreArgs,
     },
     /// Write a consistent copy of the store into DIR (which must not exist), usable as a store.
+    /// It needs the store to itself: it cannot run while a build writes the store.
     ///
     /// Examples:
     ///   dossier backup backups/2021-10-08.db

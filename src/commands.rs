@@ -11,6 +11,7 @@ use dossier::analysis::{ActorNetwork, Metric, Ranking};
 use dossier::briefing::{self, Summary};
 use dossier::export::{self, ExportFormat};
 use dossier::lexicon::Lexicon;
+use dossier::sanitize::Sanitized;
 use dossier::store::Store;
 use dossier::traverse;
 use dossier::{Dossier, Progress};
@@ -119,7 +120,17 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Path { from, to, all, max_len, network, store } => {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
         }
-        Command::Check { store } => check(&open(&store.store)?),
+        Command::Check { repair, store } => {
+            if repair {
+                if store.store.join("CURRENT").exists() {
+                    eprintln!("dossier: {} has its CURRENT file: nothing to repair", store.store.display());
+                } else {
+                    let manifest = Store::repair_current(&store.store)?;
+                    eprintln!("dossier: wrote {} naming {manifest}", store.store.join("CURRENT").display());
+                }
+            }
+            check(&open(&store.store)?)
+        }
         Command::Parse { paths, format, output, nlp_model } => {
             parse(&paths, format, output.as_deref(), nlp_model.as_deref())
         }
@@ -127,7 +138,14 @@ pub fn run(command: Command) -> Result<ExitCode> {
             if target.exists() {
                 bail!("{} already exists: give a new folder for the backup", target.display());
             }
-            Store::open(&store.store)?.backup(&target)?;
+            let source = match Store::open(&store.store) {
+                Err(dossier::store::StoreError::Locked { path }) => bail!(
+                    "cannot back up {} while another dossier process (a build) writes it: a backup needs the store to itself; run it again when the build has finished",
+                    path.display()
+                ),
+                other => other?,
+            };
+            source.backup(&target)?;
             eprintln!("dossier: backed up {} into {}", store.store.display(), target.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -145,8 +163,19 @@ fn open(path: &Path) -> Result<Store> {
     Ok(Store::open_read_only(path)?)
 }
 
-fn stdout() -> BufWriter<io::StdoutLock<'static>> {
-    BufWriter::new(io::stdout().lock())
+/// Standard output, buffered; on a terminal, control characters from documents are replaced
+/// (an escape sequence in an article must not clear the screen or set the window title).
+fn stdout() -> BufWriter<Sanitized<io::StdoutLock<'static>>> {
+    use std::io::IsTerminal;
+    let out = io::stdout();
+    let terminal = out.is_terminal();
+    BufWriter::new(Sanitized::new(out.lock(), terminal))
+}
+
+/// A CSV writer over `out` whose cells have their control characters replaced, wherever the
+/// output goes (spreadsheets and terminals read CSV).
+fn csv_writer<W: Write>(out: W) -> csv::Writer<Sanitized<W>> {
+    csv::Writer::from_writer(Sanitized::new(out, true))
 }
 
 /// The shipped lexicons with the user's additions.
@@ -407,12 +436,14 @@ fn query(store: &Store, text: &str, format: QueryFormat) -> Result<ExitCode> {
                 out.flush()?;
                 return Ok(ExitCode::SUCCESS);
             };
-            let mut serializer = QueryResultsSerializer::from_format(results_format)
-                .serialize_solutions_to_writer(&mut out, variables)?;
+            let mut serializer = QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(
+                Sanitized::new(&mut out, matches!(format, QueryFormat::Csv | QueryFormat::Tsv)),
+                variables,
+            )?;
             for row in &rows {
                 serializer.serialize(row)?;
             }
-            serializer.finish()?;
+            serializer.finish()?.flush()?;
         }
         QueryResults::Boolean(value) => match results_format(format)? {
             Some(results_format) => {
@@ -540,7 +571,7 @@ fn rank(
             print_table(&mut out, &header, &cells)?;
         }
         TableFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
+            let mut writer = csv_writer(&mut out);
             writer.write_record(["rank", "iri", "label", "type", metric.as_str()])?;
             for r in &rows {
                 writer.write_record([
@@ -635,7 +666,7 @@ fn rank_by_month(
     match format {
         TableFormat::Table => print_table(&mut out, &header, &cells)?,
         TableFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
+            let mut writer = csv_writer(&mut out);
             writer.write_record(&header)?;
             for row in &cells {
                 writer.write_record(row)?;
@@ -908,7 +939,7 @@ fn communities(store: &Store, resolution: f64, seed: u64, format: TableFormat, a
             }
         }
         TableFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
+            let mut writer = csv_writer(&mut out);
             writer.write_record(["community", "iri", "label", "type", "pagerank"])?;
             for (number, members) in groups.values().enumerate() {
                 for node in members {
@@ -956,7 +987,10 @@ fn check(store: &Store) -> Result<ExitCode> {
         )?;
     }
     if report.problems.is_empty() {
-        writeln!(out, "ok: no dangling reference, every document whole, every offset slices its text")?;
+        writeln!(
+            out,
+            "ok: every index reads back and agrees, no dangling reference, every document whole, every offset slices its text"
+        )?;
     } else {
         writeln!(out, "{} problems:", report.problems.len())?;
         for problem in &report.problems {
@@ -993,7 +1027,7 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
                 writeln!(out)?;
             }
             TableFormat::Csv => {
-                let mut writer = csv::Writer::from_writer(&mut out);
+                let mut writer = csv_writer(&mut out);
                 writer.write_record([
                     "date",
                     "speaker",
@@ -1043,7 +1077,7 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
             writeln!(out)?;
         }
         TableFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
+            let mut writer = csv_writer(&mut out);
             writer.write_record(["date", "speaker", "modality", "polarity", "content", "sources", "files"])?;
             for c in &list {
                 writer.write_record(row(c))?;

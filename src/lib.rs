@@ -42,6 +42,7 @@ pub mod plover;
 pub mod push;
 pub mod rdf;
 pub mod resolve;
+pub mod sanitize;
 pub mod serve;
 pub mod store;
 pub mod time;

@@ -92,6 +92,12 @@ pub enum PushError {
     Endpoint { url: String },
     #[error("cannot reach {url}: {cause}")]
     Connection { url: String, cause: std::io::Error },
+    /// The endpoint took the connection but did not answer in time, on every attempt.
+    #[error("no answer from {url} within {seconds} s ({attempts} attempts; --timeout sets the seconds)")]
+    NoAnswer { url: String, seconds: u64, attempts: u32 },
+    /// The state file is there but is not one `push` wrote.
+    #[error("{} is not a push state file ({message}); delete it, or push with --restart to start from the first batch", path.display())]
+    BadState { path: PathBuf, message: String },
     #[error("{url} refused the credentials (HTTP {status}); give --auth USER:PASS of a user allowed to write")]
     Unauthorized { url: String, status: u16 },
     #[error("{url} answered HTTP {status}: {body}")]
@@ -256,18 +262,28 @@ fn post(client: &oxhttp::Client, url: &str, options: &PushOptions, batch: &[Trip
                 }
                 error
             }
+            // A read that timed out: EAGAIN ("Resource temporarily unavailable") or ETIMEDOUT.
+            Err(cause) if matches!(cause.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                PushError::NoAnswer { url: url.to_string(), seconds: options.timeout.as_secs(), attempts: attempt }
+            }
             Err(cause) => PushError::Connection { url: url.to_string(), cause },
         };
         if attempt >= 3 {
             return Err(retry);
         }
-        std::thread::sleep(Duration::from_millis(500 * attempt));
+        std::thread::sleep(Duration::from_millis(500 * u64::from(attempt)));
     }
 }
 
+/// The state an earlier push recorded in `path` (`None`: no file, or an empty one). A file that is
+/// not a state is refused, not ignored: ignoring it would send everything again.
 fn read_state(path: &Path) -> Result<Option<State>, PushError> {
     match std::fs::read(path) {
-        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+        // An empty file (`--state /dev/null`) records nothing.
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(None),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| PushError::BadState { path: path.to_path_buf(), message: e.to_string() }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(cause) => Err(PushError::State { action: "read", path: path.to_path_buf(), cause }),
     }
@@ -348,6 +364,60 @@ mod tests {
         assert_eq!(lines.len(), 10, "every statement arrived once");
         let again = push(&store, &options, &|_| {}).unwrap();
         assert_eq!((again.resumed, again.batches), (4, 0), "nothing left to send");
+    }
+
+    fn options(endpoint: String, state: Option<PathBuf>) -> PushOptions {
+        PushOptions {
+            endpoint,
+            graph: None,
+            auth: None,
+            batch: 10,
+            triple_terms: TripleTerms::Reify,
+            timeout: Duration::from_secs(1),
+            state,
+            restart: false,
+        }
+    }
+
+    /// Issue 24: an endpoint that takes the connection and never answers is named with the
+    /// time waited, not as "Resource temporarily unavailable (os error 11)".
+    #[test]
+    fn r24_a_hanging_endpoint_is_no_answer_within_the_timeout() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let endpoint = format!("http://{}/store", listener.local_addr().unwrap());
+        let store = Store::memory().unwrap();
+        store.update("INSERT DATA { dos:a rdfs:label \"A\" }").unwrap();
+        let error = push(&store, &options(endpoint.clone(), None), &|_| {}).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            format!("no answer from {endpoint}?default within 1 s (3 attempts; --timeout sets the seconds)")
+        );
+        drop(listener);
+    }
+
+    /// Issue 24: a state file that is not one is refused (it used to be ignored, and everything
+    /// sent again); --restart starts over.
+    #[test]
+    fn r24_a_corrupt_state_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state.json");
+        std::fs::write(&state, "{\"endpoint\": \"http://h\", \"done\": ").unwrap();
+        let store = Store::memory().unwrap();
+        let mut options = options("http://127.0.0.1:9/store".into(), Some(state.clone()));
+        let error = push(&store, &options, &|_| {}).unwrap_err().to_string();
+        assert!(
+            error.starts_with(&format!("{} is not a push state file (EOF while parsing", state.display()))
+                && error.ends_with("delete it, or push with --restart to start from the first batch"),
+            "{error}"
+        );
+        // With --restart the file is not read: the push goes on (an empty store sends nothing).
+        options.restart = true;
+        let report = push(&store, &options, &|_| {}).unwrap();
+        assert_eq!(report.batches, 0);
+        // An empty file (`--state /dev/null`) records nothing, and is no error.
+        options.restart = false;
+        std::fs::write(&state, "").unwrap();
+        assert_eq!(push(&store, &options, &|_| {}).unwrap().batches, 0);
     }
 
     #[test]

@@ -42,6 +42,22 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("there is no store at {path}; create one with `dossier build PATH... --store {path}`")]
     Missing { path: PathBuf },
+    /// RocksDB's files are there but not `CURRENT`, the file that names the live MANIFEST:
+    /// opening would start a new, empty database over them.
+    #[error(
+        "the store at {path} has lost its CURRENT file (which names the MANIFEST RocksDB starts from); nothing was changed. {}",
+        match manifest {
+            Some(manifest) => format!("`dossier check --repair --store {}` points it at the newest MANIFEST ({manifest}) and checks the store; or restore a backup", path.display()),
+            None => "There is no MANIFEST file either: restore a backup".to_string(),
+        }
+    )]
+    LostCurrent { path: PathBuf, manifest: Option<String> },
+    /// RocksDB found damaged data (a checksum that does not match, a truncated file, an index
+    /// that disagrees with another).
+    #[error("the store at {path} is corrupt{}: {message}; restore a backup, or rebuild the store from the documents", file.as_ref().map(|f| format!(" (in {})", f.display())).unwrap_or_default())]
+    Corrupt { path: PathBuf, file: Option<PathBuf>, message: String },
+    #[error("cannot repair the store at {path}: {message}")]
+    Repair { path: PathBuf, message: String },
     #[error("storage error: {0}")]
     Storage(#[from] StorageError),
     #[error("SPARQL syntax error: {0}")]
@@ -70,12 +86,19 @@ impl Store {
     /// A new store is made whole beside its path and then renamed into place, so a process
     /// killed while RocksDB creates its files and column families never leaves a store that
     /// cannot be opened.
+    ///
+    /// A folder of RocksDB files without `CURRENT` is refused ([`StoreError::LostCurrent`]),
+    /// never opened as a new store over them. Files a bulk load left behind when it failed
+    /// (`bulk-*.sst`, after a full disk) are removed: only the process that holds the store for
+    /// writing makes them, so once it is open they are nobody's.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if !path.join("CURRENT").exists() {
+            lost_current(path)?;
             create_whole(path)?;
         }
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
+        remove_stale_bulk_files(path)?;
         Ok(Store { inner, location: Some(path.to_path_buf()), read_only: false })
     }
 
@@ -83,6 +106,7 @@ impl Store {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         if !path.join("CURRENT").exists() {
+            lost_current(path)?;
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
@@ -325,6 +349,108 @@ impl Store {
         Ok(self.inner.backup(target)?)
     }
 
+    /// Reads the store back to find damage: every quad of the subject-first indexes (default
+    /// and named graphs) with every string it refers to, then every quad again through each of
+    /// the other indexes (one scan per subject, per object, per predicate, and per named graph
+    /// and object or predicate), comparing the counts. RocksDB verifies the checksum of every
+    /// block it reads, so a damaged file met on the way is reported as [`StoreError::Corrupt`],
+    /// with the file when RocksDB names it; indexes that disagree are too. Stops at the first
+    /// error. Holds a count per distinct subject and object: memory grows with the store.
+    ///
+    /// (Oxigraph's own `validate` reads all nine indexes, but its iterators repeat an error
+    /// forever, so on a damaged file it never returns.)
+    ///
+    /// ```
+    /// use dossier::store::Store;
+    ///
+    /// let store = Store::memory()?;
+    /// store.update("INSERT DATA { dos:a rdfs:label \"A\" . GRAPH dos:g { dos:a dos:b dos:c } }")?;
+    /// assert_eq!(store.verify()?, 2);
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn verify(&self) -> Result<usize, StoreError> {
+        use std::collections::{BTreeMap, HashMap};
+        let path = self.location.clone().unwrap_or_default();
+        let corrupt = |message: String| StoreError::Corrupt { path: path.clone(), file: None, message };
+        let mut n_quads = 0usize;
+        let mut by_predicate: BTreeMap<NamedNode, usize> = BTreeMap::new();
+        let mut by_graph_predicate: HashMap<(GraphName, NamedNode), usize> = HashMap::new();
+        let mut by_graph_object: HashMap<(GraphName, Term), usize> = HashMap::new();
+        let mut by_subject: HashMap<NamedOrBlankNode, usize> = HashMap::new();
+        let mut by_object: HashMap<Term, usize> = HashMap::new();
+        for quad in self.inner.iter() {
+            let quad = quad.map_err(|e| classify(&path, e))?;
+            n_quads += 1;
+            *by_predicate.entry(quad.predicate.clone()).or_default() += 1;
+            *by_subject.entry(quad.subject).or_default() += 1;
+            *by_object.entry(quad.object.clone()).or_default() += 1;
+            if !quad.graph_name.is_default_graph() {
+                *by_graph_predicate.entry((quad.graph_name.clone(), quad.predicate)).or_default() += 1;
+                *by_graph_object.entry((quad.graph_name, quad.object)).or_default() += 1;
+            }
+        }
+        let disagree = |what: String, expected: usize, found: usize| {
+            corrupt(format!(
+                "the indexes disagree: {expected} quads {what} in the subject-first index, {found} in another"
+            ))
+        };
+        // Quads whose object is `object` (a lookup by a literal also finds literals of other
+        // numeric types with the same value: those are counted under their own term).
+        let count_matching =
+            |quads: oxigraph::store::QuadIter<'_>, object: Option<&Term>| -> Result<usize, StoreError> {
+                let mut n = 0usize;
+                for quad in quads {
+                    let quad = quad.map_err(|e| classify(&path, e))?;
+                    n += usize::from(object.is_none_or(|object| quad.object == *object));
+                }
+                Ok(n)
+            };
+        let count = |quads: oxigraph::store::QuadIter<'_>| count_matching(quads, None);
+        // In a fixed order, so that the same damage is reported the same way.
+        let mut by_subject: Vec<_> = by_subject.into_iter().collect();
+        by_subject.sort_by_cached_key(|(subject, _)| subject.to_string());
+        for (subject, expected) in by_subject {
+            let found = count(self.inner.quads_for_pattern(Some(subject.as_ref()), None, None, None))?;
+            if found != expected {
+                return Err(disagree(format!("with subject {subject}"), expected, found));
+            }
+        }
+        let mut by_object: Vec<_> = by_object.into_iter().collect();
+        by_object.sort_by_cached_key(|(object, _)| object.to_string());
+        for (object, expected) in by_object {
+            let found =
+                count_matching(self.inner.quads_for_pattern(None, None, Some(object.as_ref()), None), Some(&object))?;
+            if found != expected {
+                return Err(disagree(format!("with object {object}"), expected, found));
+            }
+        }
+        let mut by_graph_object: Vec<_> = by_graph_object.into_iter().collect();
+        by_graph_object.sort_by_cached_key(|((graph, object), _)| (graph.to_string(), object.to_string()));
+        for ((graph, object), expected) in by_graph_object {
+            let lookup = self.inner.quads_for_pattern(None, None, Some(object.as_ref()), Some(graph.as_ref()));
+            let found = count_matching(lookup, Some(&object))?;
+            if found != expected {
+                return Err(disagree(format!("in graph {graph} with object {object}"), expected, found));
+            }
+        }
+        for (predicate, expected) in by_predicate {
+            let found = count(self.inner.quads_for_pattern(None, Some(predicate.as_ref()), None, None))?;
+            if found != expected {
+                return Err(disagree(format!("with predicate {predicate}"), expected, found));
+            }
+        }
+        let mut by_graph_predicate: Vec<_> = by_graph_predicate.into_iter().collect();
+        by_graph_predicate.sort_by_cached_key(|((graph, predicate), _)| (graph.to_string(), predicate.clone()));
+        for ((graph, predicate), expected) in by_graph_predicate {
+            let found =
+                count(self.inner.quads_for_pattern(None, Some(predicate.as_ref()), None, Some(graph.as_ref())))?;
+            if found != expected {
+                return Err(disagree(format!("in graph {graph} with predicate {predicate}"), expected, found));
+            }
+        }
+        Ok(n_quads)
+    }
+
     /// Makes sure everything written is on disk (nothing to do for a read-only store).
     pub fn flush(&self) -> Result<(), StoreError> {
         #[cfg(feature = "rocksdb")]
@@ -535,13 +661,130 @@ fn create_whole(path: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// Whether `path` holds RocksDB's files but not `CURRENT`: then [`StoreError::LostCurrent`].
+#[cfg(feature = "rocksdb")]
+fn lost_current(path: &Path) -> Result<(), StoreError> {
+    let Ok(entries) = std::fs::read_dir(path) else { return Ok(()) };
+    let names: Vec<String> =
+        entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let rocksdb_files = names.iter().any(|n| {
+        n.starts_with("MANIFEST-")
+            || n.starts_with("OPTIONS-")
+            || n == "IDENTITY"
+            || n.ends_with(".sst")
+            || n.ends_with(".log")
+    });
+    if rocksdb_files {
+        return Err(StoreError::LostCurrent { path: path.to_path_buf(), manifest: newest_manifest(path)? });
+    }
+    Ok(())
+}
+
+/// The name of the newest `MANIFEST-NNNNNN` file in a store folder (the highest number).
+#[cfg(feature = "rocksdb")]
+fn newest_manifest(path: &Path) -> Result<Option<String>, StoreError> {
+    let mut newest: Option<(u64, String)> = None;
+    for entry in std::fs::read_dir(path)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(number) = name.strip_prefix("MANIFEST-").and_then(|n| n.parse::<u64>().ok()) else { continue };
+        if newest.as_ref().is_none_or(|(best, _)| number > *best) {
+            newest = Some((number, name));
+        }
+    }
+    Ok(newest.map(|(_, name)| name))
+}
+
+#[cfg(feature = "rocksdb")]
+impl Store {
+    /// Rewrites the lost `CURRENT` file of a store folder to name its newest MANIFEST (what
+    /// `CURRENT` holds: the file name and a line feed), then opens the store read-only and reads every
+    /// key of every index ([`Store::verify`]). If that fails, the written `CURRENT` is removed again
+    /// and the folder is as it was. Returns the MANIFEST chosen.
+    ///
+    /// ```no_run
+    /// use dossier::store::Store;
+    ///
+    /// let manifest = Store::repair_current("dossier.db".as_ref())?;
+    /// println!("CURRENT now names {manifest}");
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn repair_current(path: &Path) -> Result<String, StoreError> {
+        if path.join("CURRENT").exists() {
+            return Err(StoreError::Repair {
+                path: path.to_path_buf(),
+                message: "CURRENT is there: nothing to repair".into(),
+            });
+        }
+        let Some(manifest) = newest_manifest(path)? else {
+            return Err(StoreError::Repair {
+                path: path.to_path_buf(),
+                message: "no MANIFEST file to point CURRENT at; restore a backup".into(),
+            });
+        };
+        let staging = path.join("CURRENT.dossier-repair");
+        std::fs::write(&staging, format!("{manifest}\n"))?;
+        std::fs::File::open(&staging)?.sync_all()?;
+        std::fs::rename(&staging, path.join("CURRENT"))?;
+        let verified = Store::open_read_only(path).and_then(|store| store.verify().map(drop));
+        if let Err(error) = verified {
+            let _ = std::fs::remove_file(path.join("CURRENT"));
+            return Err(StoreError::Repair {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{manifest} does not give a sound store ({error}); CURRENT removed again, restore a backup"
+                ),
+            });
+        }
+        Ok(manifest)
+    }
+}
+
+/// Removes the `bulk-*.sst` files a failed bulk load left in a store folder opened for writing.
+#[cfg(feature = "rocksdb")]
+fn remove_stale_bulk_files(path: &Path) -> Result<(), StoreError> {
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The store file a RocksDB message names (`... in /path/000012.sst offset 0 size 4096`).
+fn file_in_message(message: &str) -> Option<PathBuf> {
+    message
+        .split_whitespace()
+        .map(|word| word.trim_end_matches([',', ':', ';', ')']))
+        .find(|word| word.ends_with(".sst") || word.ends_with(".log") || word.contains("MANIFEST-"))
+        .map(PathBuf::from)
+}
+
+/// A storage error as what the user must do about it: corruption is reported as corruption,
+/// with the file it is in when RocksDB says.
+fn classify(path: &Path, source: StorageError) -> StoreError {
+    match source {
+        StorageError::Corruption(error) => {
+            let message = error.to_string();
+            StoreError::Corrupt { path: path.to_path_buf(), file: file_in_message(&message), message }
+        }
+        other => StoreError::Storage(other),
+    }
+}
+
 #[cfg(feature = "rocksdb")]
 fn open_error(path: &Path, source: StorageError) -> StoreError {
+    // RocksDB's words when another process holds the store: "IO error: While lock file:
+    // PATH/LOCK: Resource temporarily unavailable". Other errors may say "lock" too ("block
+    // checksum mismatch"), so nothing looser than this is taken for a lock.
     let message = source.to_string();
-    if message.contains("lock") || message.contains("LOCK") {
-        StoreError::Locked { path: path.to_path_buf() }
-    } else {
-        StoreError::Open { path: path.to_path_buf(), source }
+    if message.contains("While lock file") || message.contains("/LOCK: Resource temporarily unavailable") {
+        return StoreError::Locked { path: path.to_path_buf() };
+    }
+    match classify(path, source) {
+        StoreError::Storage(source) => StoreError::Open { path: path.to_path_buf(), source },
+        other => other,
     }
 }
 

@@ -61,6 +61,14 @@ fn one_writer_at_a_time_and_readers_read_meanwhile() {
         "{}",
         String::from_utf8_lossy(&second.stderr)
     );
+    // Issue 24: a backup says it cannot run during a build.
+    let backup = dossier([Path::new("backup"), &dir.path().join("backup.db"), Path::new("--store"), &store]);
+    assert_eq!(backup.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&backup.stderr).contains("while another dossier process (a build) writes it"),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
     // A reader sees whole batches only.
     let check = dossier([Path::new("check"), Path::new("--store"), &store]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));

@@ -7,6 +7,7 @@ mod build;
 mod centrality;
 mod eval;
 mod exports;
+mod hardening;
 mod parse;
 mod queries;
 mod reliability;

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod clean;
+pub mod markup;
 pub mod sentences;
 
 use std::collections::BTreeSet;
@@ -32,6 +33,12 @@ pub use sentences::{Sentence, SentenceKind};
 
 /// Largest file dossier reads; bigger ones are refused with a message, not loaded into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest document text dossier extracts from (2 MiB, about 300,000 words): extraction holds
+/// the analysis of a whole document at once, about 190 MB per MB of text (BENCHMARKS.md,
+/// "Hardening"), so a longer document is refused with a message rather than exhausting memory.
+/// A file may hold many documents (JSON Lines) up to [`MAX_FILE_BYTES`].
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A document ready for extraction.
 #[derive(Debug, Clone)]
@@ -130,6 +137,39 @@ pub enum CorpusError {
     NoContent { path: PathBuf },
     #[error("{path}: not a .txt, .md, .html, .json or .jsonl file")]
     UnsupportedKind { path: PathBuf },
+    /// More bytes than its metadata said, past the limit: a growing file, or a device.
+    #[error("{path}: reading went past the limit of {limit} bytes (the file grows, or its reported size is wrong)")]
+    Unbounded { path: PathBuf, limit: u64 },
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    #[error("{path}: not a regular file ({kind})")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{path}{record}: the document's text is {size} bytes, larger than the limit of {limit} bytes per document"
+    )]
+    DocumentTooLarge { path: PathBuf, record: String, size: usize, limit: usize },
+}
+
+/// What a path that is not a regular file or folder is, for messages.
+fn special_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = meta.file_type();
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 /// What reading one file gave: documents, and problems that did not stop the rest of the file
@@ -168,6 +208,22 @@ impl FileKind {
 /// Folders are walked recursively; symlinks are followed but a folder is never entered twice
 /// (so symlink loops end). Files named explicitly are kept whatever their extension (and then
 /// reported as unsupported if need be); files found in folders are kept only with a known extension.
+/// Anything that is not a regular file (a FIFO, a socket, a device, or a symlink to one) is
+/// reported and skipped, never opened: reading it could block forever or never end.
+///
+/// ```
+/// # #[cfg(unix)] {
+/// use dossier::corpus::collect_files;
+///
+/// let dir = tempfile::tempdir()?;
+/// std::fs::write(dir.path().join("a.txt"), "Iran sent aid.")?;
+/// std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt"))?;
+/// let (files, problems) = collect_files(&[dir.path().to_path_buf()]);
+/// assert_eq!(files, [dir.path().join("a.txt")]);
+/// assert!(problems[0].to_string().ends_with("zero.txt: not a regular file (a character device)"));
+/// # }
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
     let mut files = BTreeSet::new();
     let mut problems = Vec::new();
@@ -175,9 +231,10 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems, &mut seen_dirs),
-            Ok(_) => {
+            Ok(meta) if meta.is_file() => {
                 files.insert(path.clone());
             }
+            Ok(meta) => problems.push(CorpusError::NotAFile { path: path.clone(), kind: special_kind(&meta) }),
             Err(source) => problems.push(CorpusError::Io { path: path.clone(), source }),
         }
     }
@@ -201,26 +258,50 @@ fn walk(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<CorpusErro
     for child in children {
         match fs::metadata(&child) {
             Ok(meta) if meta.is_dir() => walk(&child, files, problems, seen),
-            Ok(_) if FileKind::from_path(&child).is_some() => {
+            Ok(_) if FileKind::from_path(&child).is_none() => {}
+            Ok(meta) if meta.is_file() => {
                 files.insert(child);
             }
-            Ok(_) => {}
+            Ok(meta) => problems.push(CorpusError::NotAFile { path: child, kind: special_kind(&meta) }),
             Err(source) => problems.push(CorpusError::Io { path: child, source }),
         }
     }
 }
 
 /// Reads one file into documents.
+///
+/// Only regular files are opened (a FIFO would block the open forever), and at most
+/// [`MAX_FILE_BYTES`] + 1 bytes are read whatever the file's metadata says (a symlink to
+/// `/dev/zero` reports a size of 0 and never ends).
 pub fn read_file(path: &Path, boilerplate: &Boilerplate) -> Result<FileContents, CorpusError> {
     // Known kinds only, before reading anything.
     FileKind::from_path(path).ok_or_else(|| CorpusError::UnsupportedKind { path: path.to_path_buf() })?;
     let io = |source| CorpusError::Io { path: path.to_path_buf(), source };
-    let size = fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(CorpusError::TooLarge { path: path.to_path_buf(), size, limit: MAX_FILE_BYTES });
+    let meta = fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(CorpusError::NotAFile { path: path.to_path_buf(), kind: special_kind(&meta) });
     }
-    let bytes = fs::read(path).map_err(io)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(CorpusError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_FILE_BYTES });
+    }
+    let file = fs::File::open(path).map_err(io)?;
+    let bytes = read_bounded(path, file, meta.len(), MAX_FILE_BYTES)?;
     read_bytes(path, &bytes, boilerplate)
+}
+
+/// Reads at most `limit` bytes from `reader` (a file of `expected` bytes, as its metadata says):
+/// more is refused, whatever the metadata said.
+fn read_bounded(path: &Path, reader: impl std::io::Read, expected: u64, limit: u64) -> Result<Vec<u8>, CorpusError> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(expected.min(limit) as usize);
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    if bytes.len() as u64 > limit {
+        return Err(CorpusError::Unbounded { path: path.to_path_buf(), limit });
+    }
+    Ok(bytes)
 }
 
 /// Reads the bytes of a file named `path` (its extension gives the kind; it is not opened) into
@@ -232,6 +313,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], boilerplate: &Boilerplate) -> Resul
     let base_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     match kind {
         FileKind::Text => {
+            check_document_size(path, "", &text)?;
             let document = Document::from_text(&base_name, text, Metadata::default(), boilerplate);
             if document.sentences.is_empty() {
                 return Err(CorpusError::NoContent { path: path.to_path_buf() });
@@ -239,7 +321,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8], boilerplate: &Boilerplate) -> Resul
             contents.documents.push(document);
         }
         FileKind::Html => {
-            let (text, metadata) = html_text(path, &text)?;
+            let (text, metadata) = html_text(path, &text, &mut contents.warnings)?;
+            check_document_size(path, "", &text)?;
             let document = Document::from_text(&base_name, text, metadata, boilerplate);
             if document.sentences.is_empty() {
                 return Err(CorpusError::NoContent { path: path.to_path_buf() });
@@ -260,9 +343,10 @@ pub fn read_bytes(path: &Path, bytes: &[u8], boilerplate: &Boilerplate) -> Resul
             let many = records.len() > 1;
             for (index, record) in records.into_iter().enumerate() {
                 let name = if many { format!("{base_name}#{}", index + 1) } else { base_name.clone() };
+                let record_name = if many { format!("#{}", index + 1) } else { String::new() };
                 match json_document(&name, record, boilerplate) {
-                    Some(document) => contents.documents.push(document),
-                    None => contents.problems.push(CorpusError::NoText { path: path.to_path_buf(), line: index + 1 }),
+                    Ok(document) => contents.documents.push(document),
+                    Err(size) => contents.problems.push(json_problem(path, record_name, index + 1, size)),
                 }
             }
         }
@@ -274,9 +358,9 @@ pub fn read_bytes(path: &Path, bytes: &[u8], boilerplate: &Boilerplate) -> Resul
                 let line_number = index + 1;
                 match serde_json::from_str::<serde_json::Value>(line) {
                     Ok(record) => match json_document(&format!("{base_name}:{line_number}"), record, boilerplate) {
-                        Some(document) => contents.documents.push(document),
-                        None => {
-                            contents.problems.push(CorpusError::NoText { path: path.to_path_buf(), line: line_number })
+                        Ok(document) => contents.documents.push(document),
+                        Err(size) => {
+                            contents.problems.push(json_problem(path, format!(":{line_number}"), line_number, size))
                         }
                     },
                     Err(e) => contents.problems.push(CorpusError::Json {
@@ -315,13 +399,40 @@ fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Result<Strin
     }
 }
 
+/// Refuses a document text longer than [`MAX_DOCUMENT_BYTES`]; `record` locates it in its file.
+fn check_document_size(path: &Path, record: &str, text: &str) -> Result<(), CorpusError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(CorpusError::DocumentTooLarge {
+            path: path.to_path_buf(),
+            record: record.to_string(),
+            size: text.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Why a JSON record gave no document: no text (`None`), or a text of this many bytes, too long.
+fn json_problem(path: &Path, record: String, line: usize, size: Option<usize>) -> CorpusError {
+    match size {
+        None => CorpusError::NoText { path: path.to_path_buf(), line },
+        Some(size) => {
+            CorpusError::DocumentTooLarge { path: path.to_path_buf(), record, size, limit: MAX_DOCUMENT_BYTES }
+        }
+    }
+}
+
 /// A document from a JSON record: `text` (required), and optionally `title`,
-/// `published`/`date`/`published_at`, `publisher`/`source`/`site_name`.
-fn json_document(name: &str, record: serde_json::Value, boilerplate: &Boilerplate) -> Option<Document> {
+/// `published`/`date`/`published_at`, `publisher`/`source`/`site_name`. `Err(None)`: no text;
+/// `Err(Some(size))`: a text of `size` bytes, more than [`MAX_DOCUMENT_BYTES`].
+fn json_document(name: &str, record: serde_json::Value, boilerplate: &Boilerplate) -> Result<Document, Option<usize>> {
     let field = |keys: &[&str]| keys.iter().find_map(|k| record.get(*k)?.as_str().map(str::to_string));
-    let text = field(&["text", "body", "content"])?;
+    let text = field(&["text", "body", "content"]).ok_or(None)?;
     if text.trim().is_empty() {
-        return None;
+        return Err(None);
+    }
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(Some(text.len()));
     }
     let metadata = Metadata {
         title: field(&["title", "headline"]),
@@ -329,12 +440,32 @@ fn json_document(name: &str, record: serde_json::Value, boilerplate: &Boilerplat
             .and_then(|d| crate::time::parse_date(&d)),
         publisher: field(&["publisher", "source", "site_name", "outlet"]),
     };
-    Some(Document::from_text(name, text, metadata, boilerplate))
+    Ok(Document::from_text(name, text, metadata, boilerplate))
 }
 
+/// Deepest element nesting (as [`markup::depth`] counts it) an HTML page is parsed and read with
+/// article detection (Readability) at. Parsing and Readability take time that grows with the
+/// square of the nesting (10,000 nested `<div>`s took 24.5 s); browsers stop nesting at 512 too.
+/// A deeper page is read as plain text ([`markup::plain_text`]), with a warning, in linear time.
+pub const MAX_HTML_DEPTH: usize = 512;
+
 /// The readable text of an HTML page (title first, then the article's paragraphs) and its
-/// metadata, through a Readability port.
-fn html_text(path: &Path, html: &str) -> Result<(String, Metadata), CorpusError> {
+/// metadata, through a Readability port; a page nested deeper than [`MAX_HTML_DEPTH`] gives all
+/// its text, read in one linear pass, and a warning.
+fn html_text(path: &Path, html: &str, warnings: &mut Vec<String>) -> Result<(String, Metadata), CorpusError> {
+    let depth = markup::depth(html);
+    if depth > MAX_HTML_DEPTH {
+        warnings.push(format!(
+            "{}: HTML elements nested {depth} deep (more than {MAX_HTML_DEPTH}); read as plain text, without telling the article from the rest of the page",
+            path.display()
+        ));
+        let (text, title) = markup::plain_text(html);
+        let text = match &title {
+            Some(title) => format!("{title}\n\n{text}"),
+            None => text,
+        };
+        return Ok((text, Metadata { title, ..Metadata::default() }));
+    }
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let error =
         |e: dom_smoothie::ReadabilityError| CorpusError::Html { path: path.to_path_buf(), message: e.to_string() };
@@ -381,6 +512,92 @@ mod tests {
         let latin = read_file(&dir.join("latin1.txt"), &rules).unwrap();
         assert_eq!(latin.documents.len(), 1);
         assert!(latin.warnings[0].contains("invalid UTF-8 at byte 3"), "{:?}", latin.warnings);
+    }
+
+    /// Issue 24: a FIFO or a symlink to a device is skipped with a message, never opened; a
+    /// reader that never ends is cut at the limit.
+    #[cfg(unix)]
+    #[test]
+    fn r24_special_files_are_skipped_and_reads_are_bounded() {
+        let dir = temp_dir("special");
+        fs::write(dir.join("a.txt"), "Iran sent aid.").unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+        let fifo = dir.join("pipe.txt");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (files, problems) = collect_files(std::slice::from_ref(&dir));
+        assert_eq!(files, [dir.join("a.txt")]);
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                format!("{}: not a regular file (a FIFO)", fifo.display()),
+                format!("{}: not a regular file (a character device)", dir.join("zero.txt").display()),
+            ]
+        );
+        // Named explicitly, or read directly: the same.
+        let (files, problems) = collect_files(std::slice::from_ref(&fifo));
+        assert!(files.is_empty() && problems.len() == 1);
+        let error = read_file(&fifo, &Boilerplate::builtin()).unwrap_err().to_string();
+        assert!(error.ends_with("pipe.txt: not a regular file (a FIFO)"), "{error}");
+        // Whatever the metadata says (0 bytes), an endless reader stops at the limit.
+        let endless = read_bounded(Path::new("zero.txt"), std::io::repeat(0), 0, 1000).unwrap_err().to_string();
+        assert_eq!(
+            endless,
+            "zero.txt: reading went past the limit of 1000 bytes (the file grows, or its reported size is wrong)"
+        );
+        assert_eq!(read_bounded(Path::new("a"), &b"12345"[..], 5, 5).unwrap(), b"12345");
+    }
+
+    /// Issue 24: a document text over the limit is refused, naming the file and the record; the
+    /// other records of the file are read.
+    #[test]
+    fn r24_documents_over_the_size_limit_are_refused() {
+        let dir = temp_dir("large");
+        let long = "Iran sent aid to Kabul on Monday. ".repeat(MAX_DOCUMENT_BYTES / 34 + 1);
+        fs::write(dir.join("long.txt"), &long).unwrap();
+        let error = read_file(&dir.join("long.txt"), &Boilerplate::builtin()).unwrap_err().to_string();
+        assert!(
+            error.ends_with(&format!(
+                "long.txt: the document's text is {} bytes, larger than the limit of {MAX_DOCUMENT_BYTES} bytes per document",
+                long.len()
+            )),
+            "{error}"
+        );
+        let lines =
+            format!("{}\n{}\n", serde_json::json!({ "text": long }), serde_json::json!({ "text": "Iran sent aid." }));
+        fs::write(dir.join("feed.jsonl"), lines).unwrap();
+        let contents = read_file(&dir.join("feed.jsonl"), &Boilerplate::builtin()).unwrap();
+        assert_eq!(contents.documents.len(), 1);
+        let problem = contents.problems[0].to_string();
+        assert!(problem.contains("feed.jsonl:1: the document's text is"), "{problem}");
+    }
+
+    /// Issue 24: a page nested deeper than the limit is read as plain text (in linear time), with a
+    /// warning; its text is all there, in order.
+    #[test]
+    fn r24_deeply_nested_html_is_read_as_plain_text() {
+        let depth = MAX_HTML_DEPTH * 4;
+        let html = format!(
+            "<html><head><title>Deep page</title><script>var x = 1;</script></head><body>{}<p>Russia will invite the Taliban to talks.</p><p>The envoy said aid would follow.<br>Officials welcomed it.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let contents = read_bytes(Path::new("deep.html"), html.as_bytes(), &Boilerplate::builtin()).unwrap();
+        assert_eq!(
+            contents.warnings,
+            [format!("deep.html: HTML elements nested {} deep (more than {MAX_HTML_DEPTH}); read as plain text, without telling the article from the rest of the page", depth + 2)]
+        );
+        let doc = &contents.documents[0];
+        assert_eq!(doc.title.as_deref(), Some("Deep page"));
+        assert_eq!(
+            doc.text,
+            "Deep page\n\nRussia will invite the Taliban to talks.\n\nThe envoy said aid would follow.\nOfficials welcomed it.\n"
+        );
+        // A page within the limit still goes through article detection, without a warning.
+        let shallow = html.replace(&"<div>".repeat(depth), "<div>").replace(&"</div>".repeat(depth), "</div>");
+        let contents = read_bytes(Path::new("page.html"), shallow.as_bytes(), &Boilerplate::builtin()).unwrap();
+        assert!(contents.warnings.is_empty(), "{:?}", contents.warnings);
+        assert!(contents.documents[0].text.contains("Russia will invite the Taliban to talks."));
     }
 
     #[test]

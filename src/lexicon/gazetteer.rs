@@ -505,8 +505,10 @@ impl Gazetteer {
         candidates.sort_by_key(|m| (m.form, m.range.start, std::cmp::Reverse(m.range.end), m.entry));
         let mut kept: Vec<FormMatch> = Vec::new();
         for candidate in candidates {
-            let clash =
-                kept.iter().rev().take_while(|k| k.form == candidate.form).any(|k| k.range.end > candidate.range.start);
+            // The matches kept of one form do not overlap and come in order of start, so in
+            // order of end too: only the last can reach past this start. (Looking through all
+            // of them made a 4 MB document spend 16 times what a 1 MB one did here.)
+            let clash = kept.last().is_some_and(|k| k.form == candidate.form && k.range.end > candidate.range.start);
             if !clash {
                 kept.push(candidate);
             }
