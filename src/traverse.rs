@@ -694,7 +694,8 @@ pub(crate) fn count_contradicted<'a>(questions: &[[Vec<&'a str>; 2]]) -> BTreeMa
 /// ```
 pub fn contradicting(store: &Store, claim: &str) -> Result<Vec<ClaimRecord>, StoreError> {
     let rows = store.select(
-        "SELECT DISTINCT ?other WHERE { ?claim dos:position ?p . ?p dos:opposite ?q . ?other dos:position ?q }",
+        // ?claim is projected: a bound value must be in scope to be substituted.
+        "SELECT DISTINCT ?other ?claim WHERE { ?claim dos:position ?p . ?p dos:opposite ?q . ?other dos:position ?q }",
         &[("claim", iri_term(claim))],
     )?;
     let others: Vec<String> = rows.iter().filter_map(|row| value(row.get("other"))).collect();

@@ -9,6 +9,7 @@ mod eval;
 mod exports;
 mod parse;
 mod queries;
+mod regression;
 mod reliability;
 mod scaleout;
 mod serve;

@@ -285,10 +285,10 @@ impl Dossier {
                                 window.resolver.record(subject.as_str(), document.as_str());
                             }
                         }
-                    } else if predicate == vocab::RDF_TYPE {
-                        if matches!(object, Term::NamedNode(c) if c.as_str() == document_class) {
-                            window.added.push(subject.as_str().to_string());
-                        }
+                    } else if predicate == vocab::RDF_TYPE
+                        && matches!(object, Term::NamedNode(c) if c.as_str() == document_class)
+                    {
+                        window.added.push(subject.as_str().to_string());
                     }
                 }
             }
