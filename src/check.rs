@@ -1,10 +1,11 @@
 //! Integrity checks of a stored graph (`dossier check`): what it holds, and anything broken.
 //!
 //! A graph is sound when every reference resolves (mentions to documents, events and claims to
-//! documents and actors, contradictions to claims, analysis results to actors), every document is
-//! whole (file name, hash, text), every mention's offsets slice its document's text to its anchor,
-//! every source count equals the number of documents recorded as sources, and two claims are linked
-//! by `dos:contradicts` exactly when they take opposite positions. Builds write a
+//! documents and actors, analysis results to actors), every document is whole (file name, hash,
+//! text), every mention's offsets slice its document's text to its anchor, every source count
+//! equals the number of documents recorded as sources, and every position a claim takes states
+//! its opposite (so the claims contradicting a claim are found by lookup) while no pair of claims
+//! is stored (`dos:contradicts`, which builds before issue 26 wrote). Builds write a
 //! batch of documents in one transaction, so even a build killed mid-way leaves a sound graph.
 //!
 //! ```
@@ -33,6 +34,13 @@ pub struct CheckReport {
     pub events: usize,
     pub claims: usize,
     pub mentions: usize,
+    /// Positions claims take (`dos:Position`).
+    pub positions: usize,
+    /// Questions on which one side took both stands (see
+    /// [`traverse::contradictions`](crate::traverse::contradictions)).
+    pub contradictions: usize,
+    /// Distinct pairs of claims that contradict each other on those questions.
+    pub contradicting_pairs: usize,
     /// Documents an interrupted build left marked `dos:PendingDocument`: the source counts of
     /// what they report are not checked, and the next build completes them.
     pub pending: usize,
@@ -64,10 +72,6 @@ const DANGLING: &[(&str, &str)] = &[
     (
         "SELECT ?x ?m WHERE { { ?x dos:agent ?m } UNION { ?x dos:target ?m } UNION { ?x dos:claimant ?m } UNION { ?x dos:about ?m } UNION { ?x sem:hasPlace ?m } FILTER NOT EXISTS { ?m rdfs:label ?l } }",
         "participant that is not a known actor or place",
-    ),
-    (
-        "SELECT ?x ?m WHERE { ?x dos:contradicts ?m FILTER NOT EXISTS { ?m a dos:Claim } }",
-        "contradicts something that is not a claim",
     ),
     (
         "SELECT ?x ?m WHERE { GRAPH graph:analysis { ?x dos:forActor ?m } FILTER NOT EXISTS { ?m rdfs:label ?l } }",
@@ -105,7 +109,7 @@ pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
         claims: count(store, "dos:Claim")?,
         mentions: count(store, "nif:String")?,
         pending: store.pending_documents()?.len(),
-        problems: Vec::new(),
+        ..CheckReport::default()
     };
     for (query, what) in DANGLING {
         for row in store.select(query, &[])? {
@@ -137,43 +141,71 @@ pub fn check(store: &Store) -> Result<CheckReport, StoreError> {
             ));
         }
     }
-    contradictions(store, &mut report.problems)?;
+    positions(store, &mut report)?;
     report.problems.sort();
     report.problems.dedup();
     Ok(report)
 }
 
-/// Claims are linked by `dos:contradicts` exactly when they take opposite positions
-/// ([`crate::resolve::positions`]): every link has its reason, every reason its link (both ways).
-fn contradictions(store: &Store, problems: &mut Vec<String>) -> Result<(), StoreError> {
-    use std::collections::{BTreeMap, BTreeSet, HashSet};
-    let mut by_position: BTreeMap<String, Vec<String>> = BTreeMap::new();
+/// Every position a claim takes is a `dos:Position` stating its opposite (`dos:opposite`: the
+/// same question, the other stand, [`crate::resolve::opposite_position`]) and nothing else as
+/// one; every stated opposite belongs to a position some claim takes; no `dos:contradicts` link
+/// is stored. Counts the positions, the questions on which one side took both stands and the
+/// pairs of claims they make, from the positions alone (linear in the claims).
+fn positions(store: &Store, report: &mut CheckReport) -> Result<(), StoreError> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut taken: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for row in store.select("SELECT ?c ?p WHERE { ?c dos:position ?p }", &[])? {
-        let (claim, position) = (value(row.get("c")), value(row.get("p")));
-        by_position.entry(position).or_default().push(claim);
+        taken.entry(value(row.get("p"))).or_default().push(value(row.get("c")));
     }
-    let links: HashSet<(String, String)> = store
-        .select("SELECT ?a ?b WHERE { ?a dos:contradicts ?b }", &[])?
-        .iter()
-        .map(|r| (value(r.get("a")), value(r.get("b"))))
-        .collect();
-    let mut explained = BTreeSet::new();
-    for (position, claims) in &by_position {
+    let mut stated: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in store.select("SELECT ?p ?q WHERE { ?p dos:opposite ?q }", &[])? {
+        stated.entry(value(row.get("p"))).or_default().push(value(row.get("q")));
+    }
+    let typed: BTreeSet<String> =
+        store.select("SELECT ?p WHERE { ?p a dos:Position }", &[])?.iter().map(|r| value(r.get("p"))).collect();
+    let problems = &mut report.problems;
+    for position in taken.keys() {
+        let expected = crate::resolve::opposite_position(position);
+        match (stated.get(position).map(Vec::as_slice), &expected) {
+            (_, None) => problems.push(format!("position of no known form: <{position}>")),
+            (None, _) => problems.push(format!("position without its opposite (dos:opposite): <{position}>")),
+            (Some([opposite]), Some(expected)) if opposite == expected => {}
+            (Some(opposites), _) => {
+                problems.push(format!("position with a wrong opposite: <{position}> -> {}", opposites.join(" ")))
+            }
+        }
+        if !typed.contains(position) {
+            problems.push(format!("position not typed dos:Position: <{position}>"));
+        }
+    }
+    for position in stated.keys().chain(&typed).filter(|p| !taken.contains_key(*p)) {
+        problems.push(format!("position no claim takes: <{position}>"));
+    }
+    let links = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b }", &[])?;
+    let links: usize = links.first().map(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0);
+    if links > 0 {
+        problems.push(format!(
+            "stored dos:contradicts links: {links} (written by a build before contradictions were looked up \
+             from positions; rebuild the store)"
+        ));
+    }
+    let mut questions: Vec<[Vec<&str>; 2]> = Vec::new();
+    for (position, claims) in &taken {
         let Some(opposite) = crate::resolve::opposite_position(position) else { continue };
-        for a in claims {
-            for b in by_position.get(&opposite).into_iter().flatten().filter(|b| *b != a) {
-                explained.insert((a.clone(), b.clone()));
-                if !links.contains(&(a.clone(), b.clone())) {
-                    problems.push(format!("claims of opposite positions not linked by dos:contradicts: <{a}> -> {b}"));
+        if let Some(opposing) = taken.get(&opposite) {
+            if crate::traverse::leads(position, &opposite) {
+                fn side(claims: &[String]) -> Vec<&str> {
+                    let side: BTreeSet<&str> = claims.iter().map(String::as_str).collect();
+                    side.into_iter().collect()
                 }
+                questions.push([side(claims), side(opposing)]);
             }
         }
     }
-    for (a, b) in &links {
-        if !explained.contains(&(a.clone(), b.clone())) {
-            problems.push(format!("dos:contradicts without opposite positions: <{a}> -> {b}"));
-        }
-    }
+    report.positions = taken.len();
+    report.contradictions = questions.len();
+    report.contradicting_pairs = crate::traverse::count_contradicted(&questions).values().sum::<usize>() / 2;
     Ok(())
 }
 
@@ -205,25 +237,37 @@ mod tests {
                 dos:aid dos:target dos:nobody .
                 dos:talks a sem:Event ; dos:sourceCount 2 ; prov:wasDerivedFrom dos:doc .
                 dos:yes dos:position <https://w3id.org/dossier/id/position/1/affirmed> .
+                <https://w3id.org/dossier/id/position/1/affirmed> a dos:Position ;
+                    dos:opposite <https://w3id.org/dossier/id/position/1/denied> .
                 dos:no dos:position <https://w3id.org/dossier/id/position/1/denied> .
+                <https://w3id.org/dossier/id/position/1/denied> dos:opposite <https://w3id.org/dossier/id/position/1/conflict> .
+                dos:maybe dos:position <https://w3id.org/dossier/id/position/2/conflict> .
+                <https://w3id.org/dossier/id/position/3/affirmed> a dos:Position .
                 dos:yes dos:contradicts dos:other .
             }"#,
             )
             .unwrap();
         let report = check(&store).unwrap();
         let ns = crate::vocab::DOS;
+        let id = format!("{}position/", crate::vocab::ID);
         assert_eq!(
             report.problems,
             [
-                format!("claims of opposite positions not linked by dos:contradicts: <{ns}no> -> {ns}yes"),
-                format!("claims of opposite positions not linked by dos:contradicts: <{ns}yes> -> {ns}no"),
-                format!("contradicts something that is not a claim: <{ns}yes> -> {ns}other"),
-                format!("dos:contradicts without opposite positions: <{ns}yes> -> {ns}other"),
                 format!("mention offsets do not slice the document text to the anchor: <{ns}m3>"),
                 format!("mention without a stored document: <{ns}iran> -> {ns}m2"),
                 format!("participant that is not a known actor or place: <{ns}aid> -> {ns}nobody"),
+                format!("position no claim takes: <{id}3/affirmed>"),
+                format!("position not typed dos:Position: <{id}1/denied>"),
+                format!("position not typed dos:Position: <{id}2/conflict>"),
+                format!("position with a wrong opposite: <{id}1/denied> -> {id}1/conflict"),
+                format!("position without its opposite (dos:opposite): <{id}2/conflict>"),
                 format!("source count differs from its documents: <{ns}talks> -> 2 recorded, 1 documents"),
+                "stored dos:contradicts links: 1 (written by a build before contradictions were looked up from \
+                 positions; rebuild the store)"
+                    .to_string(),
             ]
         );
+        // The counts come from the positions: yes against no.
+        assert_eq!((report.positions, report.contradictions, report.contradicting_pairs), (3, 1, 1));
     }
 }

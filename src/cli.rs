@@ -328,24 +328,26 @@ pub enum Command {
         #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
         nlp_model: Option<PathBuf>,
     },
-    /// List claims: who said what, when, how, backed by how many sources; or the pairs of claims
-    /// that contradict each other.
+    /// List claims: who said what, when, how, backed by how many sources; or the claims that
+    /// contradict each other.
     ///
     /// Two claims contradict when one side (a speaker, or the state its officials speak for)
     /// states opposite relations between the same actors ("will invite the Taliban to talks"
     /// against "is not planning to negotiate with the Taliban"), or the same words with opposite
-    /// polarity.
+    /// polarity: they take opposite positions on one question.
     ///
     /// Examples:
     ///   dossier claims
-    ///   dossier claims --speaker "Zamir Kabulov"
+    ///   dossier claims --actor "Zamir Kabulov"
     ///   dossier claims --contradictions
     #[command(verbatim_doc_comment)]
     Claims {
         /// Only the claims of this speaker or about this actor (matched as in `show`).
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
-        /// List the pairs of contradicting claims instead.
+        /// List the questions on which one side took both stands instead, each with the claims
+        /// of both stands (every claim of one contradicts every claim of the other). csv: one
+        /// row per claim and question (question, stand, claim, date, speaker, content, files).
         #[arg(long)]
         contradictions: bool,
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]

@@ -269,18 +269,17 @@ fn build(paths: &[PathBuf], lexicons: &LexiconArgs, options: &BuildOptions, stor
 /// The table of `build --timings`, on stderr: one row per commit, seconds per step.
 fn print_commit_times(commits: &[dossier::CommitTimes]) {
     eprintln!(
-        "{:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "commit", "documents", "loading", "deferred", "stored", "contra", "defs", "ingest", "counts", "total"
+        "{:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "commit", "documents", "loading", "deferred", "stored", "defs", "ingest", "counts", "total"
     );
     for (i, t) in commits.iter().enumerate() {
         eprintln!(
-            "{:>6} {:>9} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
+            "{:>6} {:>9} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
             i + 1,
             t.documents,
             t.loading,
             t.deferred_counts,
             t.stored_counts,
-            t.contradictions,
             t.definitions,
             t.ingestion,
             t.counts,
@@ -979,6 +978,13 @@ fn check(store: &Store) -> Result<ExitCode> {
         "{} quads: {} documents, {} actors, {} places, {} events, {} claims, {} mentions",
         report.quads, report.documents, report.actors, report.places, report.events, report.claims, report.mentions
     )?;
+    writeln!(
+        out,
+        "{} positions taken; {} contradicting pairs of claims on {} (one side taking both stands)",
+        report.positions,
+        report.contradicting_pairs,
+        questions(report.contradictions)
+    )?;
     if report.pending > 0 {
         writeln!(
             out,
@@ -989,7 +995,7 @@ fn check(store: &Store) -> Result<ExitCode> {
     if report.problems.is_empty() {
         writeln!(
             out,
-            "ok: every index reads back and agrees, no dangling reference, every document whole, every offset slices its text"
+            "ok: every index reads back and agrees, no dangling reference, every document whole, every offset slices its text, every position states its opposite"
         )?;
     } else {
         writeln!(out, "{} problems:", report.problems.len())?;
@@ -999,6 +1005,15 @@ fn check(store: &Store) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// "1 question", "2 questions".
+fn questions(n: usize) -> String {
+    if n == 1 {
+        "1 question".to_string()
+    } else {
+        format!("{n} questions")
+    }
 }
 
 fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: TableFormat) -> Result<ExitCode> {
@@ -1020,45 +1035,65 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
         ]
     };
     if contradictions {
-        let pairs = traverse::contradictions(store)?;
+        let found = traverse::contradictions(store)?;
         match format {
             TableFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &pairs)?;
+                serde_json::to_writer_pretty(&mut out, &found)?;
                 writeln!(out)?;
             }
             TableFormat::Csv => {
                 let mut writer = csv_writer(&mut out);
-                writer.write_record([
-                    "date",
-                    "speaker",
-                    "content",
-                    "files",
-                    "contradicting_date",
-                    "contradicting_speaker",
-                    "contradicting_content",
-                    "contradicting_files",
-                ])?;
-                for (a, b) in &pairs {
-                    let (a, b) = (row(a), row(b));
-                    writer.write_record([&a[0], &a[1], &a[4], &a[6], &b[0], &b[1], &b[4], &b[6]])?;
+                writer.write_record(["question", "stand", "claim", "date", "speaker", "content", "files"])?;
+                for contradiction in &found {
+                    for side in &contradiction.sides {
+                        for claim in &side.claims {
+                            let c = row(claim);
+                            writer.write_record([
+                                contradiction.question(),
+                                &side.stand,
+                                &claim.iri,
+                                &c[0],
+                                &c[1],
+                                &c[4],
+                                &c[6],
+                            ])?;
+                        }
+                    }
                 }
                 writer.flush()?;
             }
             TableFormat::Table => {
-                writeln!(out, "{} contradictions", pairs.len())?;
-                for (a, b) in &pairs {
+                writeln!(
+                    out,
+                    "{} contradicting pairs of claims on {}",
+                    traverse::contradicting_pairs(&found),
+                    questions(found.len())
+                )?;
+                for contradiction in &found {
+                    let [a, b] = &contradiction.sides;
                     writeln!(out)?;
-                    for (mark, c) in [("  ", a), ("x ", b)] {
-                        writeln!(
-                            out,
-                            "{mark}{} {} ({}, {}): \"{}\"  [{}]",
-                            c.date.as_deref().unwrap_or("-"),
-                            c.claimant.label,
-                            c.modality,
-                            c.polarity,
-                            briefing::clip(&c.content, 100),
-                            files(c)
-                        )?;
+                    writeln!(
+                        out,
+                        "{}: {} ({} claims) against {} ({} claims)",
+                        contradiction.question(),
+                        a.stand,
+                        a.claims.len(),
+                        b.stand,
+                        b.claims.len()
+                    )?;
+                    for (mark, side) in [("  ", a), ("x ", b)] {
+                        for c in &side.claims {
+                            writeln!(
+                                out,
+                                "{mark}{} {} ({}, {}): \"{}\"  [{}]",
+                                c.date.as_deref().unwrap_or("-"),
+                                c.claimant.label,
+                                c.modality,
+                                c.polarity,
+                                briefing::clip(&c.content, 100),
+                                files(c)
+                            )?;
+                        }
                     }
                 }
             }

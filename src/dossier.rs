@@ -15,13 +15,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 #[cfg(feature = "rocksdb")]
 use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc::SyncSender;
 
-use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 
 use crate::analysis::{ActorNetwork, AnalysisError};
@@ -29,16 +29,12 @@ use crate::corpus::{self, CorpusError, Document, FileContents};
 use crate::extract::{self, Findings};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::rdf;
-use crate::resolve::{self, ItemKey, Resolver, Stance};
+use crate::resolve::{self, Resolver};
 use crate::store::{Store, StoreError};
 use crate::vocab;
 
 mod shard;
 pub use shard::{MergeReport, Shard, ShardError};
-
-fn node(iri: &str) -> Term {
-    NamedNode::new_unchecked(iri).into()
-}
 
 /// Documents extracted and handed to the store at a time.
 pub const BATCH: usize = 256;
@@ -124,9 +120,6 @@ pub struct CommitTimes {
     /// Reading the stored source counts of the window's events and claims, and handing the
     /// counts of those the store lacks to the loader.
     pub stored_counts: f64,
-    /// Finding the claims the window's contradict, among them and in the store, and handing
-    /// the links to the loader.
-    pub contradictions: f64,
     /// Finding which of the window's actor definitions the store lacks.
     pub definitions: f64,
     /// The bulk loader's last batches and the atomic ingestion into the store.
@@ -139,13 +132,7 @@ pub struct CommitTimes {
 impl CommitTimes {
     /// All the steps.
     pub fn total(&self) -> f64 {
-        self.loading
-            + self.deferred_counts
-            + self.stored_counts
-            + self.contradictions
-            + self.definitions
-            + self.ingestion
-            + self.counts
+        self.loading + self.deferred_counts + self.stored_counts + self.definitions + self.ingestion + self.counts
     }
 }
 
@@ -239,7 +226,6 @@ struct Prepared {
     findings: Findings,
     /// The events and claims it reports.
     items: Vec<String>,
-    stances: Vec<Stance>,
 }
 
 /// What the reading stage hands the writer, in file order.
@@ -259,7 +245,6 @@ enum Delivery {
 struct Window<'s> {
     loader: crate::store::Loader<'s>,
     resolver: Resolver,
-    stances: Vec<Stance>,
     /// Actor definitions the window's documents give.
     definitions: HashSet<oxigraph::model::Quad>,
     /// The IRIs of the documents added.
@@ -282,7 +267,7 @@ struct CountUpdates {
     pending: Vec<String>,
 }
 
-/// The IRIs of the events, claims and positions a build has committed, as a Bloom filter, kept
+/// The IRIs of the events and claims a build has committed, as a Bloom filter, kept
 /// when the store was empty as the build began: what the filter lacks, the store lacks, so a
 /// commit looks up only what the filter may hold (most of a window's items are new, and RocksDB
 /// reads an index block per level to find a key missing). Sized from the input's bytes, about
@@ -311,7 +296,6 @@ impl<'s> Window<'s> {
         Window {
             loader: store.loader(),
             resolver: Resolver::default(),
-            stances: Vec::new(),
             definitions: HashSet::new(),
             added: Vec::new(),
             seen: HashSet::new(),
@@ -500,8 +484,7 @@ impl Dossier {
         let findings = extract::extract_document(&document, &self.lexicon);
         let iri = vocab::document(document.id.short());
         let mut items: Vec<String> = findings.events.iter().map(resolve::event_iri).collect();
-        let stances: Vec<Stance> = findings.claims.iter().map(|c| Stance::of(c, &document.text)).collect();
-        items.extend(stances.iter().map(Stance::claim));
+        items.extend(findings.claims.iter().map(|c| resolve::claim_iri_in(c, &document.text)));
         let summary = BuiltDocument {
             file_name: document.file_name.clone(),
             title: document.title.clone(),
@@ -513,7 +496,7 @@ impl Dossier {
             claims: findings.claims.len(),
             unlinked: findings.unlinked.clone(),
         };
-        Prepared { iri, summary, document, findings, items, stances }
+        Prepared { iri, summary, document, findings, items }
     }
 
     /// Adds already-read documents (e.g. built in memory by a program).
@@ -541,18 +524,17 @@ impl Dossier {
     }
 
     /// Sorts a batch into the documents new to the store and to this build (returned, their
-    /// items recorded in `resolver` and their stances moved to `stances`) and the others; the
+    /// items recorded in `resolver`) and the others; the
     /// report gets every document with its outcome.
     fn admit(
         &self,
         batch: Vec<Prepared>,
         seen: &mut HashSet<String>,
         resolver: &mut Resolver,
-        stances: &mut Vec<Stance>,
         report: &mut BuildReport,
     ) -> Result<Vec<Prepared>, Error> {
         let mut kept = Vec::new();
-        for mut prepared in batch {
+        for prepared in batch {
             let present = !seen.insert(prepared.iri.clone()) || self.store.has_document(&prepared.iri)?;
             let outcome = if present { Outcome::AlreadyPresent } else { Outcome::Added };
             report.documents.push(BuiltDocument { outcome, ..prepared.summary.clone() });
@@ -562,7 +544,6 @@ impl Dossier {
             for item in &prepared.items {
                 resolver.record(item, &prepared.iri);
             }
-            stances.append(&mut prepared.stances);
             kept.push(prepared);
         }
         Ok(kept)
@@ -577,7 +558,7 @@ impl Dossier {
         window: &mut Window<'_>,
         report: &mut BuildReport,
     ) -> Result<(), Error> {
-        let kept = self.admit(batch, &mut window.seen, &mut window.resolver, &mut window.stances, report)?;
+        let kept = self.admit(batch, &mut window.seen, &mut window.resolver, report)?;
         window.added.extend(kept.iter().map(|p| p.iri.clone()));
         // The quads, made here rather than by the reading stage and a few documents at a time:
         // they take ten times the memory of the documents and findings (a whole batch's made a
@@ -595,8 +576,7 @@ impl Dossier {
     }
 
     /// Resolves a window against the store and commits it: the source counts of what its
-    /// documents report, the contradictions they bring and the actor definitions the store
-    /// lacks join its quads in one atomic bulk load; then the counts of events and claims that
+    /// documents report and the actor definitions the store lacks join its quads in one atomic bulk load; then the counts of events and claims that
     /// stored documents also report are updated in one transaction. Until that transaction
     /// commits, the window's documents are marked `dos:PendingDocument`, so an interruption
     /// between the two steps is completed by the next build. Returns a fresh window.
@@ -624,22 +604,6 @@ impl Dossier {
         }
         times.documents = window.added.len();
         let mut extra = Vec::new();
-        // Contradictions first: the window's stances are freed before its items are counted.
-        let mut contradictions = resolve::contradicting_pairs(&window.stances, &[]);
-        contradictions.extend(self.stored_contradictions(&window.stances, window.committed.as_ref())?);
-        let stances = std::mem::take(&mut window.stances);
-        if let Some(committed) = &mut window.committed {
-            for position in stances.iter().flat_map(Stance::positions) {
-                committed.insert(&position);
-            }
-        }
-        drop(stances);
-        report.quads_written += 2 * contradictions.len();
-        window.loader.load(contradictions.into_iter().flat_map(|(a, b)| {
-            let (a, b) = (a.iri(), b.iri());
-            [rdf::contradiction_quad(&a, &b), rdf::contradiction_quad(&b, &a)]
-        }))?;
-        times.contradictions = lap();
         // Counts: items no stored document reports get theirs in the bulk load; the others are
         // updated in the transaction that follows.
         // A window has about a million items: nothing here holds a second copy of each (a set
@@ -691,8 +655,8 @@ impl Dossier {
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
         // Destructured, so that what the window no longer needs is freed before the commit.
-        let Window { mut loader, seen, resolver, stances, definitions, added, committed, .. } = window;
-        drop((resolver, stances, definitions, added));
+        let Window { mut loader, seen, resolver, definitions, added, committed, .. } = window;
+        drop((resolver, definitions, added));
         loader.load(extra)?;
         loader.commit()?;
         times.ingestion = lap();
@@ -728,43 +692,6 @@ impl Dossier {
         }
         self.store.finish_counts(&counts, &pending)?;
         Ok(())
-    }
-
-    /// The pairs (sorted, each once) of a window claim and a stored claim that contradict each
-    /// other: for each position the window's claims take, the stored claims that take the
-    /// opposite one (`dos:position`, [`resolve::positions`]). One index lookup per distinct
-    /// position, on all cores (none for a position `committed` shows the store lacks); nothing
-    /// else of a stored claim is read, so the cost follows the window's positions and the
-    /// contradictions found, not the store.
-    fn stored_contradictions(
-        &self,
-        stances: &[Stance],
-        committed: Option<&Committed>,
-    ) -> Result<BTreeSet<(ItemKey, ItemKey)>, Error> {
-        let mut by_opposite: BTreeMap<ItemKey, Vec<&ItemKey>> = BTreeMap::new();
-        for stance in stances {
-            for opposite in stance.opposites() {
-                if committed.is_none_or(|c| c.may_hold(&opposite.iri())) {
-                    by_opposite.entry(opposite).or_default().push(stance.claim_key());
-                }
-            }
-        }
-        let position = vocab::dos("position");
-        let by_opposite: Vec<(ItemKey, Vec<&ItemKey>)> = by_opposite.into_iter().collect();
-        let found: Vec<Vec<(ItemKey, ItemKey)>> = by_opposite
-            .into_par_iter()
-            .map(|(opposite, mut claims)| {
-                claims.sort_unstable();
-                claims.dedup();
-                let mut pairs = Vec::new();
-                for stored in self.store.subjects(&position, &node(&opposite.iri()))? {
-                    let stored = ItemKey::of(&stored);
-                    pairs.extend(claims.iter().filter(|&&c| *c != stored).map(|c| resolve::ordered_keys(c, &stored)));
-                }
-                Ok(pairs)
-            })
-            .collect::<Result<_, StoreError>>()?;
-        Ok(found.into_iter().flatten().collect())
     }
 
     /// The actor named `name` (label or alias, case-insensitive), to walk from: its events,
@@ -812,7 +739,7 @@ mod tests {
     }
 
     /// Committing one or two documents at a time gives the graph of one commit: counts,
-    /// contradictions, no pending marks left (on disk, where each commit applies the count
+    /// positions, no pending marks left (on disk, where each commit applies the count
     /// updates of the one before: `tests/build.rs`).
     #[test]
     fn the_window_does_not_change_the_graph() {
@@ -833,7 +760,14 @@ mod tests {
         let whole = graph(WINDOW);
         let text: Vec<String> = whole.iter().map(ToString::to_string).collect();
         assert!(text.iter().any(|q| q.contains("sourceCount> \"3\"")), "three reports of the visit");
-        assert!(text.iter().any(|q| q.contains("#contradicts>")), "send troops or not");
+        // Send troops or not: both positions of one question taken, each stating its opposite.
+        let opposites: BTreeSet<(String, String)> = whole
+            .iter()
+            .filter(|q| q.predicate.as_str() == vocab::dos("opposite"))
+            .map(|q| (q.subject.to_string(), q.object.to_string()))
+            .collect();
+        assert!(opposites.iter().any(|(p, q)| opposites.contains(&(q.clone(), p.clone()))), "{opposites:?}");
+        assert!(!text.iter().any(|q| q.contains("#contradicts>")), "no pair of claims is stored");
         assert_eq!(graph(1), whole);
         assert_eq!(graph(2), whole);
     }

@@ -63,8 +63,10 @@ struct Terms {
     dos_file_name: NamedNode,
     dos_modality: NamedNode,
     dos_mode: NamedNode,
+    dos_opposite: NamedNode,
     dos_polarity: NamedNode,
     dos_position: NamedNode,
+    dos_position_class: NamedNode,
     dos_proposition: NamedNode,
     dos_status: NamedNode,
     dos_target: NamedNode,
@@ -106,8 +108,10 @@ static TERMS: LazyLock<Terms> = LazyLock::new(|| Terms {
     dos_file_name: node(format!("{DOS}fileName")),
     dos_modality: node(format!("{DOS}modality")),
     dos_mode: node(format!("{DOS}mode")),
+    dos_opposite: node(format!("{DOS}opposite")),
     dos_polarity: node(format!("{DOS}polarity")),
     dos_position: node(format!("{DOS}position")),
+    dos_position_class: node(format!("{DOS}Position")),
     dos_proposition: node(format!("{DOS}proposition")),
     dos_status: node(format!("{DOS}status")),
     dos_target: node(format!("{DOS}target")),
@@ -305,7 +309,15 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
         out.add(&c, t.dos_content.clone(), plain(content));
         let proposition = resolve::proposition_iri(content);
         for position in resolve::positions_of(claim, &proposition) {
-            out.add(&c, t.dos_position.clone(), node(position));
+            // The position and its opposite, stated by every claim taking it (set semantics
+            // keep one copy): what claims contradict this one is a lookup, and no statement
+            // links two claims, so the graph grows with the claims, not with their pairs.
+            let position = node(position);
+            out.add(&c, t.dos_position.clone(), position.clone());
+            out.add(&position, t.rdf_type.clone(), t.dos_position_class.clone());
+            if let Some(opposite) = resolve::opposite_position(position.as_str()) {
+                out.add(&position, t.dos_opposite.clone(), node(opposite));
+            }
         }
         out.add(&c, t.dos_proposition.clone(), node(proposition));
         if let Some(date) = claim.date {
@@ -374,11 +386,6 @@ pub fn analysis_quads(
 /// `<doc> a dos:PendingDocument` in the graph `id:graph/build`.
 pub fn pending_quad(document: &str) -> Quad {
     Quad::new(node(document), node(vocab::RDF_TYPE), dos("PendingDocument"), node(vocab::build_graph()))
-}
-
-/// `a dos:contradicts b`.
-pub fn contradiction_quad(a: &str, b: &str) -> Quad {
-    Quad::new(node(a), dos("contradicts"), node(b), GraphName::DefaultGraph)
 }
 
 /// Whether a quad holds an RDF 1.2 triple term (JSON-LD cannot write those).

@@ -8,9 +8,12 @@
 //! already holds for the items a window touches, so building in several runs gives the same
 //! counts as one build.
 //!
-//! Resolution also finds claims that contradict each other ([`contradictions`]): claims of one
-//! side (a speaker, or the state its officials speak for) that state opposite relations between
-//! the same actors, or the same words with opposite polarity.
+//! Resolution also names the positions claims take ([`positions`]): two claims of one side (a
+//! speaker, or the state its officials speak for) contradict each other exactly when they take
+//! opposite positions (opposite relations between the same actors, or the same words with
+//! opposite polarity). The graph states each position and its opposite once
+//! ([`opposite_position`]), not the pairs of claims, which grow with the square of the claims:
+//! the claims contradicting one are found by looking up the claims of its opposite positions.
 //!
 //! ```
 //! use dossier::resolve::Resolver;
@@ -104,10 +107,9 @@ pub struct Resolver {
     documents: rustc_hash::FxHashMap<String, u32>,
 }
 
-/// An IRI as resolution holds it: one dossier minted ([`vocab::hashed`]: `id:event/`, `id:claim/`
-/// or `id:position/` and 16 hex digits, a position followed by its stand) as its kind and
-/// number, 16 bytes instead of a 50- to 80-byte string and its header (a window records about a
-/// million items and the positions of 300,000 claims); any other as text.
+/// An IRI as resolution holds it: one dossier minted ([`vocab::hashed`]: `id:event/` or
+/// `id:claim/` and 16 hex digits) as its kind and number, 16 bytes instead of a 50- to 80-byte
+/// string and its header (a window records about a million items); any other as text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum ItemKey {
     Minted(u8, u64),
@@ -115,15 +117,8 @@ pub(crate) enum ItemKey {
 }
 
 /// The kinds of minted IRIs, as [`ItemKey::Minted`] numbers them: what comes between `id:` and
-/// the hex digits, and after them. Positions of opposite stands differ in the last bit.
-const ITEM_KINDS: [(&str, &str); 6] = [
-    ("event/", ""),
-    ("claim/", ""),
-    ("position/", "/affirmed"),
-    ("position/", "/denied"),
-    ("position/", "/cooperation"),
-    ("position/", "/conflict"),
-];
+/// the hex digits, and after them.
+const ITEM_KINDS: [(&str, &str); 2] = [("event/", ""), ("claim/", "")];
 
 impl ItemKey {
     pub(crate) fn of(iri: &str) -> ItemKey {
@@ -147,15 +142,6 @@ impl ItemKey {
                 format!("{}{prefix}{n:016x}{suffix}", vocab::ID)
             }
             ItemKey::Other(iri) => iri.to_string(),
-        }
-    }
-
-    /// The position opposite to this one ([`opposite_position`]).
-    pub(crate) fn opposite(&self) -> Option<ItemKey> {
-        match self {
-            ItemKey::Minted(kind, n) if *kind >= 2 => Some(ItemKey::Minted(kind ^ 1, *n)),
-            ItemKey::Minted(..) => None,
-            ItemKey::Other(iri) => opposite_position(iri).map(|o| ItemKey::of(&o)),
         }
     }
 }
@@ -295,9 +281,11 @@ fn stem(word: &str) -> String {
 /// or denied, or a kind of relation (cooperation or conflict, PLOVER's quad classes) between two
 /// actors. Its IRI is `id:position/<hash of the side and the question>/<stand>`, so the
 /// opposite position is the same IRI with the other stand ([`opposite_position`]); claims
-/// taking opposite positions contradict each other. A claim states its positions in the graph
-/// (`dos:position`), so the claims that contradict a new one are found with one index lookup
-/// of the opposite position, whatever the store holds besides.
+/// taking opposite positions contradict each other ([`contradict`]). A claim states its
+/// positions in the graph (`dos:position`), and each position its opposite (`dos:opposite`), so
+/// the claims that contradict one are found with one index lookup per position it takes,
+/// whatever the store holds besides; the pairs themselves are never stored (there are as many
+/// as the product of the claims on the two sides of a question).
 ///
 /// ```
 /// use dossier::plover::EventType;
@@ -343,130 +331,29 @@ pub fn opposite_position(position: &str) -> Option<String> {
     })
 }
 
-/// What a claim commits its speaker's side to, for finding contradictions: the claim and the
-/// positions it takes ([`positions`]), held as numbers rather than IRIs (a build window holds
-/// those of 300,000 claims; as strings they took 126 MB).
+/// Whether two claims taking the positions `a` and `b` (IRIs [`positions`] made) contradict each
+/// other: one side (a speaker, or the state its officials speak for) states opposite kinds of
+/// relation between the same two actors (cooperation against conflict: "will invite the Taliban
+/// to talks" against "is attacking the Taliban"), or the same proposition with opposite polarity
+/// ("will attend the summit" against "will not attend the summit"). It compares positions, never
+/// texts.
 ///
 /// ```
-/// use dossier::resolve::Stance;
+/// use dossier::resolve::{contradict, positions, proposition_iri};
 ///
-/// let yes = Stance::new("https://example.org/c1", ["https://example.org/position/q/affirmed"]);
-/// let no = Stance::new("https://example.org/c2", ["https://example.org/position/q/denied"]);
-/// assert!(yes.contradicts(&no));
-/// assert_eq!(yes.claim(), "https://example.org/c1");
+/// let yes = positions("iran", false, None, &proposition_iri("Iran will attend the summit"));
+/// let no = positions("iran", true, None, &proposition_iri("Iran will not attend the summit"));
+/// let other_side = positions("iraq", true, None, &proposition_iri("Iran will not attend the summit"));
+/// assert!(contradict(&yes, &no));
+/// assert!(!contradict(&yes, &other_side) && !contradict(&yes, &yes));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stance {
-    claim: ItemKey,
-    positions: SmallVec<[ItemKey; 2]>,
-}
-
-impl Stance {
-    /// The stance of claim `claim` (an IRI) taking `positions` (IRIs).
-    pub fn new<'a>(claim: &str, positions: impl IntoIterator<Item = &'a str>) -> Stance {
-        Stance { claim: ItemKey::of(claim), positions: positions.into_iter().map(ItemKey::of).collect() }
-    }
-
-    /// The stance of a claim of the findings, given the text its ranges point into.
-    pub fn of(claim: &Claim, text: &str) -> Stance {
-        let content = &text[claim.content.clone()];
-        let positions = positions_of(claim, &proposition_iri(content));
-        Stance::new(&claim_iri(&claim.claimant.0, content), positions.iter().map(String::as_str))
-    }
-
-    /// The claim's IRI.
-    pub fn claim(&self) -> String {
-        self.claim.iri()
-    }
-
-    /// The IRIs of the positions it takes.
-    pub fn positions(&self) -> impl Iterator<Item = String> + '_ {
-        self.positions.iter().map(ItemKey::iri)
-    }
-
-    /// The claim, as resolution holds it.
-    pub(crate) fn claim_key(&self) -> &ItemKey {
-        &self.claim
-    }
-
-    /// The positions opposite to those it takes.
-    pub(crate) fn opposites(&self) -> impl Iterator<Item = ItemKey> + '_ {
-        self.positions.iter().filter_map(ItemKey::opposite)
-    }
-
-    /// Whether two claims contradict each other: they take opposite positions, i.e. one side
-    /// (a speaker, or the state its officials speak for) states opposite kinds of relation
-    /// between the same two actors (cooperation against conflict: "will invite the Taliban to
-    /// talks" against "is not planning to negotiate with the Taliban"), or the same proposition
-    /// with opposite polarity ("will attend the summit" against "will not attend the summit").
-    ///
-    /// Both rules compare keys, never texts, so the build finds every contradicting pair with
-    /// index lookups whatever order the documents come in.
-    pub fn contradicts(&self, other: &Stance) -> bool {
-        self.claim != other.claim && self.opposites().any(|o| other.positions.contains(&o))
-    }
+pub fn contradict(a: &[String], b: &[String]) -> bool {
+    a.iter().filter_map(|p| opposite_position(p)).any(|opposite| b.contains(&opposite))
 }
 
 /// Whether a PLOVER type is cooperation (verbal or material) rather than conflict.
 pub(crate) fn cooperative(event_type: EventType) -> bool {
     event_type.quad_class().ends_with("cooperation")
-}
-
-/// The pairs of contradicting claims (each pair once, sorted) among `new` and between `new` and
-/// `known`. Claims are indexed by the positions they take and each is looked up by the
-/// opposites of its own, so the cost follows the number of contradicting pairs, not the square
-/// of the number of claims.
-pub fn contradictions(new: &[Stance], known: &[Stance]) -> Vec<(String, String)> {
-    let pairs: BTreeSet<(String, String)> =
-        contradicting_pairs(new, known).into_iter().map(|(a, b)| ordered(&a.iri(), &b.iri())).collect();
-    pairs.into_iter().collect()
-}
-
-/// [`contradictions`] as keys, each pair once (the smaller key first): what a build window
-/// holds until it writes the links (as strings, the pairs of a late window took 100 MB).
-pub(crate) fn contradicting_pairs(new: &[Stance], known: &[Stance]) -> BTreeSet<(ItemKey, ItemKey)> {
-    use std::collections::HashMap;
-    let all: Vec<&Stance> = new.iter().chain(known).collect();
-    let mut by_position: HashMap<&ItemKey, Vec<usize>> = HashMap::new();
-    for (i, stance) in all.iter().enumerate() {
-        for position in &stance.positions {
-            by_position.entry(position).or_default().push(i);
-        }
-    }
-    let mut pairs = BTreeSet::new();
-    for (i, a) in new.iter().enumerate() {
-        for opposite in a.opposites() {
-            for &j in by_position.get(&opposite).into_iter().flatten() {
-                // Each pair of new claims once; new against known always.
-                if j <= i && j < new.len() {
-                    continue;
-                }
-                let b = all[j];
-                if a.claim != b.claim {
-                    pairs.insert(ordered_keys(&a.claim, &b.claim));
-                }
-            }
-        }
-    }
-    pairs
-}
-
-/// A pair of keys, the smaller first.
-pub(crate) fn ordered_keys(a: &ItemKey, b: &ItemKey) -> (ItemKey, ItemKey) {
-    if a < b {
-        (a.clone(), b.clone())
-    } else {
-        (b.clone(), a.clone())
-    }
-}
-
-/// A pair of claim IRIs, the smaller first.
-pub fn ordered(a: &str, b: &str) -> (String, String) {
-    if a < b {
-        (a.to_string(), b.to_string())
-    } else {
-        (b.to_string(), a.to_string())
-    }
 }
 
 /// Words that negate ("not", "never", "don't").
@@ -478,14 +365,8 @@ fn is_negation(lower: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn stance(
-        claim: &str,
-        side: &str,
-        negative: bool,
-        relation: Option<(&str, EventType, &str)>,
-        text: &str,
-    ) -> Stance {
-        Stance::new(claim, positions(side, negative, relation, &proposition_iri(text)).iter().map(String::as_str))
+    fn taken(side: &str, negative: bool, relation: Option<(&str, EventType, &str)>, text: &str) -> Vec<String> {
+        positions(side, negative, relation, &proposition_iri(text))
     }
 
     #[test]
@@ -506,59 +387,32 @@ mod tests {
 
     #[test]
     fn opposite_relations_of_one_side_contradict() {
-        let invite = stance(
-            "c1",
-            "russia",
-            false,
-            Some(("russia", EventType::Consult, "taliban")),
-            "Russia will invite the Taliban",
-        );
-        let refuse = stance(
-            "c2",
+        let invite =
+            taken("russia", false, Some(("russia", EventType::Consult, "taliban")), "Russia will invite the Taliban");
+        let refuse = taken(
             "russia",
             true,
             Some(("russia", EventType::Reject, "taliban")),
             "Russia is not planning to negotiate",
         );
-        let other_side = stance(
-            "c3",
-            "usa",
-            true,
-            Some(("russia", EventType::Reject, "taliban")),
-            "Russia is not planning to negotiate",
-        );
-        assert!(invite.contradicts(&refuse));
-        assert!(!invite.contradicts(&other_side), "different sides do not contradict each other");
-        assert_eq!(
-            contradictions(std::slice::from_ref(&refuse), &[invite.clone(), other_side]),
-            vec![("c1".into(), "c2".into())]
-        );
+        let other_side =
+            taken("usa", true, Some(("russia", EventType::Reject, "taliban")), "Russia is not planning to negotiate");
+        assert!(contradict(&invite, &refuse) && contradict(&refuse, &invite));
+        assert!(!contradict(&invite, &other_side), "different sides do not contradict each other");
     }
 
     #[test]
     fn same_words_opposite_polarity_contradict() {
-        let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
-        let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
-        let unrelated = stance("c3", "iran", true, None, "the border stays closed to refugees");
-        let other_side = stance("c4", "iraq", true, None, "Iran will not attend the summit in Kabul");
-        assert!(yes.contradicts(&no));
-        assert!(!yes.contradicts(&unrelated));
-        assert!(!yes.contradicts(&other_side), "a denial by another side is disagreement, not contradiction");
-    }
-
-    #[test]
-    fn contradictions_among_the_new_and_against_the_known() {
-        let yes = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
-        let no = stance("c2", "iran", true, None, "Iran will not attend the summit in Kabul");
-        let stored = stance("c0", "iran", true, None, "Iran would not attend the summit in Kabul");
-        let again = stance("c1", "iran", false, None, "Iran will attend the summit in Kabul");
-        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(
-            contradictions(&[yes.clone(), no], std::slice::from_ref(&stored)),
-            [pair("c0", "c1"), pair("c1", "c2")]
-        );
-        assert_eq!(contradictions(&[], &[yes.clone(), stored.clone()]), [], "only pairs with a new claim");
-        assert!(!yes.contradicts(&again), "a claim never contradicts itself");
+        let yes = taken("iran", false, None, "Iran will attend the summit in Kabul");
+        let no = taken("iran", true, None, "Iran will not attend the summit in Kabul");
+        let again = taken("iran", false, None, "Iran would attend the summit in Kabul");
+        let unrelated = taken("iran", true, None, "the border stays closed to refugees");
+        let other_side = taken("iraq", true, None, "Iran will not attend the summit in Kabul");
+        assert!(contradict(&yes, &no));
+        assert!(contradict(&again, &no), "claims of other words on one proposition take the same position");
+        assert!(!contradict(&yes, &again) && !contradict(&yes, &yes));
+        assert!(!contradict(&yes, &unrelated));
+        assert!(!contradict(&yes, &other_side), "a denial by another side is disagreement, not contradiction");
     }
 
     #[test]

@@ -515,25 +515,191 @@ pub fn counts(store: &Store) -> Result<Counts, StoreError> {
     })
 }
 
-/// Pairs of claims that contradict each other (`dos:contradicts`), each pair once, ordered by
-/// the first claim's date.
-pub fn contradictions(store: &Store) -> Result<Vec<(ClaimRecord, ClaimRecord)>, StoreError> {
-    let pairs =
-        store.select("SELECT ?a ?b WHERE { ?a dos:contradicts ?b FILTER(STR(?a) < STR(?b)) } ORDER BY ?a ?b", &[])?;
-    if pairs.is_empty() {
-        return Ok(Vec::new());
+/// A question on which one side (a speaker, or the state its officials speak for) took both
+/// stands: the claims taking one position and those taking the opposite one
+/// (`dos:position`, `dos:opposite`). Every claim of one side contradicts every claim of the
+/// other; the graph stores the positions, never the pairs, whose number is the product of the
+/// sides' sizes ([`Contradiction::pairs`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contradiction {
+    /// The two sides: the affirming or cooperative stand first.
+    pub sides: [Side; 2],
+}
+
+/// One side of a [`Contradiction`]: a position and the claims taking it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Side {
+    /// The position's IRI (`id:position/HASH/STAND`).
+    pub position: String,
+    /// Its stand: `affirmed`, `denied`, `cooperation` or `conflict`.
+    pub stand: String,
+    /// The claims taking it, ordered as [`claims`] orders them.
+    pub claims: Vec<ClaimRecord>,
+}
+
+impl Contradiction {
+    /// The question both sides answer: the positions' IRI without the stand.
+    pub fn question(&self) -> &str {
+        let position = &self.sides[0].position;
+        position.rsplit_once('/').map_or(position.as_str(), |(question, _)| question)
     }
-    let all: BTreeMap<String, ClaimRecord> = claims(store, None)?.into_iter().map(|c| (c.iri.clone(), c)).collect();
-    let mut found: Vec<(ClaimRecord, ClaimRecord)> = pairs
-        .iter()
-        .filter_map(|row| {
-            let a = all.get(&value(row.get("a"))?)?.clone();
-            let b = all.get(&value(row.get("b"))?)?.clone();
-            Some((a, b))
+
+    /// The pairs of contradicting claims it makes: one claim of each side.
+    pub fn pairs(&self) -> usize {
+        self.sides[0].claims.len() * self.sides[1].claims.len()
+    }
+}
+
+/// The questions on which one side took opposite positions, each with the claims of both
+/// positions (see [`Contradiction`]), ordered by their earliest claim. One lookup of the
+/// positions claims take and their opposites; the answer holds each contradicted claim once per
+/// question it takes a stand on (at most two), so it grows with the claims, not their pairs.
+///
+/// ```
+/// use dossier::{Dossier, corpus::{Document, Metadata}, traverse};
+///
+/// let dossier = Dossier::in_memory()?;
+/// let texts = ["Russia said it would send troops to Tajikistan.", "Russia said it would not send troops to Tajikistan."];
+/// let boilerplate = &dossier.lexicon().boilerplate;
+/// let documents = texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("{i}.txt"), t.to_string(), Metadata::default(), boilerplate)).collect();
+/// dossier.add_documents(documents)?;
+/// let found = traverse::contradictions(dossier.store())?;
+/// assert_eq!(found.len(), 1);
+/// assert_eq!([found[0].sides[0].stand.as_str(), found[0].sides[1].stand.as_str()], ["affirmed", "denied"]);
+/// assert_eq!(traverse::contradicting_pairs(&found), 1);
+/// # Ok::<(), dossier::Error>(())
+/// ```
+pub fn contradictions(store: &Store) -> Result<Vec<Contradiction>, StoreError> {
+    // Each position taken, with its opposite and the claims taking it.
+    let mut by_position: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for row in store.select("SELECT ?c ?p ?q WHERE { ?c a dos:Claim ; dos:position ?p . ?p dos:opposite ?q }", &[])? {
+        let (Some(claim), Some(position), Some(opposite)) =
+            (value(row.get("c")), value(row.get("p")), value(row.get("q")))
+        else {
+            continue;
+        };
+        by_position.entry(position).or_insert_with(|| (opposite, Vec::new())).1.push(claim);
+    }
+    let mut questions: Vec<[&str; 2]> = Vec::new();
+    for (position, (opposite, _)) in &by_position {
+        let Some((other, _)) = by_position.get(opposite) else { continue };
+        // Each question once, from the position that leads.
+        if other == position && leads(position, opposite) {
+            questions.push([position.as_str(), opposite.as_str()]);
+        }
+    }
+    let mut involved: Vec<String> =
+        questions.iter().flatten().flat_map(|p| by_position[*p].1.iter().cloned()).collect();
+    involved.sort_unstable();
+    involved.dedup();
+    let records = claims_with_iris(store, &involved)?;
+    let rank: BTreeMap<&str, usize> = records.iter().enumerate().map(|(i, r)| (r.iri.as_str(), i)).collect();
+    let mut found: Vec<(usize, Contradiction)> = questions
+        .into_iter()
+        .map(|question| {
+            let side = |position: &str| {
+                let mut claims: Vec<usize> =
+                    by_position[position].1.iter().filter_map(|c| rank.get(c.as_str()).copied()).collect();
+                claims.sort_unstable();
+                claims.dedup();
+                let stand = position.rsplit_once('/').map_or("", |(_, stand)| stand).to_string();
+                (
+                    claims.first().copied(),
+                    Side {
+                        position: position.to_string(),
+                        stand,
+                        claims: claims.into_iter().map(|i| records[i].clone()).collect(),
+                    },
+                )
+            };
+            let ((first_a, a), (first_b, b)) = (side(question[0]), side(question[1]));
+            (first_a.min(first_b).unwrap_or(usize::MAX), Contradiction { sides: [a, b] })
         })
+        .filter(|(_, c)| c.sides.iter().all(|s| !s.claims.is_empty()))
         .collect();
-    found.sort_by(|x, y| (x.0.date.is_none(), &x.0.date, &x.0.iri).cmp(&(y.0.date.is_none(), &y.0.date, &y.0.iri)));
-    Ok(found)
+    found.sort_by(|(x, a), (y, b)| x.cmp(y).then_with(|| a.sides[0].position.cmp(&b.sides[0].position)));
+    Ok(found.into_iter().map(|(_, c)| c).collect())
+}
+
+/// Whether `position` is the side of its question to list first: the affirming or cooperative
+/// stand, or for other forms the smaller IRI.
+pub(crate) fn leads(position: &str, opposite: &str) -> bool {
+    let stand = |p: &str| p.rsplit_once('/').map_or("", |(_, stand)| stand).to_string();
+    match (stand(position).as_str(), stand(opposite).as_str()) {
+        ("affirmed" | "cooperation", _) => true,
+        (_, "affirmed" | "cooperation") => false,
+        _ => position < opposite,
+    }
+}
+
+/// The number of distinct pairs of claims that contradict each other in `contradictions`: half
+/// the sum of [`contradicted_counts`], computed from the sides, never by listing the pairs.
+pub fn contradicting_pairs(contradictions: &[Contradiction]) -> usize {
+    contradicted_counts(contradictions).values().sum::<usize>() / 2
+}
+
+/// How many distinct claims contradict each contradicted claim of `contradictions` (by IRI):
+/// the sizes of the opposite sides of the questions it takes a stand on, less the claims on the
+/// opposite side of both when it takes a stand on two (a proposition and a relation), counted
+/// once. Linear in the claims of `contradictions`.
+pub fn contradicted_counts(contradictions: &[Contradiction]) -> BTreeMap<String, usize> {
+    let questions: Vec<[Vec<&str>; 2]> = contradictions
+        .iter()
+        .map(|c| c.sides.each_ref().map(|side| side.claims.iter().map(|claim| claim.iri.as_str()).collect()))
+        .collect();
+    count_contradicted(&questions).into_iter().map(|(claim, n)| (claim.to_string(), n)).collect()
+}
+
+/// [`contradicted_counts`] of questions given as the claim IRIs of their two sides (each claim
+/// once per side).
+pub(crate) fn count_contradicted<'a>(questions: &[[Vec<&'a str>; 2]]) -> BTreeMap<&'a str, usize> {
+    // A claim takes at most two positions, so it is on a side of at most two questions.
+    let mut sides_of: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for (q, sides) in questions.iter().enumerate() {
+        for (s, claims) in sides.iter().enumerate() {
+            for claim in claims {
+                sides_of.entry(claim).or_default().push((q, s));
+            }
+        }
+    }
+    // For each two questions sharing claims, how many of those are on each pair of sides.
+    let mut shared: BTreeMap<(usize, usize), [[usize; 2]; 2]> = BTreeMap::new();
+    for sides in sides_of.values() {
+        if let [(q1, s1), (q2, s2)] = sides[..] {
+            shared.entry((q1, q2)).or_default()[s1][s2] += 1;
+        }
+    }
+    let opposite = |q: usize, s: usize| questions[q][1 - s].len();
+    sides_of
+        .into_iter()
+        .map(|(claim, sides)| {
+            let count = match sides[..] {
+                [(q1, s1), (q2, s2)] => opposite(q1, s1) + opposite(q2, s2) - shared[&(q1, q2)][1 - s1][1 - s2],
+                _ => sides.iter().map(|&(q, s)| opposite(q, s)).sum(),
+            };
+            (claim, count)
+        })
+        .collect()
+}
+
+/// The claims that contradict the claim `claim` (an IRI), ordered as [`claims`] orders them:
+/// those taking a position opposite to one it takes. One index lookup per position.
+///
+/// ```
+/// use dossier::store::Store;
+///
+/// let store = Store::memory()?;
+/// assert!(dossier::traverse::contradicting(&store, "https://w3id.org/dossier/id/claim/0000000000000000")?.is_empty());
+/// # Ok::<(), dossier::store::StoreError>(())
+/// ```
+pub fn contradicting(store: &Store, claim: &str) -> Result<Vec<ClaimRecord>, StoreError> {
+    let rows = store.select(
+        // ?claim is projected: a bound value must be in scope to be substituted.
+        "SELECT DISTINCT ?other ?claim WHERE { ?claim dos:position ?p . ?p dos:opposite ?q . ?other dos:position ?q }",
+        &[("claim", iri_term(claim))],
+    )?;
+    let others: Vec<String> = rows.iter().filter_map(|row| value(row.get("other"))).collect();
+    claims_with_iris(store, &others)
 }
 
 /// What links two neighbouring actors: the events and claims between them, both ways.

@@ -2,7 +2,7 @@
 //! Graphviz, GraphML and CSV parsed back, and the HTML briefing opened in headless Chromium with
 //! the network blocked.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -172,13 +172,26 @@ fn csv_tables_read_back() {
     let (headers, rows) = read("claims.csv");
     assert_eq!(
         headers,
-        ["iri", "date", "speaker", "modality", "polarity", "content", "about", "sources", "files", "contradicts"]
+        [
+            "iri",
+            "date",
+            "speaker",
+            "modality",
+            "polarity",
+            "content",
+            "about",
+            "sources",
+            "files",
+            "contradicted_by",
+            "opposite_positions"
+        ]
     );
     assert_eq!(rows.len(), claims.len());
-    let contradicted: BTreeSet<&str> =
-        contradictions.iter().flat_map(|(a, b)| [a.iri.as_str(), b.iri.as_str()]).collect();
-    let marked: BTreeSet<&str> = rows.iter().filter(|r| !r[9].is_empty()).map(|r| r.get(0).unwrap()).collect();
+    let contradicted = traverse::contradicted_counts(&contradictions);
+    let marked: BTreeMap<String, usize> =
+        rows.iter().filter(|r| &r[9] != "0").map(|r| (r[0].to_string(), r[9].parse().unwrap())).collect();
     assert_eq!(marked, contradicted);
+    assert!(rows.iter().all(|r| (&r[9] == "0") == r[10].is_empty()), "opposite positions of the contradicted");
 }
 
 /// Headless Chromium, or a failure saying how to install it.
@@ -329,9 +342,10 @@ fn briefing_in_a_real_browser() {
     let planned = events.iter().filter(|e| e.status == "planned").count();
     assert!(planned > 0);
     assert_eq!(dom.select("#timeline tr.status-planned .badge.planned").length(), planned, "planned events marked");
-    let contradicted: BTreeSet<String> =
-        traverse::contradictions(&store).unwrap().into_iter().flat_map(|(a, b)| [a.iri, b.iri]).collect();
+    let contradictions = traverse::contradictions(&store).unwrap();
+    let contradicted = traverse::contradicted_counts(&contradictions);
     assert_eq!(dom.select("#claims tr.claim.contradicted").length(), contradicted.len());
+    assert_eq!(dom.select("#contradictions li").length(), contradictions.len());
     assert_eq!(dom.select("#sources article.document").length(), traverse::documents(&store).unwrap().len());
 
     // Every row links to its evidence; every link in the page resolves; evidence is a <mark>.

@@ -178,27 +178,41 @@ fn claims_and_contradictions() {
     assert!(rows.iter().all(|r| &r[1] == "Suhail Shaheen"));
     assert!(rows.iter().any(|r| r[4].contains("border crossings") && &r[2] == "promised"), "{list}");
     // Kabulov's invitation to talks (October) against Peskov's refusal to negotiate (September),
-    // found across documents.
+    // found across documents: one question, Russia's relation to the Taliban, both stands taken.
     let json: serde_json::Value =
         serde_json::from_str(&ok(["claims", "--contradictions", "--format", "json", "--store", store])).unwrap();
-    let pairs = json.as_array().unwrap();
-    let found = pairs.iter().any(|pair| {
-        let speakers = [&pair[0]["claimant"]["label"], &pair[1]["claimant"]["label"]];
-        speakers.contains(&&serde_json::json!("Zamir Kabulov"))
-            && speakers.contains(&&serde_json::json!("Dmitry Peskov"))
-    });
-    assert!(found, "{json:#}");
-    let contradicts = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b . ?b dos:contradicts ?a }");
-    assert_eq!(contradicts[0][0].parse::<usize>().unwrap(), 2 * pairs.len(), "dos:contradicts is stated both ways");
-    // Every pair has its reason in the graph: opposite positions of one side (the example
-    // query gives one row per pair and opposite position it takes).
+    let questions = json.as_array().unwrap();
+    let speakers = |question: &serde_json::Value, side: usize| -> Vec<String> {
+        let claims = question["sides"][side]["claims"].as_array().unwrap();
+        claims.iter().map(|c| c["claimant"]["label"].as_str().unwrap().to_string()).collect()
+    };
+    let russia = questions
+        .iter()
+        .find(|q| speakers(q, 0).contains(&"Zamir Kabulov".to_string()))
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert_eq!([&russia["sides"][0]["stand"], &russia["sides"][1]["stand"]], ["cooperation", "conflict"], "{json:#}");
+    assert!(speakers(russia, 1).contains(&"Dmitry Peskov".to_string()), "{json:#}");
+    // The pairs the seeds held as dos:contradicts links before they were looked up (two).
+    let pairs: usize = questions
+        .iter()
+        .map(|q| q["sides"][0]["claims"].as_array().unwrap().len() * q["sides"][1]["claims"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(pairs, 2, "{json:#}");
+    let table = ok(["claims", "--contradictions", "--store", store]);
+    assert!(table.starts_with("2 contradicting pairs of claims on 1 question\n"), "{table}");
+    let stored = query_csv("SELECT (COUNT(*) AS ?n) WHERE { ?a dos:contradicts ?b }");
+    assert_eq!(stored[0][0], "0", "no pair of claims is stored");
+    // Every contradicted claim with its reason in the graph: the example query gives one row per
+    // claim and question, with its stand and how many claims take the opposite one.
     let reasons = example("contradictions.rq");
-    let explained: std::collections::BTreeSet<[&str; 4]> =
-        reasons.iter().map(|r| [r[0].as_str(), &r[1], &r[3], &r[4]]).collect();
-    assert_eq!(explained.len(), pairs.len(), "{reasons:?}");
-    let kabulov = reasons.iter().find(|r| r[0] == "Zamir Kabulov" || r[3] == "Zamir Kabulov").unwrap();
-    let stands = [kabulov[2].as_str(), kabulov[5].as_str()];
-    assert!(stands.contains(&"cooperation") && stands.contains(&"conflict"), "{kabulov:?}");
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    let kabulov: Vec<&Vec<String>> = reasons.iter().filter(|r| r[2] == "Zamir Kabulov").collect();
+    assert_eq!(kabulov.len(), 2, "{reasons:?}");
+    assert!(kabulov.iter().all(|r| [r[1].as_str(), &r[4], &r[5]] == ["cooperation", "conflict", "1"]), "{reasons:?}");
+    let peskov = reasons.iter().find(|r| r[2] == "Dmitry Peskov").unwrap();
+    assert_eq!([peskov[1].as_str(), &peskov[4], &peskov[5]], ["conflict", "cooperation", "2"], "{reasons:?}");
+    // `check` counts the same from the positions.
+    assert!(ok(["check", "--store", store]).contains("2 contradicting pairs of claims on 1 question "));
 }
 
 #[test]

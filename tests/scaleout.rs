@@ -79,7 +79,8 @@ fn shards_merged_equal_one_build() {
     ]);
     let full = sorted_lines(&full_nq);
     assert!(full.iter().any(|l| l.contains("sourceCount> \"3\"")), "the corpus has corroborated items");
-    assert!(full.iter().any(|l| l.contains("contradicts>")), "the corpus has contradictions");
+    assert!(full.iter().any(|l| l.contains("#opposite>")), "the corpus has positions");
+    assert!(!full.iter().any(|l| l.contains("#contradicts>")), "no pair of claims is stored");
 
     for n in [1, 2, 4] {
         let parts = extract_parts(&corpus, dir.path(), n);

@@ -10,6 +10,7 @@ mod exports;
 mod hardening;
 mod parse;
 mod queries;
+mod regression;
 mod reliability;
 mod scaleout;
 mod serve;

@@ -3,11 +3,12 @@
 //!
 //! Extraction is a pure function of a document and the lexicons, and IRIs are minted from
 //! content, so the graphs of disjoint shards merge by union. What a union lacks is what no shard
-//! knows alone: how many documents, over all shards, back an event or a claim, and which claims of
-//! different shards contradict each other. A shard's graph carries the counts and contradictions
-//! of its own documents; the merge drops them and resolves again across all parts and the store,
-//! with the machinery of a build, so extracting N shards and merging them gives the graph one
-//! `build` of the whole corpus gives, whatever N.
+//! knows alone: how many documents, over all shards, back an event or a claim. A shard's graph
+//! carries the counts of its own documents; the merge drops them and counts again across all
+//! parts and the store, with the machinery of a build, so extracting N shards and merging them gives the graph one
+//! `build` of the whole corpus gives, whatever N. Contradictions need no resolving: a claim
+//! states its positions and each position its opposite, the same in every shard, so the claims
+//! of different shards that contradict each other are found in the union by lookup.
 //!
 //! ```
 //! use dossier::{Dossier, Shard};
@@ -33,7 +34,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
@@ -47,7 +48,7 @@ use rayon::prelude::*;
 use super::{BuildReport, Delivery, Dossier, Error, Progress, Window};
 use crate::corpus::{self, DocumentId};
 use crate::rdf;
-use crate::resolve::{self, Resolver, Stance};
+use crate::resolve::Resolver;
 use crate::vocab;
 
 /// One shard of a corpus: `index` of `count` (1-based, written `I/N`). A document belongs to
@@ -125,7 +126,7 @@ pub struct MergeReport {
     pub documents: usize,
     /// Quads read from the parts.
     pub quads_read: usize,
-    /// Quads handed to the store, with the counts and contradictions resolved again.
+    /// Quads handed to the store, with the counts resolved again.
     pub quads_written: usize,
 }
 
@@ -145,8 +146,8 @@ fn fingerprint(quad: &Quad) -> u128 {
 
 impl Dossier {
     /// Extracts the documents of one shard of the corpus under `paths` and writes their graph
-    /// to `output` as N-Quads: every document's statements, then the source counts and
-    /// contradictions among the shard's own documents, then the actor definitions. The store is
+    /// to `output` as N-Quads: every document's statements, then the source counts among the
+    /// shard's own documents, then the actor definitions. The store is
     /// only read: documents it already holds are left out, as a build leaves them. With
     /// [`Shard::ALL`] the file holds exactly the graph a build of the corpus into an empty store
     /// gives. The same input gives the same bytes whatever the number of
@@ -166,7 +167,7 @@ impl Dossier {
         report.skipped.extend(problems.iter().map(ToString::to_string));
         progress(Progress::Files { total: files.len() });
         let mut resolver = Resolver::default();
-        let mut stances = Vec::new();
+        let position_prefix = format!("{}position/", vocab::ID);
         let mut definitions: HashSet<Quad> = HashSet::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut written: HashSet<u128> = HashSet::new();
@@ -184,16 +185,17 @@ impl Dossier {
                     Delivery::Batch(batch) => batch,
                 };
                 progress(Progress::Writing);
-                let kept = self.admit(batch, &mut seen, &mut resolver, &mut stances, &mut report)?;
+                let kept = self.admit(batch, &mut seen, &mut resolver, &mut report)?;
                 let graphs: Vec<rdf::DocumentGraph> =
                     kept.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
                 for (graph, prepared) in graphs.into_iter().zip(&kept) {
-                    // What a document states about an event or claim, another may state too: those
-                    // statements are written once (a store would keep one of each anyway).
+                    // What a document states about an event, a claim or a position, another may
+                    // state too: those statements are written once (a store would keep one of each
+                    // anyway).
                     let items: HashSet<&str> = prepared.items.iter().map(String::as_str).collect();
                     for quad in &graph.statements {
-                        let shared =
-                            matches!(&quad.subject, NamedOrBlankNode::NamedNode(s) if items.contains(s.as_str()));
+                        let shared = matches!(&quad.subject, NamedOrBlankNode::NamedNode(s)
+                            if items.contains(s.as_str()) || s.as_str().starts_with(&position_prefix));
                         if shared && !written.insert(fingerprint(quad)) {
                             continue;
                         }
@@ -210,10 +212,6 @@ impl Dossier {
             resolver.into_source_counts().map(|(item, _, count)| (item, count)).collect();
         counts.sort_unstable();
         let mut resolved: Vec<Quad> = counts.iter().map(|(item, count)| rdf::source_count_quad(item, *count)).collect();
-        for (a, b) in resolve::contradictions(&stances, &[]) {
-            resolved.push(rdf::contradiction_quad(&a, &b));
-            resolved.push(rdf::contradiction_quad(&b, &a));
-        }
         let mut definitions: Vec<Quad> = definitions.into_iter().collect();
         definitions.sort_by_cached_key(ToString::to_string);
         resolved.extend(definitions);
@@ -227,9 +225,11 @@ impl Dossier {
 
     /// Merges shard graphs (N-Quads written by [`Dossier::extract_shard`], or exported from
     /// another store) into the store, resolving across the parts and what the store holds: the
-    /// source count of every event and claim counts its documents in all of them, and claims of
-    /// different parts that contradict each other are linked. Counts and contradictions in the
-    /// parts are ignored (they are recomputed), as are the marks of unfinished builds.
+    /// source count of every event and claim counts its documents in all of them. Counts in the
+    /// parts are ignored (they are recomputed), as are the marks of unfinished builds and the
+    /// `dos:contradicts` links of parts written before contradictions were looked up rather
+    /// than stored. Claims of different parts that contradict each other need no resolving:
+    /// they take opposite positions, which every part states the same way.
     ///
     /// Each part is committed in one atomic step after it has been read whole, so a part that
     /// cannot be read (the error names the file and the line) stores nothing, and the parts
@@ -249,17 +249,14 @@ impl Dossier {
     }
 
     /// Reads one part into a window ready to commit: its quads handed to the bulk loader, its
-    /// documents, which document backs which item, and the stances of its claims.
+    /// documents and which document backs which item.
     fn read_part(&self, part: &Path, report: &mut MergeReport) -> Result<Window<'_>, Error> {
         let file = File::open(part).map_err(|cause| Error::Read { path: part.to_path_buf(), cause })?;
         let derived = format!("{}wasDerivedFrom", vocab::PROV);
-        let position = vocab::dos("position");
         let (source_count, contradicts) = (vocab::dos("sourceCount"), vocab::dos("contradicts"));
         let document_class = vocab::dos("Document");
         let build_graph = vocab::build_graph();
         let mut window = Window::new(&self.store);
-        // The positions each claim takes.
-        let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut stored_documents: HashMap<String, bool> = HashMap::new();
         let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
         for quad in parser {
@@ -288,14 +285,10 @@ impl Dossier {
                                 window.resolver.record(subject.as_str(), document.as_str());
                             }
                         }
-                    } else if predicate == vocab::RDF_TYPE {
-                        if matches!(object, Term::NamedNode(c) if c.as_str() == document_class) {
-                            window.added.push(subject.as_str().to_string());
-                        }
-                    } else if predicate == position {
-                        if let Term::NamedNode(position) = object {
-                            claims.entry(subject.as_str().to_string()).or_default().push(position.as_str().to_string());
-                        }
+                    } else if predicate == vocab::RDF_TYPE
+                        && matches!(object, Term::NamedNode(c) if c.as_str() == document_class)
+                    {
+                        window.added.push(subject.as_str().to_string());
                     }
                 }
             }
@@ -304,15 +297,6 @@ impl Dossier {
         window.added.sort_unstable();
         window.added.dedup();
         report.documents += window.added.len();
-        window.stances = claims
-            .into_iter()
-            .map(|(claim, mut positions)| {
-                // A claim several documents of the part report states its positions once each.
-                positions.sort_unstable();
-                positions.dedup();
-                Stance::new(&claim, positions.iter().map(String::as_str))
-            })
-            .collect();
         Ok(window)
     }
 }

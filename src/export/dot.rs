@@ -17,7 +17,8 @@
 //!   `tooltip` = weight, supporting items and sources;
 //! - *contradictions* ([`DotOptions::contradictions`]): one red undirected edge (`dir=none`,
 //!   `constraint=false`) per pair of drawn speakers whose claims contradict, labelled
-//!   "contradicts" (with "xN" for several), a loop when a speaker contradicts themselves;
+//!   "contradicts" (with "xN" for N contradicting pairs of their claims), a loop when a speaker
+//!   contradicts themselves;
 //! - *legend*: `subgraph cluster_legend`, one node per actor type drawn (ids `legend:TYPE`) and
 //!   a table node (`legend:edges`) explaining colours, dashes, widths and node size.
 //!
@@ -65,9 +66,9 @@ pub struct DotOptions {
     pub size_by: Option<Vec<f64>>,
     /// What the score is, for the legend and tooltips ("PageRank").
     pub size_label: String,
-    /// Pairs of actor IRIs whose claims contradict each other (see
-    /// [`contradiction_pairs`](super::contradiction_pairs)): red edges.
-    pub contradictions: Vec<(String, String)>,
+    /// Pairs of actor IRIs whose claims contradict each other, with the number of pairs of
+    /// their claims that do (see [`contradiction_pairs`](super::contradiction_pairs)): red edges.
+    pub contradictions: Vec<(String, String, usize)>,
     /// Whether to draw the legend.
     pub legend: bool,
 }
@@ -108,9 +109,10 @@ impl DotOptions {
         self
     }
 
-    /// Red edges between these pairs of actor IRIs.
+    /// Red edges between these pairs of actor IRIs, labelled with their numbers of contradicting
+    /// pairs of claims.
     #[must_use]
-    pub fn with_contradictions(mut self, pairs: Vec<(String, String)>) -> DotOptions {
+    pub fn with_contradictions(mut self, pairs: Vec<(String, String, usize)>) -> DotOptions {
         self.contradictions = pairs;
         self
     }
@@ -258,11 +260,11 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
     }
 
     let mut contradictions: BTreeMap<(NodeIndex, NodeIndex), usize> = BTreeMap::new();
-    for (a, b) in &options.contradictions {
+    for (a, b, n) in &options.contradictions {
         // Only between actors drawn: the others are outside the picture's scope.
         let (Some(&a), Some(&b)) = (drawn.get(a.as_str()), drawn.get(b.as_str())) else { continue };
         let key = if graph[a].iri <= graph[b].iri { (a, b) } else { (b, a) };
-        *contradictions.entry(key).or_default() += 1;
+        *contradictions.entry(key).or_default() += n;
     }
     let mut contradictions: Vec<_> = contradictions.into_iter().collect();
     contradictions.sort_by(|((a1, b1), _), ((a2, b2), _)| {
@@ -549,9 +551,8 @@ mod tests {
             .with_subtitle("CONSULT events only")
             .with_size_by("PageRank", vec![0.4, 0.3, 0.1, 0.05, 0.15])
             .with_contradictions(vec![
-                ("https://example.org/envoy".into(), "https://example.org/spokesman".into()),
-                ("https://example.org/envoy".into(), "https://example.org/spokesman".into()),
-                ("https://example.org/alone".into(), "https://example.org/russia".into()),
+                ("https://example.org/envoy".into(), "https://example.org/spokesman".into(), 2),
+                ("https://example.org/alone".into(), "https://example.org/russia".into(), 1),
             ]);
         let text = dot(&network, &options);
         assert!(text.contains("label=\"dossier: 3 documents, 2021-07-09 to 2021-10-08\\nCONSULT events only\""));

@@ -16,7 +16,7 @@
 //! | `network` | the actor network picture (`figure#network-picture` with the SVG, or `p#network-missing`) |
 //! | `actors` | the most central actors: PageRank, betweenness, degree |
 //! | `timeline` | every event, dated first: date, PLOVER type and mode, agent, target, place, sources, status (planned and negated marked), evidence; one `tr.event` each, ids `event-…`, labels `E1`, `E2`, ... |
-//! | `claims` | every claim: date, speaker, modality, polarity, content, subjects, sources, evidence, and the claims it contradicts (`tr.contradicted`, links to them); one `tr.claim` each, ids `claim-…`, labels `C1`, ...; the pairs of contradicting claims first, in `#contradictions` |
+//! | `claims` | every claim: date, speaker, modality, polarity, content, subjects, sources, evidence, and how many claims contradict it (`tr.contradicted`, a link to the question in `#contradictions`); one `tr.claim` each, ids `claim-…`, labels `C1`, ...; first, in `#contradictions`, the questions on which one side took both stands, each `li` (ids `contradiction-1`, ...) with the claims of both stands (the pairs are not listed: their number is the product of the two stands' claims) |
 //! | `sources` | the appendix: each document's text without page furniture (`article#doc-…`), paragraphs kept, each evidence sentence in a `<mark id="ev-DOC-BEGIN-END">` (character offsets) followed by links back to its events and claims |
 //!
 //! Every evidence link of a timeline row or claim (`a.evidence`, labelled with its document
@@ -208,7 +208,8 @@ struct Briefing {
     linked_actors: usize,
     events: Vec<EventRecord>,
     claims: Vec<ClaimRecord>,
-    contradictions: Vec<(ClaimRecord, ClaimRecord)>,
+    /// The questions on which one side took both stands, restricted to the claims shown.
+    contradictions: Vec<traverse::Contradiction>,
     picture: Picture,
 }
 
@@ -276,9 +277,14 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
         .filter(|c| keeps(filter, "claim", c.date.as_deref(), c.sources))
         .collect();
     let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
-    let contradictions: Vec<(ClaimRecord, ClaimRecord)> = traverse::contradictions(store)?
+    let contradictions: Vec<traverse::Contradiction> = traverse::contradictions(store)?
         .into_iter()
-        .filter(|(a, b)| shown.contains(a.iri.as_str()) && shown.contains(b.iri.as_str()))
+        .filter_map(|mut contradiction| {
+            for side in &mut contradiction.sides {
+                side.claims.retain(|c| shown.contains(c.iri.as_str()));
+            }
+            contradiction.sides.iter().all(|side| !side.claims.is_empty()).then_some(contradiction)
+        })
         .collect();
 
     let title = options.title.clone().unwrap_or_else(|| {
@@ -491,10 +497,12 @@ impl<'a> Page<'a> {
             c.actors, c.places, c.events, c.claims
         ));
         self.push(&format!(
-            "<dt>Shown</dt><dd>{} events, {} claims, {} contradictions</dd>\n",
+            "<dt>Shown</dt><dd>{} events, {} claims, {} contradicting pairs of claims on {} question{}</dd>\n",
             briefing.events.len(),
             briefing.claims.len(),
-            briefing.contradictions.len()
+            traverse::contradicting_pairs(&briefing.contradictions),
+            briefing.contradictions.len(),
+            if briefing.contradictions.len() == 1 { "" } else { "s" }
         ));
         self.push("</dl>\n");
         self.push(
@@ -654,10 +662,13 @@ impl<'a> Page<'a> {
     fn claims(&mut self) {
         let briefing = self.briefing;
         self.push("<section id=\"claims\">\n<h2>Claims</h2>\n");
-        let mut contradicted: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
-        for (a, b) in &briefing.contradictions {
-            contradicted.entry(&a.iri).or_default().push(b);
-            contradicted.entry(&b.iri).or_default().push(a);
+        // Each contradicted claim: how many claims contradict it, and the question (its first).
+        let counts = traverse::contradicted_counts(&briefing.contradictions);
+        let mut question_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for (q, contradiction) in briefing.contradictions.iter().enumerate() {
+            for claim in contradiction.sides.iter().flat_map(|side| &side.claims) {
+                question_of.entry(&claim.iri).or_insert(q + 1);
+            }
         }
         self.push(&format!(
             "<p class=\"note\">{} claims: who said what, when (if the text says), how (modality) and whether they \
@@ -670,23 +681,38 @@ impl<'a> Page<'a> {
             self.push("<p class=\"none\">No contradictions between the claims shown.</p>\n");
         } else {
             self.push(&format!(
-                "<h3>Contradictions ({})</h3>\n<ul class=\"contradictions\">\n",
-                briefing.contradictions.len()
+                "<h3>Contradictions ({} pairs of claims on {} question{})</h3>\n\
+                 <p class=\"note\">On each question one side took both stands: every claim of one stand \
+                 contradicts every claim of the other.</p>\n<ul class=\"contradictions\">\n",
+                traverse::contradicting_pairs(&briefing.contradictions),
+                briefing.contradictions.len(),
+                if briefing.contradictions.len() == 1 { "" } else { "s" }
             ));
-            for (a, b) in &briefing.contradictions {
-                let side = |page: &Page<'_>, claim: &ClaimRecord| {
-                    let item = &page.items[&claim.iri];
-                    format!(
-                        "<a href=\"#{}\">{}</a> {} ({}): &ldquo;{}&rdquo;",
-                        item.anchor,
-                        item.label,
-                        h(&claim.claimant.label),
-                        h(claim.date.as_deref().unwrap_or("undated")),
-                        h(&crate::briefing::clip(&claim.content, 140))
-                    )
+            for (q, contradiction) in briefing.contradictions.iter().enumerate() {
+                let stand = |page: &Page<'_>, side: &traverse::Side| {
+                    let claims: Vec<String> = side
+                        .claims
+                        .iter()
+                        .map(|claim| {
+                            let item = &page.items[&claim.iri];
+                            format!(
+                                "<a href=\"#{}\">{}</a> {} ({}): &ldquo;{}&rdquo;",
+                                item.anchor,
+                                item.label,
+                                h(&claim.claimant.label),
+                                h(claim.date.as_deref().unwrap_or("undated")),
+                                h(&crate::briefing::clip(&claim.content, 140))
+                            )
+                        })
+                        .collect();
+                    format!("<span class=\"stand\">{}</span> {}", h(&side.stand), claims.join("; "))
                 };
-                let line =
-                    format!("<li>{} <span class=\"versus\">contradicts</span> {}</li>\n", side(self, a), side(self, b));
+                let line = format!(
+                    "<li id=\"contradiction-{}\">{} <span class=\"versus\">contradicts</span> {}</li>\n",
+                    q + 1,
+                    stand(self, &contradiction.sides[0]),
+                    stand(self, &contradiction.sides[1])
+                );
                 self.push(&line);
             }
             self.push("</ul>\n");
@@ -701,22 +727,17 @@ impl<'a> Page<'a> {
         for claim in &briefing.claims {
             let item = &self.items[&claim.iri];
             let (label, anchor) = (item.label.clone(), item.anchor.clone());
-            let others = contradicted.get(claim.iri.as_str()).cloned().unwrap_or_default();
+            let others = counts.get(claim.iri.as_str()).copied().unwrap_or(0);
             let mut text = format!("<q>{}</q>", h(&claim.content));
             if !claim.about.is_empty() {
                 text.push_str(&format!("<span class=\"about\">about {}</span>", names(&claim.about)));
             }
-            if !others.is_empty() {
-                let list: Vec<String> = others
-                    .iter()
-                    .map(|other| {
-                        let item = &self.items[&other.iri];
-                        format!("<a href=\"#{}\">{}</a> ({})", item.anchor, item.label, h(&other.claimant.label))
-                    })
-                    .collect();
+            if others > 0 {
+                let question = question_of.get(claim.iri.as_str()).copied().unwrap_or(1);
                 text.push_str(&format!(
-                    "<span class=\"contradicted-by\"><span class=\"badge contradicted\">contradicted</span> by {}</span>",
-                    list.join(", ")
+                    "<span class=\"contradicted-by\"><span class=\"badge contradicted\">contradicted</span> by \
+                     <a href=\"#contradiction-{question}\">{others} claim{}</a></span>",
+                    if others == 1 { "" } else { "s" }
                 ));
             }
             let polarity = match claim.polarity.as_str() {
@@ -728,7 +749,7 @@ impl<'a> Page<'a> {
                 "<tr class=\"claim{}\" id=\"{anchor}\"><td class=\"label\">{label}</td><td class=\"date\">{}</td>\
                  <td>{}</td><td>{text}</td><td>{}</td><td>{polarity}</td><td class=\"num{}\">{}</td>\
                  <td class=\"links\">{links}</td></tr>\n",
-                if others.is_empty() { "" } else { " contradicted" },
+                if others == 0 { "" } else { " contradicted" },
                 claim.date.as_deref().map(nowrap).unwrap_or_else(|| "<span class=\"none\">undated</span>".into()),
                 h(&claim.claimant.label),
                 h(&claim.modality),
@@ -1012,6 +1033,7 @@ tr.contradicted td:first-child { padding-left: .8rem; }
 q { quotes: "\201C" "\201D"; }
 ul.contradictions { padding-left: 1.2rem; }
 ul.contradictions li { margin: .35rem 0; border-left: 4px solid var(--red); padding-left: .6rem; list-style: none; }
+ul.contradictions .stand { font-weight: 600; }
 .versus { color: var(--red); font-weight: 700; text-transform: uppercase; font-size: .78rem; margin: 0 .3rem; }
 td.links a { margin-right: .3rem; white-space: nowrap; }
 figure { margin: 1rem 0; }

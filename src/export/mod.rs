@@ -31,7 +31,7 @@ pub mod graphml;
 pub mod html;
 pub mod tables;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::Path;
 use std::str::FromStr;
@@ -43,7 +43,7 @@ use crate::analysis::{ActorNode, AnalysisError, Link, NetworkFilter};
 use crate::lexicon::ActorKind;
 use crate::plover::EventType;
 use crate::store::StoreError;
-use crate::traverse::{ClaimRecord, DocumentRecord};
+use crate::traverse::DocumentRecord;
 
 pub use dot::{
     ego_network, render, render_with, top_actors, write_dot, write_dot_with, DotOptions, ImageFormat, RenderError,
@@ -267,22 +267,35 @@ pub fn describe_filter(filter: &NetworkFilter) -> String {
 }
 
 /// The pairs of speakers whose claims contradict each other, from
-/// [`traverse::contradictions`](crate::traverse::contradictions): one pair per contradiction,
-/// each pair ordered by IRI, sorted (a speaker contradicting themselves gives a pair of equals).
-pub fn contradiction_pairs(contradictions: &[(ClaimRecord, ClaimRecord)]) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = contradictions
-        .iter()
-        .map(|(a, b)| {
-            let (x, y) = (a.claimant.iri.clone(), b.claimant.iri.clone());
-            if x <= y {
-                (x, y)
-            } else {
-                (y, x)
+/// [`traverse::contradictions`](crate::traverse::contradictions), each with the number of pairs
+/// of their claims that contradict each other on a question: each pair of speakers ordered by
+/// IRI, sorted (a speaker contradicting themselves gives a pair of equals). Counted from the
+/// sides of each question, so the cost follows the speakers, not the pairs of claims.
+///
+/// ```
+/// use dossier::export::contradiction_pairs;
+///
+/// assert!(contradiction_pairs(&[]).is_empty());
+/// ```
+pub fn contradiction_pairs(contradictions: &[crate::traverse::Contradiction]) -> Vec<(String, String, usize)> {
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for contradiction in contradictions {
+        fn speakers(side: &crate::traverse::Side) -> BTreeMap<&str, usize> {
+            let mut claims: BTreeMap<&str, usize> = BTreeMap::new();
+            for claim in &side.claims {
+                *claims.entry(claim.claimant.iri.as_str()).or_default() += 1;
             }
-        })
-        .collect();
-    pairs.sort();
-    pairs
+            claims
+        }
+        let (a, b) = (speakers(&contradiction.sides[0]), speakers(&contradiction.sides[1]));
+        for (x, n) in &a {
+            for (y, m) in &b {
+                let key = if x <= y { (x.to_string(), y.to_string()) } else { (y.to_string(), x.to_string()) };
+                *pairs.entry(key).or_default() += n * m;
+            }
+        }
+    }
+    pairs.into_iter().map(|((a, b), n)| (a, b, n)).collect()
 }
 
 /// Nodes with at least one edge, sorted by IRI.

@@ -58,7 +58,8 @@
 //! | `about` | names of the actors the claim is about |
 //! | `sources` | number of documents reporting the claim |
 //! | `files` | file names of those documents |
-//! | `contradicts` | IRIs of the claims this one contradicts |
+//! | `contradicted_by` | number of claims that contradict this one (of its side, taking a position opposite to one it takes) |
+//! | `opposite_positions` | IRIs of those positions (`dos:position`); the claims taking them are the claims this one contradicts (the pairs are not listed: their number is the product of the two sides of a question) |
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -214,13 +215,17 @@ pub fn write_events_csv(events: &[EventRecord], out: impl Write) -> Result<(), E
 /// [`traverse::contradictions`] gives them.
 pub fn write_claims_csv(
     claims: &[ClaimRecord],
-    contradictions: &[(ClaimRecord, ClaimRecord)],
+    contradictions: &[traverse::Contradiction],
     out: impl Write,
 ) -> Result<(), ExportError> {
-    let mut contradicted: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (a, b) in contradictions {
-        contradicted.entry(&a.iri).or_default().insert(&b.iri);
-        contradicted.entry(&b.iri).or_default().insert(&a.iri);
+    let counts = traverse::contradicted_counts(contradictions);
+    let mut opposite: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for contradiction in contradictions {
+        for (side, other) in [(0, 1), (1, 0)] {
+            for claim in &contradiction.sides[side].claims {
+                opposite.entry(&claim.iri).or_default().insert(&contradiction.sides[other].position);
+            }
+        }
     }
     let mut writer = csv::Writer::from_writer(out);
     writer
@@ -234,11 +239,12 @@ pub fn write_claims_csv(
             "about",
             "sources",
             "files",
-            "contradicts",
+            "contradicted_by",
+            "opposite_positions",
         ])
         .map_err(unnamed)?;
     for claim in claims {
-        let others = contradicted.get(claim.iri.as_str()).map(|set| set.iter().copied().collect::<Vec<_>>());
+        let positions = opposite.get(claim.iri.as_str()).map(|set| set.iter().copied().collect::<Vec<_>>());
         writer
             .write_record([
                 claim.iri.as_str(),
@@ -250,7 +256,8 @@ pub fn write_claims_csv(
                 &names(&claim.about),
                 &claim.sources.to_string(),
                 &files(&claim.evidence),
-                &others.unwrap_or_default().join("; "),
+                &counts.get(&claim.iri).copied().unwrap_or(0).to_string(),
+                &positions.unwrap_or_default().join("; "),
             ])
             .map_err(unnamed)?;
     }
@@ -312,14 +319,25 @@ mod tests {
 
         let (a, b) = (claim("https://example.org/c1", "not, \"ever\""), claim("https://example.org/c2", "yes"));
         let mut out = Vec::new();
-        write_claims_csv(&[a.clone(), b.clone()], &[(a, b)], &mut out).unwrap();
+        let side = |position: &str, stand: &str, claims: Vec<ClaimRecord>| traverse::Side {
+            position: position.to_string(),
+            stand: stand.to_string(),
+            claims,
+        };
+        let contradiction = traverse::Contradiction {
+            sides: [
+                side("https://example.org/position/q/denied", "denied", vec![a.clone()]),
+                side("https://example.org/position/q/affirmed", "affirmed", vec![b.clone()]),
+            ],
+        };
+        write_claims_csv(&[a, b], &[contradiction], &mut out).unwrap();
         let mut reader = csv::Reader::from_reader(out.as_slice());
         let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-        assert_eq!(headers.last().map(String::as_str), Some("contradicts"));
+        assert_eq!(headers[9..], ["contradicted_by", "opposite_positions"]);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(&rows[0][5], "not, \"ever\"");
-        assert_eq!(&rows[0][9], "https://example.org/c2");
-        assert_eq!(&rows[1][9], "https://example.org/c1");
+        assert_eq!((&rows[0][9], &rows[0][10]), ("1", "https://example.org/position/q/affirmed"));
+        assert_eq!((&rows[1][9], &rows[1][10]), ("1", "https://example.org/position/q/denied"));
         assert_eq!(&rows[1][6], "Russia; Taliban");
     }
 }

@@ -1,0 +1,143 @@
+//! Regression tests, named after the issue they close.
+
+use std::path::Path;
+
+use dossier::store::Store;
+use dossier::traverse;
+
+use crate::util::{ok, query_rows};
+
+/// Writes documents `from..to` of a corpus where one claim and its opposite recur: Kabulov says
+/// Russia will invite the Taliban to talks (cooperation), Peskov that Russia is not planning to
+/// negotiate with them (conflict), each document in its own words, so every document brings a
+/// claim of its own. Documents alternate between the two stands.
+fn recurring_contradiction(dir: &Path, from: usize, to: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in from..to {
+        let (name, text) = if i % 2 == 0 {
+            (
+                format!("invite-{i:05}.txt"),
+                format!(
+                    "Talks update {i}\n\nMOSCOW, Oct. 1, 2021. Zamir Kabulov said Russia will invite the Taliban \
+                     to talks in Moscow (round {i}).\n"
+                ),
+            )
+        } else {
+            (
+                format!("refuse-{i:05}.txt"),
+                format!(
+                    "Kremlin update {i}\n\nMOSCOW, Sept. 1, 2021. Dmitry Peskov said Russia is not planning to \
+                     negotiate with the Taliban (note {i}).\n"
+                ),
+            )
+        };
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+/// The stored quads, and those that say which claims contradict which: positions taken, their
+/// types and opposites, and any `dos:contradicts` link.
+fn quads(store: &Path) -> (usize, usize) {
+    let count = |pattern: &str| -> usize {
+        query_rows(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"), store)[0][0].parse().unwrap()
+    };
+    let related = count("?s dos:position ?o")
+        + count("?s a dos:Position")
+        + count("?s dos:opposite ?o")
+        + count("?s dos:contradicts ?o");
+    (count("?s ?p ?o"), related)
+}
+
+/// Issue 26, "Reads at scale": contradictions stay linear. One claim and its opposite recur in
+/// 500, then 1,000, then 2,000 documents built into one store in three runs (the first in
+/// windows of 128): every answer counts all n/2 x n/2 contradicting pairs, while the stored
+/// quads, and those about contradictions in particular, grow with the documents. Before, each
+/// pair was stored both ways: 125,000, 500,000 and 2,000,000 `dos:contradicts` links.
+#[test]
+fn r26_contradictions_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.db");
+    let mut measured = Vec::new();
+    for (step, (from, to)) in [(0, 500), (500, 1000), (1000, 2000)].into_iter().enumerate() {
+        let corpus = dir.path().join(format!("corpus-{step}"));
+        recurring_contradiction(&corpus, from, to);
+        let window: &[&str] = if step == 0 { &["--window", "128"] } else { &[] };
+        ok([Path::new("build"), &corpus, Path::new("--store"), &store, Path::new("-q")]
+            .iter()
+            .map(|p| p.as_os_str())
+            .chain(window.iter().map(std::ffi::OsStr::new)));
+        let (n, side) = (to, to / 2);
+        let pairs = side * side;
+        let store_arg = store.to_str().unwrap();
+
+        // The CLI: one question, Russia's relation to the Taliban, with all claims of both stands.
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(["claims", "--contradictions", "--format", "json", "--store", store_arg]))
+                .unwrap();
+        let questions = json.as_array().unwrap();
+        assert_eq!(questions.len(), 1, "n = {n}");
+        for (s, (stand, speaker)) in
+            [("cooperation", "Zamir Kabulov"), ("conflict", "Dmitry Peskov")].iter().enumerate()
+        {
+            let found = &questions[0]["sides"][s];
+            assert_eq!(found["stand"], *stand);
+            let claims = found["claims"].as_array().unwrap();
+            assert_eq!(claims.len(), side, "n = {n}: the {stand} side");
+            assert!(claims.iter().all(|c| c["claimant"]["label"] == *speaker));
+        }
+        let table = ok(["claims", "--contradictions", "--store", store_arg]);
+        assert!(table.starts_with(&format!("{pairs} contradicting pairs of claims on 1 question\n")), "{table:.200}");
+        let csv = ok(["claims", "--contradictions", "--format", "csv", "--store", store_arg]);
+        assert_eq!(csv.lines().count(), 1 + n, "one row per claim and question");
+
+        // `check`: sound, and the same count from the positions alone.
+        let check = ok(["check", "--store", store_arg]);
+        assert!(check.contains(&format!("{n} claims")), "{check}");
+        assert!(check.contains(&format!("; {pairs} contradicting pairs of claims on 1 question ")), "{check}");
+        assert!(check.contains("\nok: "), "{check}");
+
+        // The example query: one row per claim, each contradicted by the whole other side.
+        let query = crate::util::root().join("examples/queries/contradictions.rq");
+        let rows = ok([
+            Path::new("query"),
+            Path::new("-f"),
+            &query,
+            Path::new("--format"),
+            Path::new("csv"),
+            Path::new("--store"),
+            &store,
+        ]);
+        assert_eq!(rows.lines().count(), 1 + n);
+        assert!(rows.lines().skip(1).all(|r| r.ends_with(&format!(",{side}"))), "{rows:.300}");
+
+        measured.push(quads(&store));
+    }
+
+    // Linear: at most four contradiction statements per claim (its two positions, and each
+    // position's type and opposite, shared by the claims taking it), and each doubling of the
+    // documents at most doubles the store.
+    let [(q500, r500), (q1000, r1000), (q2000, r2000)] = measured[..] else { unreachable!() };
+    for (n, related) in [(500, r500), (1000, r1000), (2000, r2000)] {
+        assert!(related >= 2 * n && related <= 4 * n + 4, "n = {n}: {measured:?}");
+    }
+    assert!(r2000 <= 2 * r1000 + 4 && r1000 <= 2 * r500 + 4, "{measured:?}");
+    assert!(q2000 * 100 <= q1000 * 201 && q1000 * 100 <= q500 * 201, "{measured:?}");
+
+    // The briefing counts the pairs and marks every claim, without listing the pairs.
+    let page = dir.path().join("briefing.html");
+    ok([Path::new("brief"), Path::new("-o"), &page, Path::new("--store"), &store]);
+    let page = std::fs::read_to_string(&page).unwrap();
+    assert!(page.contains("2000 claims, 1000000 contradicting pairs of claims on 1 question</dd>"), "{page:.2000}");
+    assert_eq!(page.matches("<tr class=\"claim contradicted\"").count(), 2000);
+    assert_eq!(page.matches("by <a href=\"#contradiction-1\">1000 claims</a>").count(), 2000);
+    assert!(page.len() < 4_000_000, "the page grows with the claims: {} bytes", page.len());
+
+    // The library's lookup for one claim: the whole other side.
+    let store = Store::open_read_only(&store).unwrap();
+    let found = traverse::contradictions(&store).unwrap();
+    let kabulov = &found[0].sides[0].claims[0];
+    let contradicting = traverse::contradicting(&store, &kabulov.iri).unwrap();
+    assert_eq!(contradicting.len(), 1000);
+    assert!(contradicting.iter().all(|c| c.claimant.label == "Dmitry Peskov"));
+    assert_eq!(traverse::contradicting_pairs(&found), 1_000_000);
+}
