@@ -47,7 +47,10 @@ impl Summary {
         let network = ActorNetwork::from_store(store)?;
         let connected =
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
-        let events = traverse::events_with_iris(store, &best_sourced(store, "sem:Event", "dos:date", SHOWN_EVENTS)?)?;
+        let events = traverse::events_with_iris(
+            store,
+            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, |_, _, _| true)?,
+        )?;
         let undated_events = events.iter().filter(|e| e.date.is_none() && e.reported.is_none()).count();
         Ok(Summary {
             counts: traverse::counts(store)?,
@@ -64,7 +67,10 @@ impl Summary {
                 dated
             },
             undated_events,
-            claims: traverse::claims_with_iris(store, &best_sourced(store, "dos:Claim", "dct:date", SHOWN_CLAIMS)?)?,
+            claims: traverse::claims_with_iris(
+                store,
+                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, |_, _, _| true)?,
+            )?,
         })
     }
 
@@ -167,29 +173,6 @@ pub fn counts_line(c: &Counts) -> String {
         "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
         c.documents, c.actors, c.places, c.events, c.claims, c.triples
     )
-}
-
-/// The `limit` items of a class with the most sources, the latest first among equals.
-fn best_sourced(
-    store: &crate::store::Store,
-    class: &str,
-    date: &str,
-    limit: usize,
-) -> Result<Vec<String>, crate::store::StoreError> {
-    let rows = store.select(
-        &format!(
-            "SELECT ?e WHERE {{ ?e a {class} OPTIONAL {{ ?e dos:sourceCount ?n }} OPTIONAL {{ ?e {date} ?d }} }}
-             ORDER BY DESC(?n) DESC(?d) ?e LIMIT {limit}"
-        ),
-        &[],
-    )?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| match r.get("e") {
-            Some(oxigraph::model::Term::NamedNode(n)) => Some(n.as_str().to_string()),
-            _ => None,
-        })
-        .collect())
 }
 
 fn names(list: &[Participant]) -> String {

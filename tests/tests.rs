@@ -12,4 +12,5 @@ mod queries;
 mod reliability;
 mod scaleout;
 mod serve;
+mod syndication;
 mod virtuoso;

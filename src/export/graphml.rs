@@ -114,9 +114,8 @@ mod tests {
             label: "B & \u{1}C".into(),
             kind: ActorKind::Country,
         });
-        let mut link = Link { weight: 1.0, ..Link::default() };
+        let mut link = Link { weight: 1.0, items: 1, sources: 1, ..Link::default() };
         link.kinds.insert("claim".into(), 1);
-        link.documents.insert("d".into());
         network.graph.add_edge(a, b, link);
         let mut out = Vec::new();
         write_graphml(&network, &mut out).unwrap();

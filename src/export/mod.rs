@@ -47,6 +47,7 @@ use crate::traverse::{ClaimRecord, DocumentRecord};
 
 pub use dot::{
     ego_network, render, render_with, top_actors, write_dot, write_dot_with, DotOptions, ImageFormat, RenderError,
+    PICTURE_TOP,
 };
 pub use graphml::write_graphml;
 pub use html::{write_briefing, BriefingOptions};
@@ -283,6 +284,17 @@ pub fn contradiction_pairs(contradictions: &[(ClaimRecord, ClaimRecord)]) -> Vec
         .collect();
     pairs.sort();
     pairs
+}
+
+/// How many actors of a network have at least one link.
+///
+/// ```
+/// use dossier::analysis::ActorNetwork;
+///
+/// assert_eq!(dossier::export::linked_actors(&ActorNetwork::default()), 0);
+/// ```
+pub fn linked_actors(network: &crate::analysis::ActorNetwork) -> usize {
+    linked_nodes(&network.graph).len()
 }
 
 /// Nodes with at least one edge, sorted by IRI.
