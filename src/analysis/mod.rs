@@ -5,10 +5,16 @@
 //! both, and claimant -> subject for each claim about another actor (with places: agent -> place
 //! of an event, claimant -> place a claim is about). Parallel evidence collapses into one edge per
 //! ordered pair, whose weight is the number of supporting events and claims, or with
-//! [`Weight::Sources`] the number of distinct documents behind them. A [`NetworkFilter`] keeps
-//! only the evidence dated within a window, of one PLOVER type, or backed by enough sources.
+//! [`Weight::Sources`] the number of reports behind them (their `dos:sourceCount`s added up).
+//! A [`NetworkFilter`] keeps only the evidence dated within a window (a claim that documents
+//! date differently by its earliest date), of one PLOVER type, or backed by enough sources.
 //! Metrics that need an undirected graph use the undirected view, where the weights of a->b and
 //! b->a add up.
+//!
+//! **Cost.** The network is read as one row per item and actor pair, streamed into per-pair
+//! counts: nothing per document (an item's documents are its source count), nothing held per
+//! item, so memory follows the number of linked pairs and time the number of items, however
+//! many documents report each (tested on 2,000 copies of one event and one claim).
 //!
 //! ```
 //! use dossier::analysis::{ActorNetwork, Metric};

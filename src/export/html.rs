@@ -288,7 +288,8 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
     let filter = &options.filter;
     let network = ActorNetwork::build(store, filter)?;
     let pagerank = centrality::compute(&network, Metric::PageRank)?;
-    let betweenness = centrality::compute(&network, Metric::Betweenness)?;
+    let betweenness =
+        centrality::compute_with(&network, Metric::Betweenness, &crate::briefing::betweenness_options(&network))?;
     let degree = centrality::compute(&network, Metric::Degree)?;
     let linked = linked_nodes(&network.graph);
     let mut ranked = linked.clone();
