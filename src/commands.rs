@@ -743,7 +743,15 @@ fn export(
                 view = export::top_actors(&view, &scores, n);
             }
             let mut options = export::DotOptions::new(export::corpus_title(&traverse::documents(store)?))
-                .with_contradictions(traverse::contradicting_speakers(store)?);
+                .with_contradictions(traverse::contradicting_speakers(
+                    store,
+                    &view
+                        .graph
+                        .node_indices()
+                        .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
+                        .map(|n| view.graph[n].iri.clone())
+                        .collect::<Vec<_>>(),
+                )?);
             let mut subtitle = export::describe_filter(&filter);
             if picture.top.is_none() && top.is_some() {
                 let drawn = export::linked_actors(&view);

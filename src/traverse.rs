@@ -679,20 +679,29 @@ pub fn contradictions(store: &Store) -> Result<Vec<(ClaimRecord, ClaimRecord)>, 
     Ok(found)
 }
 
-/// The pairs of speakers whose claims contradict each other: one pair per contradiction, each
-/// pair ordered by IRI, sorted (as [`crate::export::contradiction_pairs`] gives them), read
-/// without the claims' records.
-pub fn contradicting_speakers(store: &Store) -> Result<Vec<(String, String)>, StoreError> {
+/// The pairs of these speakers whose claims contradict each other: one pair per contradiction,
+/// each pair ordered by IRI, sorted (as [`crate::export::contradiction_pairs`] gives them), read
+/// from each speaker's own claims, so the cost follows the speakers drawn, not the store.
+pub fn contradicting_speakers(store: &Store, speakers: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+    let wanted: std::collections::BTreeSet<&str> = speakers.iter().map(String::as_str).collect();
     let mut pairs = Vec::new();
-    store.select_each(
-        "SELECT ?x ?y WHERE { ?a dos:contradicts ?b FILTER(STR(?a) < STR(?b)) ?a dos:claimant ?x . ?b dos:claimant ?y }",
-        &[],
-        |row| {
-            if let (Some(x), Some(y)) = (value(row.get("x")), value(row.get("y"))) {
-                pairs.push(if x <= y { (x, y) } else { (y, x) });
-            }
-        },
-    )?;
+    for speaker in &wanted {
+        store.select_each(
+            "SELECT ?x ?a ?b ?y WHERE { ?a dos:claimant ?x ; dos:contradicts ?b . ?b dos:claimant ?y }",
+            &[("x", iri_term(speaker))],
+            |row| {
+                let (Some(a), Some(b), Some(y)) = (value(row.get("a")), value(row.get("b")), value(row.get("y")))
+                else {
+                    return;
+                };
+                // Each contradiction once: from its first claim.
+                if a < b && wanted.contains(y.as_str()) {
+                    let x = speaker.to_string();
+                    pairs.push(if x <= y { (x, y) } else { (y, x) });
+                }
+            },
+        )?;
+    }
     pairs.sort();
     Ok(pairs)
 }
