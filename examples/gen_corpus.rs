@@ -10,6 +10,19 @@
 //! records, 100 to a file). They mention the gazetteer's actors and places and many generated
 //! unknown people, and state events of every PLOVER type (from `ontology/events.tsv`), reported
 //! speech and quotations, among background sentences.
+//!
+//! With `--syndicated`, documents are wire copy as news agencies spread it: each retells one of
+//! `--stories N` stories (default 5,000) picked with a heavy-tailed (Zipf, s = 1) frequency, so
+//! the most popular story is in about a tenth of the documents and most stories in a handful.
+//! A story is a fixed dated lead and a few paragraphs of events and reported speech; a document
+//! keeps the lead and the first paragraphs of its story (word for word, as syndication does),
+//! adds one of 500 recurring background statements (again Zipf-distributed: "Dmitry Peskov said
+//! that ..." repeated across stories) and a few fresh sentences of its own, under its own
+//! publisher. The same events and claims therefore recur in thousands of documents.
+//!
+//! ```text
+//! cargo run --release --example gen_corpus -- --docs 20000 --seed 7 --syndicated -o /tmp/wire-20k
+//! ```
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -324,6 +337,92 @@ fn lowercase_first(text: &str) -> String {
     text.strip_prefix("The ").map_or(text.to_string(), |rest| format!("the {rest}"))
 }
 
+/// Zipf-distributed choice among `n` ranks (rank 0 the most frequent), by inverse CDF.
+struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    fn new(n: usize, exponent: f64) -> Zipf {
+        let mut total = 0.0;
+        let cumulative = (1..=n)
+            .map(|rank| {
+                total += 1.0 / (rank as f64).powf(exponent);
+                total
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+
+    fn sample(&self, rng: &mut Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let wanted = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        self.cumulative.partition_point(|&c| c < wanted).min(self.cumulative.len() - 1)
+    }
+}
+
+/// Settings of the syndicated mode.
+struct Syndication {
+    seed: u64,
+    stories: Zipf,
+    statements: Zipf,
+}
+
+/// A story as the wire sends it: date, headline, paragraphs in order.
+struct Story {
+    date: String,
+    title: String,
+    paragraphs: Vec<String>,
+}
+
+/// Another generator for each numbered thing of a seed, so a story is the same in every document.
+fn rng_for(seed: u64, kind: u64, number: usize) -> Rng {
+    let mut rng =
+        Rng(seed ^ kind.wrapping_mul(0xA24B_AED4_963E_E407) ^ (number as u64).wrapping_mul(0x9FB2_1C65_1E98_DF25));
+    rng.next();
+    rng
+}
+
+fn story(world: &World, seed: u64, number: usize) -> Story {
+    let mut rng = rng_for(seed, 1, number);
+    let date = format!("{:04}-{:02}-{:02}", 2019 + rng.below(6), 1 + rng.below(12), 1 + rng.below(28));
+    let speakers: Vec<String> = (0..2).map(|_| rng.pick(&world.people).clone()).collect();
+    let mut paragraphs = vec![event_sentence(&mut rng, world)];
+    for _ in 0..3 + rng.below(4) {
+        let sentence =
+            if rng.chance(50) { event_sentence(&mut rng, world) } else { claim_sentence(&mut rng, world, &speakers) };
+        let context = format!("{} {}.", rng.pick(SUBJECTS), rng.pick(PREDICATES));
+        paragraphs.push(format!("{sentence} {context}"));
+    }
+    let title = paragraphs[0].trim_end_matches('.').to_string();
+    Story { date, title, paragraphs }
+}
+
+/// A statement repeated across stories: reported speech of a known person.
+fn statement(world: &World, seed: u64, number: usize) -> String {
+    let mut rng = rng_for(seed, 2, number);
+    let speaker = rng.pick(&world.people).clone();
+    claim_sentence(&mut rng, world, &[speaker])
+}
+
+/// A syndicated article: its story's lead and first paragraphs word for word, a recurring
+/// statement, and a few sentences of its own.
+fn syndicated_article(rng: &mut Rng, world: &World, syndication: &Syndication) -> Article {
+    let story = story(world, syndication.seed, syndication.stories.sample(rng));
+    let kept = 2 + rng.below(story.paragraphs.len() - 1);
+    let mut paragraphs: Vec<String> = story.paragraphs[..kept].to_vec();
+    paragraphs.push(statement(world, syndication.seed, syndication.statements.sample(rng)));
+    for _ in 0..2 + rng.below(4) {
+        let sentence = match rng.below(4) {
+            0 => rng.pick(BACKGROUND).to_string(),
+            1 => rng.pick(PLACE_LINES).replace("{P}", rng.pick(&world.places).as_str()),
+            _ => format!("{} {}.", rng.pick(SUBJECTS), rng.pick(PREDICATES)),
+        };
+        paragraphs.push(sentence);
+    }
+    Article { title: story.title, date: story.date, publisher: rng.pick(PUBLISHERS).to_string(), paragraphs }
+}
+
 struct Article {
     title: String,
     date: String,
@@ -422,6 +521,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut docs = 1000usize;
     let mut seed = 1u64;
     let mut out = PathBuf::from("corpus");
+    let mut syndicated = false;
+    let mut stories = 5000usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -429,17 +530,29 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--docs" => docs = value()?.parse()?,
             "--seed" => seed = value()?.parse()?,
             "-o" | "--out" => out = PathBuf::from(value()?),
-            other => return Err(format!("unknown argument {other:?} (--docs N --seed S -o DIR)").into()),
+            "--syndicated" => syndicated = true,
+            "--stories" => stories = value()?.parse::<usize>()?.max(1),
+            other => {
+                return Err(format!(
+                    "unknown argument {other:?} (--docs N --seed S [--syndicated [--stories N]] -o DIR)"
+                )
+                .into())
+            }
         }
     }
     std::fs::create_dir_all(&out)?;
     let world = World::load()?;
     let mut rng = Rng(seed);
+    let syndication =
+        syndicated.then(|| Syndication { seed, stories: Zipf::new(stories, 1.0), statements: Zipf::new(500, 1.0) });
     let mut jsonl = String::new();
     let mut records = 0usize;
     let mut bytes = 0usize;
     for index in 0..docs {
-        let article = article(&mut rng, &world);
+        let article = match &syndication {
+            Some(syndication) => syndicated_article(&mut rng, &world, syndication),
+            None => article(&mut rng, &world),
+        };
         match index % 3 {
             0 => {
                 let text = as_text(&article, &mut rng);

@@ -34,24 +34,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         let path = network.shortest_path(start, node).unwrap_or_default();
         for pair in path.windows(2) {
             let (a, b) = (&network.graph[pair[0]], &network.graph[pair[1]]);
-            let items: BTreeSet<String> = network
-                .links_between(pair[0], pair[1])
-                .into_iter()
-                .flat_map(|(_, _, link)| link.items.clone())
-                .collect();
+            let hop = traverse::hop(store, &network, pair[0], pair[1])?;
             println!("  {} — {}", a.label, b.label);
-            for event in traverse::events(store, Some(&a.iri))?.into_iter().filter(|e| items.contains(&e.iri)) {
+            for event in &hop.events {
                 let files: BTreeSet<&str> = event.evidence.iter().map(|e| e.file_name.as_str()).collect();
                 println!(
                     "    {} {} {} [{}] in {}",
                     event.date.as_deref().unwrap_or("(undated)"),
                     event.event_type,
-                    dossier::briefing::describe_event(&event),
+                    dossier::briefing::describe_event(event),
                     event.status,
                     files.into_iter().collect::<Vec<_>>().join(", ")
                 );
             }
-            for claim in traverse::claims(store, Some(&a.iri))?.into_iter().filter(|c| items.contains(&c.iri)) {
+            for claim in &hop.claims {
                 println!("    claim by {}: \"{}\"", claim.claimant.label, dossier::briefing::clip(&claim.content, 90));
             }
         }

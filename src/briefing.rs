@@ -15,7 +15,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{ActorNetwork, AnalysisError, Metric, Ranking};
+use crate::analysis::{ActorNetwork, AnalysisError, Metric, MetricOptions, Ranking};
 use crate::traverse::{self, ClaimRecord, Counts, DocumentRecord, EventRecord, Participant};
 
 /// How many documents, events and claims the summary lists at most: all of them for a handful
@@ -25,6 +25,26 @@ pub const SHOWN_DOCUMENTS: usize = 25;
 pub const SHOWN_EVENTS: usize = 60;
 pub const SHOWN_CLAIMS: usize = 50;
 
+/// Networks of more actors than this get a betweenness estimated from [`BETWEENNESS_PIVOTS`]
+/// pivots in the summary and the briefing: exact betweenness costs actors x links.
+pub const EXACT_BETWEENNESS_UP_TO: usize = 2000;
+/// Pivots of the estimated betweenness (seeded: the same answer every time).
+pub const BETWEENNESS_PIVOTS: usize = 64;
+
+/// The betweenness options of a summary: exact for a network of at most
+/// [`EXACT_BETWEENNESS_UP_TO`] actors, else estimated from [`BETWEENNESS_PIVOTS`] pivots.
+///
+/// ```
+/// use dossier::analysis::ActorNetwork;
+/// use dossier::briefing::betweenness_options;
+///
+/// assert_eq!(betweenness_options(&ActorNetwork::default()).sample, None);
+/// ```
+pub fn betweenness_options(network: &ActorNetwork) -> MetricOptions {
+    let sample = (network.graph.node_count() > EXACT_BETWEENNESS_UP_TO).then_some(BETWEENNESS_PIVOTS);
+    MetricOptions { sample, ..MetricOptions::default() }
+}
+
 /// Everything the summary shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Summary {
@@ -33,6 +53,8 @@ pub struct Summary {
     pub documents: Vec<DocumentRecord>,
     pub top_pagerank: Vec<Ranking>,
     pub top_betweenness: Vec<Ranking>,
+    /// The pivots betweenness was estimated from, when the network was too large for exact.
+    pub betweenness_pivots: Option<usize>,
     /// Dated events among the best-sourced (at most [`SHOWN_EVENTS`]), by date.
     pub timeline: Vec<EventRecord>,
     /// Undated events among the best-sourced.
@@ -47,13 +69,17 @@ impl Summary {
         let network = ActorNetwork::from_store(store)?;
         let connected =
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
-        let events = traverse::events_with_iris(store, &best_sourced(store, "sem:Event", "dos:date", SHOWN_EVENTS)?)?;
+        let events = traverse::events_with_iris(
+            store,
+            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, |_, _, _| true)?,
+        )?;
         let undated_events = events.iter().filter(|e| e.date.is_none() && e.reported.is_none()).count();
         Ok(Summary {
             counts: traverse::counts(store)?,
             documents: traverse::first_documents(store, SHOWN_DOCUMENTS)?,
             top_pagerank: network.rank(Metric::PageRank)?.into_iter().take(top).collect(),
-            top_betweenness: connected(network.rank(Metric::Betweenness)?),
+            top_betweenness: connected(network.rank_with(Metric::Betweenness, &betweenness_options(&network))?),
+            betweenness_pivots: betweenness_options(&network).sample,
             timeline: {
                 // Undated events are placed by when they were reported.
                 let mut dated: Vec<EventRecord> =
@@ -64,7 +90,10 @@ impl Summary {
                 dated
             },
             undated_events,
-            claims: traverse::claims_with_iris(store, &best_sourced(store, "dos:Claim", "dct:date", SHOWN_CLAIMS)?)?,
+            claims: traverse::claims_with_iris(
+                store,
+                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, |_, _, _| true)?,
+            )?,
         })
     }
 
@@ -91,7 +120,10 @@ impl Summary {
         }
         if !self.top_pagerank.is_empty() {
             writeln!(out, "\nMost central actors")?;
-            writeln!(out, "  {:<38}  by betweenness", "by PageRank")?;
+            match self.betweenness_pivots {
+                Some(pivots) => writeln!(out, "  {:<38}  by betweenness ({pivots} pivots)", "by PageRank")?,
+                None => writeln!(out, "  {:<38}  by betweenness", "by PageRank")?,
+            }
             let rows = self.top_pagerank.len().max(self.top_betweenness.len());
             for i in 0..rows {
                 let cell = |list: &[Ranking]| {
@@ -167,29 +199,6 @@ pub fn counts_line(c: &Counts) -> String {
         "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
         c.documents, c.actors, c.places, c.events, c.claims, c.triples
     )
-}
-
-/// The `limit` items of a class with the most sources, the latest first among equals.
-fn best_sourced(
-    store: &crate::store::Store,
-    class: &str,
-    date: &str,
-    limit: usize,
-) -> Result<Vec<String>, crate::store::StoreError> {
-    let rows = store.select(
-        &format!(
-            "SELECT ?e WHERE {{ ?e a {class} OPTIONAL {{ ?e dos:sourceCount ?n }} OPTIONAL {{ ?e {date} ?d }} }}
-             ORDER BY DESC(?n) DESC(?d) ?e LIMIT {limit}"
-        ),
-        &[],
-    )?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| match r.get("e") {
-            Some(oxigraph::model::Term::NamedNode(n)) => Some(n.as_str().to_string()),
-            _ => None,
-        })
-        .collect())
 }
 
 fn names(list: &[Participant]) -> String {

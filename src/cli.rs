@@ -94,7 +94,7 @@ pub enum Command {
     /// The actor network: nodes are actors (places too with --with-places); a directed edge
     /// agent -> target for each event and claimant -> subject for each claim (with places: agent
     /// -> place of an event); one edge per ordered pair, weighted by the number of supporting
-    /// events and claims, or of distinct documents with --weight sources. PageRank (damping 0.85)
+    /// events and claims, or of reports (their source counts added up) with --weight sources. PageRank (damping 0.85)
     /// and degree use the directed graph; betweenness, closeness, eigenvector and Katz its
     /// undirected view, where both directions' weights add up. Scores follow NetworkX.
     ///
@@ -612,7 +612,7 @@ pub struct NetworkArgs {
     /// Places as nodes too, linked to the events that happen there.
     #[arg(long)]
     pub with_places: bool,
-    /// Edge weight: supporting events and claims, or distinct source documents.
+    /// Edge weight: supporting events and claims, or reports (their source counts added up).
     #[arg(long, value_enum, default_value_t = WeightArg::Items)]
     pub weight: WeightArg,
 }

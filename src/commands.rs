@@ -762,16 +762,39 @@ fn export(
                 };
                 view = export::ego_network(&view, center, picture.depth);
             }
-            if let Some(n) = picture.top {
+            // A picture of more actors than this is unreadable: by default it keeps the most
+            // central, and its subtitle says so.
+            let linked = export::linked_actors(&view);
+            let top = match picture.top {
+                None if picture.actor.is_none() && linked > export::PICTURE_TOP => Some(export::PICTURE_TOP),
+                chosen => chosen,
+            };
+            if let Some(n) = top {
                 view = export::top_actors(&view, &scores, n);
             }
             let mut options = export::DotOptions::new(export::corpus_title(&traverse::documents(store)?))
-                .with_contradictions(export::contradiction_pairs(&traverse::contradictions(store)?));
-            let subtitle = export::describe_filter(&filter);
+                .with_contradictions(traverse::contradicting_speakers(
+                    store,
+                    &view
+                        .graph
+                        .node_indices()
+                        .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
+                        .map(|n| view.graph[n].iri.clone())
+                        .collect::<Vec<_>>(),
+                )?);
+            let mut subtitle = export::describe_filter(&filter);
+            if picture.top.is_none() && top.is_some() {
+                let drawn = export::linked_actors(&view);
+                if !subtitle.is_empty() {
+                    subtitle.push_str("; ");
+                }
+                subtitle
+                    .push_str(&format!("the {drawn} most central of {linked} actors by {} (--top N)", metric.as_str()));
+            }
             if !subtitle.is_empty() {
                 options = options.with_subtitle(subtitle);
             }
-            if picture.size_by.is_some() || picture.top.is_some() {
+            if picture.size_by.is_some() || top.is_some() {
                 options = options.with_size_by(metric.as_str(), scores);
             }
             let mut dot = Vec::new();

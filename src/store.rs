@@ -518,7 +518,39 @@ impl Store {
         Ok(prepared.on_store(&self.inner).execute()?)
     }
 
-    /// Runs a SELECT query and collects its rows.
+    /// Runs a SELECT query and hands each row to `each` as it is computed, holding none of them:
+    /// what the read side uses for queries whose answer grows with the store.
+    ///
+    /// ```
+    /// use dossier::store::Store;
+    ///
+    /// let store = Store::memory()?;
+    /// store.update("INSERT DATA { dos:a dos:sourceCount 2 . dos:b dos:sourceCount 3 }")?;
+    /// let mut total = 0;
+    /// store.select_each("SELECT ?n WHERE { ?x dos:sourceCount ?n }", &[], |row| {
+    ///     if let Some(oxigraph::model::Term::Literal(n)) = row.get("n") {
+    ///         total += n.value().parse::<u64>().unwrap_or(0);
+    ///     }
+    /// })?;
+    /// assert_eq!(total, 5);
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn select_each(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, Term)],
+        mut each: impl FnMut(&QuerySolution),
+    ) -> Result<(), StoreError> {
+        if let QueryResults::Solutions(solutions) = self.query(sparql, bindings)? {
+            for solution in solutions {
+                each(&solution?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs a SELECT query and collects its rows: for answers bounded by the query (a `LIMIT`,
+    /// one actor's items, an aggregate); [`Store::select_each`] streams the others.
     pub fn select(&self, sparql: &str, bindings: &[(&str, Term)]) -> Result<Vec<QuerySolution>, StoreError> {
         match self.query(sparql, bindings)? {
             QueryResults::Solutions(solutions) => Ok(solutions.collect::<Result<_, _>>()?),

@@ -77,6 +77,7 @@ pub struct EventRecord {
     pub agents: Vec<Participant>,
     pub targets: Vec<Participant>,
     pub place: Option<Participant>,
+    /// Where it is stated: the first [`MAX_EVIDENCE`] by file name (`sources` counts them all).
     pub evidence: Vec<Evidence>,
 }
 
@@ -86,6 +87,7 @@ pub struct ClaimRecord {
     pub iri: String,
     pub claimant: Participant,
     pub content: String,
+    /// The date the text gives it; the earliest when documents date it differently.
     pub date: Option<String>,
     /// For a claim the text does not date: the earliest publication date of a document that
     /// reports it (`dos:reportedOn`).
@@ -94,6 +96,7 @@ pub struct ClaimRecord {
     pub polarity: String,
     pub sources: usize,
     pub about: Vec<Participant>,
+    /// Where it is stated: the first [`MAX_EVIDENCE`] by file name (`sources` counts them all).
     pub evidence: Vec<Evidence>,
 }
 
@@ -205,6 +208,48 @@ pub fn evidence_spans(store: &Store) -> Result<Vec<EvidenceSpan>, StoreError> {
         .collect();
     spans.sort();
     spans.dedup();
+    Ok(spans)
+}
+
+/// The spans stating these events and claims, at most `per_item` each (the first in the order
+/// of [`evidence_spans`]: by document, then offsets), sorted as it sorts them; read item by
+/// item, so the memory follows `items` and `per_item`, not the store.
+pub fn evidence_spans_of(store: &Store, items: &[String], per_item: usize) -> Result<Vec<EvidenceSpan>, StoreError> {
+    let number = |term: Option<&Term>| value(term).and_then(|n| n.parse::<usize>().ok());
+    let mut spans = Vec::new();
+    for item in items {
+        let mut kept: std::collections::BTreeSet<EvidenceSpan> = std::collections::BTreeSet::new();
+        store.select_each(
+            "SELECT ?e ?d ?file ?begin ?end WHERE {
+               ?e gaf:denotedBy ?m .
+               ?m nif:referenceContext ?d ; nif:beginIndex ?begin ; nif:endIndex ?end .
+               ?d dos:fileName ?file .
+             }",
+            &[("e", iri_term(item))],
+            |r| {
+                let (Some(document), Some(begin), Some(end)) =
+                    (value(r.get("d")), number(r.get("begin")), number(r.get("end")))
+                else {
+                    return;
+                };
+                let span = EvidenceSpan {
+                    item: item.clone(),
+                    document,
+                    file_name: value(r.get("file")).unwrap_or_default(),
+                    begin,
+                    end,
+                };
+                if kept.len() < per_item || kept.last().is_some_and(|last| span < *last) {
+                    kept.insert(span);
+                    if kept.len() > per_item {
+                        kept.pop_last();
+                    }
+                }
+            },
+        )?;
+        spans.extend(kept);
+    }
+    spans.sort();
     Ok(spans)
 }
 
@@ -395,15 +440,32 @@ fn add_evidence(
            ?m nif:anchorOf ?sentence ; nif:referenceContext ?d . ?d dos:fileName ?file .
          }}"
     );
-    for row in store.select(&query, bindings)? {
+    // The first few of each item, by file and sentence, held while the rows stream: an item that
+    // thousands of documents report keeps MAX_EVIDENCE of them (its `sources` says how many).
+    let mut kept: BTreeMap<String, std::collections::BTreeSet<Evidence>> = BTreeMap::new();
+    store.select_each(&query, bindings, |row| {
         let evidence = Evidence {
             file_name: value(row.get("file")).unwrap_or_default(),
             sentence: value(row.get("sentence")).unwrap_or_default(),
         };
-        add(&value(row.get("e")).unwrap_or_default(), evidence);
+        let list = kept.entry(value(row.get("e")).unwrap_or_default()).or_default();
+        if list.len() < MAX_EVIDENCE || list.last().is_some_and(|last| evidence < *last) {
+            list.insert(evidence);
+            if list.len() > MAX_EVIDENCE {
+                list.pop_last();
+            }
+        }
+    })?;
+    for (item, list) in kept {
+        for evidence in list {
+            add(&item, evidence);
+        }
     }
     Ok(())
 }
+
+/// How many evidence sentences an event or claim record carries at most: the first by file name.
+pub const MAX_EVIDENCE: usize = 10;
 
 /// Claims, all of them or those an actor makes or is the subject of, ordered by date (undated
 /// last), then speaker.
@@ -427,11 +489,11 @@ fn claims_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<ClaimR
         selection.restriction("FILTER EXISTS { { ?e dos:claimant ?actor } UNION { ?e dos:about ?actor } }");
     let filter = filter.as_str();
     let base = format!(
-        "SELECT ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources (MIN(?on) AS ?reported) {projection} WHERE {{ {filter}
+        "SELECT ?e ?speaker ?name ?content (MIN(?d) AS ?date) ?modality ?polarity ?sources (MIN(?on) AS ?reported) {projection} WHERE {{ {filter}
            ?e a dos:Claim ; dos:claimant ?speaker ; dos:content ?content ; dos:modality ?modality ; dos:polarity ?polarity .
            ?speaker rdfs:label ?name .
-           OPTIONAL {{ ?e dct:date ?date }} OPTIONAL {{ ?e dos:sourceCount ?sources }} OPTIONAL {{ ?e dos:reportedOn ?on }}
-         }} GROUP BY ?e ?speaker ?name ?content ?date ?modality ?polarity ?sources {projection}"
+           OPTIONAL {{ ?e dct:date ?d }} OPTIONAL {{ ?e dos:sourceCount ?sources }} OPTIONAL {{ ?e dos:reportedOn ?on }}
+         }} GROUP BY ?e ?speaker ?name ?content ?modality ?polarity ?sources {projection}"
     );
     let mut records: BTreeMap<String, ClaimRecord> = BTreeMap::new();
     for row in store.select(&base, &bindings)? {
@@ -488,6 +550,79 @@ fn claims_selected(store: &Store, selection: Selection<'_>) -> Result<Vec<ClaimR
     Ok(list)
 }
 
+/// The two kinds of items the graph states: events and claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemClass {
+    Event,
+    Claim,
+}
+
+/// The IRIs of the `limit` items of a class with the most sources that `keep` accepts, the
+/// latest first among equals (an item with several dates by its latest kept one), then by IRI.
+/// `keep` is given the item's kind (its PLOVER type, or "claim"), a date and its source count.
+///
+/// The items stream through a bounded set: the memory is `limit` items whatever the store holds.
+///
+/// ```
+/// use dossier::store::Store;
+/// use dossier::traverse::{best_sourced, ItemClass};
+///
+/// let store = Store::memory()?;
+/// store.update("INSERT DATA { dos:a a dos:Claim ; dos:sourceCount 2 . dos:b a dos:Claim ; dos:sourceCount 3 .
+///                             dos:c a dos:Claim ; dos:sourceCount 1 }")?;
+/// let best = best_sourced(&store, ItemClass::Claim, 2, |_, _, _| true)?;
+/// assert_eq!(best, ["https://w3id.org/dossier/ontology#b", "https://w3id.org/dossier/ontology#a"]);
+/// # Ok::<(), dossier::store::StoreError>(())
+/// ```
+pub fn best_sourced(
+    store: &Store,
+    class: ItemClass,
+    limit: usize,
+    keep: impl Fn(&str, Option<&str>, usize) -> bool,
+) -> Result<Vec<String>, StoreError> {
+    use std::cmp::Reverse;
+    use std::collections::{BTreeSet, HashMap};
+    /// The order of the listing, smallest first: most sources, latest date, then IRI.
+    type Key = (Reverse<usize>, Reverse<Option<String>>, String);
+    let mut best: BTreeSet<Key> = BTreeSet::new();
+    // The key of each item held (an item with several dates comes in several rows: its best counts).
+    let mut held: HashMap<String, Key> = HashMap::new();
+    let query = match class {
+        ItemClass::Event => "SELECT ?e ?n ?d ?t WHERE { ?e a sem:Event OPTIONAL { ?e sem:eventType ?t } OPTIONAL { ?e dos:sourceCount ?n } OPTIONAL { ?e dos:date ?d } }",
+        ItemClass::Claim => "SELECT ?e ?n ?d WHERE { ?e a dos:Claim OPTIONAL { ?e dos:sourceCount ?n } OPTIONAL { ?e dct:date ?d } }",
+    };
+    store.select_each(query, &[], |row| {
+        let Some(iri) = value(row.get("e")) else { return };
+        let sources = value(row.get("n")).and_then(|n| n.parse().ok()).unwrap_or(0);
+        let date = value(row.get("d"));
+        let kind = match class {
+            ItemClass::Event => value(row.get("t")).and_then(|t| t.strip_prefix(vocab::DOS).map(str::to_string)),
+            ItemClass::Claim => Some("claim".to_string()),
+        };
+        if !keep(kind.as_deref().unwrap_or_default(), date.as_deref(), sources.max(1)) {
+            return;
+        }
+        let key: Key = (Reverse(sources), Reverse(date), iri.clone());
+        if limit == 0 || best.len() == limit && best.last().is_some_and(|worst| key >= *worst) {
+            return;
+        }
+        if let Some(previous) = held.get(&iri) {
+            if key >= *previous {
+                return;
+            }
+            best.remove(previous);
+        }
+        held.insert(iri, key.clone());
+        best.insert(key);
+        if best.len() > limit {
+            if let Some(dropped) = best.pop_last() {
+                held.remove(&dropped.2);
+            }
+        }
+    })?;
+    Ok(best.into_iter().map(|key| key.2).collect())
+}
+
 /// Counts of the main kinds of things in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
@@ -502,7 +637,9 @@ pub struct Counts {
 /// Counts documents, actors, places, events, claims and quads.
 pub fn counts(store: &Store) -> Result<Counts, StoreError> {
     let count = |class: &str| -> Result<usize, StoreError> {
-        let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} }}"), &[])?;
+        // A type statement is stored once per subject: COUNT(*) counts them while streaming,
+        // where COUNT(DISTINCT) would hold every subject.
+        let rows = store.select(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?x a {class} }}"), &[])?;
         Ok(rows.first().and_then(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0))
     };
     Ok(Counts {
@@ -702,6 +839,39 @@ pub fn contradicting(store: &Store, claim: &str) -> Result<Vec<ClaimRecord>, Sto
     claims_with_iris(store, &others)
 }
 
+/// The pairs of these speakers whose claims contradict each other, with how many pairs of their
+/// claims do, each pair of speakers ordered by IRI, sorted (as
+/// [`crate::export::contradiction_pairs`] gives them). Read from the positions claims take
+/// ([`contradictions`]), so the cost follows the claims, never their pairs.
+pub fn contradicting_speakers(store: &Store, speakers: &[String]) -> Result<Vec<(String, String, usize)>, StoreError> {
+    let wanted: std::collections::BTreeSet<&str> = speakers.iter().map(String::as_str).collect();
+    let pairs = speaker_pairs(&contradictions(store)?);
+    Ok(pairs.into_iter().filter(|(a, b, _)| wanted.contains(a.as_str()) && wanted.contains(b.as_str())).collect())
+}
+
+/// The pairs of speakers whose claims contradict each other, with how many pairs of their claims
+/// do: each pair of speakers ordered by IRI, sorted.
+pub fn speaker_pairs(contradictions: &[Contradiction]) -> Vec<(String, String, usize)> {
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for contradiction in contradictions {
+        fn speakers(side: &Side) -> BTreeMap<&str, usize> {
+            let mut claims: BTreeMap<&str, usize> = BTreeMap::new();
+            for claim in &side.claims {
+                *claims.entry(claim.claimant.iri.as_str()).or_default() += 1;
+            }
+            claims
+        }
+        let (a, b) = (speakers(&contradiction.sides[0]), speakers(&contradiction.sides[1]));
+        for (x, n) in &a {
+            for (y, m) in &b {
+                let key = if x <= y { (x.to_string(), y.to_string()) } else { (y.to_string(), x.to_string()) };
+                *pairs.entry(key).or_default() += n * m;
+            }
+        }
+    }
+    pairs.into_iter().map(|((a, b), n)| (a, b, n)).collect()
+}
+
 /// What links two neighbouring actors: the events and claims between them, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Hop {
@@ -721,13 +891,45 @@ pub struct Neighbour {
     pub via: Hop,
 }
 
-/// The events and claims that link two actors of a network, with their evidence.
+/// The events and claims that link two actors of a network (in either direction, kept by the
+/// network's filter), with their evidence: read from the two actors' items, so the cost follows
+/// the link, not the store.
 pub fn hop(store: &Store, network: &ActorNetwork, a: NodeIndex, b: NodeIndex) -> Result<Hop, StoreError> {
-    let items: std::collections::BTreeSet<&String> =
-        network.links_between(a, b).into_iter().flat_map(|(_, _, link)| link.items.iter()).collect();
-    let from = &network.graph[a];
-    let events = events(store, Some(&from.iri))?.into_iter().filter(|e| items.contains(&e.iri)).collect();
-    let claims = claims(store, Some(&from.iri))?.into_iter().filter(|c| items.contains(&c.iri)).collect();
+    let (from, to) = (&network.graph[a], &network.graph[b]);
+    let filter = &network.filter;
+    let bindings = [("a", iri_term(&from.iri)), ("b", iri_term(&to.iri))];
+    let places = if filter.with_places { "true" } else { "false" };
+    let mut event_iris = Vec::new();
+    store.select_each(
+        &format!(
+            "SELECT DISTINCT ?e ?a ?b WHERE {{
+               {{ ?e dos:agent ?a . {{ ?e dos:target ?b }} UNION {{ ?e sem:hasPlace ?b FILTER({places}) }} }}
+               UNION {{ ?e dos:agent ?b . {{ ?e dos:target ?a }} UNION {{ ?e sem:hasPlace ?a FILTER({places}) }} }}
+               ?e a sem:Event .
+             }}"
+        ),
+        &bindings,
+        |row| event_iris.extend(value(row.get("e"))),
+    )?;
+    let mut claim_iris = Vec::new();
+    if filter.event_type.is_none() {
+        store.select_each(
+            "SELECT DISTINCT ?e ?a ?b WHERE {
+               { ?e dos:claimant ?a ; dos:about ?b } UNION { ?e dos:claimant ?b ; dos:about ?a }
+               ?e a dos:Claim .
+             }",
+            &bindings,
+            |row| claim_iris.extend(value(row.get("e"))),
+        )?;
+    }
+    let events = events_with_iris(store, &event_iris)?
+        .into_iter()
+        .filter(|e| filter.keeps(&e.event_type, e.date.as_deref(), e.precision.as_deref(), e.sources))
+        .collect();
+    let claims = claims_with_iris(store, &claim_iris)?
+        .into_iter()
+        .filter(|c| filter.keeps("claim", c.date.as_deref(), None, c.sources))
+        .collect();
     let participant =
         |n: NodeIndex| Participant { iri: network.graph[n].iri.clone(), label: network.graph[n].label.clone() };
     Ok(Hop { from: participant(a), to: participant(b), events, claims })

@@ -14,4 +14,5 @@ mod regression;
 mod reliability;
 mod scaleout;
 mod serve;
+mod syndication;
 mod virtuoso;

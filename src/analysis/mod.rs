@@ -5,10 +5,16 @@
 //! both, and claimant -> subject for each claim about another actor (with places: agent -> place
 //! of an event, claimant -> place a claim is about). Parallel evidence collapses into one edge per
 //! ordered pair, whose weight is the number of supporting events and claims, or with
-//! [`Weight::Sources`] the number of distinct documents behind them. A [`NetworkFilter`] keeps
-//! only the evidence dated within a window, of one PLOVER type, or backed by enough sources.
+//! [`Weight::Sources`] the number of reports behind them (their `dos:sourceCount`s added up).
+//! A [`NetworkFilter`] keeps only the evidence dated within a window (a claim that documents
+//! date differently by its earliest date), of one PLOVER type, or backed by enough sources.
 //! Metrics that need an undirected graph use the undirected view, where the weights of a->b and
 //! b->a add up.
+//!
+//! **Cost.** The network is read as one row per item and actor pair, streamed into per-pair
+//! counts: nothing per document (an item's documents are its source count), nothing held per
+//! item, so memory follows the number of linked pairs and time the number of items, however
+//! many documents report each (tested on 2,000 copies of one event and one claim).
 //!
 //! ```
 //! use dossier::analysis::{ActorNetwork, Metric};
@@ -58,16 +64,21 @@ pub struct ActorNode {
     pub kind: ActorKind,
 }
 
-/// An edge: everything that links one actor to another in one direction.
+/// An edge: everything that links one actor to another in one direction, as counts.
+///
+/// A link holds no list of items or documents, so its size does not grow with the evidence: an
+/// event that three thousand documents report adds one to `items` and three thousand to
+/// `sources`. [`crate::traverse::hop`] reads the items themselves when they are wanted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Link {
-    /// Event IRIs and claim IRIs supporting the edge.
-    pub items: BTreeSet<String>,
+    /// Number of events and claims supporting the edge.
+    pub items: usize,
     /// Counts per kind of evidence: a PLOVER type, or "claim".
     pub kinds: BTreeMap<String, usize>,
-    /// Documents behind the evidence.
-    pub documents: BTreeSet<String>,
-    /// The edge weight the metrics use: `items` or `documents` counted, per [`Weight`].
+    /// Reports behind the evidence: the sum of its items' source counts (`dos:sourceCount`, the
+    /// documents that state each item). A document that states two of the items counts twice.
+    pub sources: usize,
+    /// The edge weight the metrics use: `items` or `sources`, per [`Weight`].
     pub weight: f64,
 }
 
@@ -79,12 +90,12 @@ impl Link {
 
     /// Number of supporting events and claims.
     pub fn support(&self) -> usize {
-        self.items.len()
+        self.items
     }
 
-    /// Number of distinct documents behind them.
+    /// Number of reports behind them (each item's source count, added up).
     pub fn sources(&self) -> usize {
-        self.documents.len()
+        self.sources
     }
 
     /// "CONSULT x2, claim x1"-style summary, kinds sorted by name.
@@ -104,7 +115,7 @@ pub enum Weight {
     /// Supporting events and claims.
     #[default]
     Items,
-    /// Distinct documents behind them.
+    /// Reports behind them (the items' source counts added up).
     Sources,
 }
 
@@ -125,10 +136,25 @@ pub struct NetworkFilter {
 }
 
 impl NetworkFilter {
+    /// Whether the filter looks at dates (a `from` or `to` is set).
+    fn dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+}
+
+impl NetworkFilter {
     /// Whether an item with this kind, date (its period's first day), precision and number of
     /// sources is kept: a dated item is in the window when its whole period is ("2018" is not
     /// in January 2018, "the week of 5 July" is in July).
-    fn keeps(&self, kind: &str, date: Option<&str>, precision: Option<&str>, sources: usize) -> bool {
+    ///
+    /// ```
+    /// use dossier::analysis::NetworkFilter;
+    ///
+    /// let filter = NetworkFilter { min_sources: 2, ..NetworkFilter::default() };
+    /// assert!(filter.keeps("CONSULT", Some("2021-10-20"), Some("day"), 3));
+    /// assert!(!filter.keeps("claim", None, None, 1));
+    /// ```
+    pub fn keeps(&self, kind: &str, date: Option<&str>, precision: Option<&str>, sources: usize) -> bool {
         if sources < self.min_sources {
             return false;
         }
@@ -167,6 +193,8 @@ pub struct Ranking {
 pub struct ActorNetwork {
     pub graph: DiGraph<ActorNode, Link>,
     index: HashMap<String, NodeIndex>,
+    /// The filter the network was built with (what [`crate::traverse::hop`] keeps).
+    pub filter: NetworkFilter,
 }
 
 const NODES: &str = "SELECT ?a (MIN(?name) AS ?label) (MIN(?class) AS ?type) WHERE {
@@ -175,20 +203,20 @@ const NODES: &str = "SELECT ?a (MIN(?name) AS ?label) (MIN(?class) AS ?type) WHE
   FILTER(?class != dos:Actor && STRSTARTS(STR(?class), STR(dos:)))
 } GROUP BY ?a ORDER BY ?a";
 
-const EVENT_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?precision ?sources WHERE {
-  ?item a sem:Event ; sem:eventType ?type ; dos:agent ?from ; prov:wasDerivedFrom ?doc .
+/// One row per event, agent and target (or place): no document, no date, so an event reported
+/// by thousands of documents is one row, and rows stream into per-pair counts.
+const EVENT_EDGES: &str = "SELECT ?item ?type ?from ?to ?sources WHERE {
+  ?item a sem:Event ; sem:eventType ?type ; dos:agent ?from .
   { ?item dos:target ?to } UNION { ?item sem:hasPlace ?to FILTER({places}) }
-  OPTIONAL { ?item dos:date ?date } OPTIONAL { ?item dos:datePrecision ?precision }
   OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
-  BIND(STRAFTER(STR(?type), STR(dos:)) AS ?kind)
 }";
 
-const CLAIM_EDGES: &str = "SELECT ?item ?kind ?from ?to ?doc ?date ?precision ?sources WHERE {
-  ?item a dos:Claim ; dos:claimant ?from ; dos:about ?to ; prov:wasDerivedFrom ?doc .
-  OPTIONAL { ?item dct:date ?date } OPTIONAL { ?item dos:sourceCount ?sources }
+/// One row per claim and actor it is about.
+const CLAIM_EDGES: &str = "SELECT ?item ?from ?to ?sources WHERE {
+  ?item a dos:Claim ; dos:claimant ?from ; dos:about ?to .
+  OPTIONAL { ?item dos:sourceCount ?sources }
   FILTER(?from != ?to)
-  BIND(\"claim\" AS ?kind)
 }";
 
 fn text(term: Option<&Term>) -> String {
@@ -198,6 +226,27 @@ fn text(term: Option<&Term>) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     }
+}
+
+fn named(term: Option<&Term>) -> Option<&str> {
+    match term {
+        Some(Term::NamedNode(n)) => Some(n.as_str()),
+        _ => None,
+    }
+}
+
+/// The date an item is placed at, and its precision: an event's `dos:date`, a claim's earliest
+/// `dct:date` (documents may date one claim differently). Read with index lookups, only when a
+/// filter has a window.
+fn item_date(store: &Store, item: &str, claim: bool) -> Result<(Option<String>, Option<String>), StoreError> {
+    let date_predicate = if claim { "http://purl.org/dc/terms/date" } else { "https://w3id.org/dossier/ontology#date" };
+    let date = store.objects(item, date_predicate)?.iter().map(|t| text(Some(t))).min();
+    let precision = if claim {
+        None
+    } else {
+        store.objects(item, "https://w3id.org/dossier/ontology#datePrecision")?.first().map(|t| text(Some(t)))
+    };
+    Ok((date, precision))
 }
 
 impl ActorNetwork {
@@ -219,35 +268,61 @@ impl ActorNetwork {
             let index = network.graph.add_node(ActorNode { iri: iri.clone(), label: text(row.get("label")), kind });
             network.index.insert(iri, index);
         }
+        network.filter = filter.clone();
         let mut links: BTreeMap<(NodeIndex, NodeIndex), Link> = BTreeMap::new();
+        let mut failure: Option<StoreError> = None;
         for query in [EVENT_EDGES, CLAIM_EDGES] {
-            if query == CLAIM_EDGES && filter.event_type.is_some() {
+            let claim = query == CLAIM_EDGES;
+            if claim && filter.event_type.is_some() {
                 continue;
             }
-            for row in store.select(&places(query), &[])? {
-                let (Some(&from), Some(&to)) =
-                    (network.index.get(&text(row.get("from"))), network.index.get(&text(row.get("to"))))
-                else {
-                    continue;
+            store.select_each(&places(query), &[], |row| {
+                if failure.is_some() {
+                    return;
+                }
+                let (Some(&from), Some(&to)) = (
+                    named(row.get("from")).and_then(|iri| network.index.get(iri)),
+                    named(row.get("to")).and_then(|iri| network.index.get(iri)),
+                ) else {
+                    return;
                 };
-                let kind = text(row.get("kind"));
-                let date = row.get("date").map(|t| text(Some(t)));
-                let precision = row.get("precision").map(|t| text(Some(t)));
-                let sources = row.get("sources").map(|t| text(Some(t))).and_then(|s| s.parse().ok()).unwrap_or(1);
-                if !filter.keeps(&kind, date.as_deref(), precision.as_deref(), sources) {
-                    continue;
+                let kind = if claim {
+                    "claim"
+                } else {
+                    named(row.get("type")).and_then(|t| t.strip_prefix(crate::vocab::DOS)).unwrap_or_default()
+                };
+                let sources = text(row.get("sources")).parse().unwrap_or(1);
+                let (date, precision) = match (filter.dated(), named(row.get("item"))) {
+                    (true, Some(item)) => match item_date(store, item, claim) {
+                        Ok(found) => found,
+                        Err(e) => {
+                            failure = Some(e);
+                            return;
+                        }
+                    },
+                    _ => (None, None),
+                };
+                if !filter.keeps(kind, date.as_deref(), precision.as_deref(), sources) {
+                    return;
                 }
                 let link = links.entry((from, to)).or_default();
-                if link.items.insert(text(row.get("item"))) {
-                    *link.kinds.entry(kind).or_default() += 1;
+                link.items += 1;
+                link.sources += sources;
+                match link.kinds.get_mut(kind) {
+                    Some(n) => *n += 1,
+                    None => {
+                        link.kinds.insert(kind.to_string(), 1);
+                    }
                 }
-                link.documents.insert(text(row.get("doc")));
+            })?;
+            if let Some(e) = failure.take() {
+                return Err(e.into());
             }
         }
         for ((from, to), mut link) in links {
             link.weight = match filter.weight {
-                Weight::Items => link.items.len() as f64,
-                Weight::Sources => link.documents.len() as f64,
+                Weight::Items => link.items as f64,
+                Weight::Sources => link.sources as f64,
             };
             network.graph.add_edge(from, to, link);
         }

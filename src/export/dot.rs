@@ -394,6 +394,10 @@ pub fn ego_network(network: &ActorNetwork, center: NodeIndex, depth: usize) -> A
     keeping(network, &keep)
 }
 
+/// How many actors a picture of a large network draws by default: the most central (`dossier
+/// export` without `--top`, the briefing of a large store, `serve`'s `/network.svg`).
+pub const PICTURE_TOP: usize = 50;
+
 /// The `n` linked actors with the best scores (a score per node index; ties by name, then IRI)
 /// and the edges between them. Node indices are kept, as for [`ego_network`].
 pub fn top_actors(network: &ActorNetwork, scores: &[f64], n: usize) -> ActorNetwork {
@@ -526,9 +530,9 @@ mod tests {
         let spokesman = node("spokesman", "Dmitry Peskov", ActorKind::Person);
         let _alone = node("alone", "Alone", ActorKind::ThinkTank);
         let link = |kinds: &[(&str, usize)], documents: &[&str]| Link {
-            items: kinds.iter().map(|(k, _)| k.to_string()).collect(),
+            items: kinds.len(),
             kinds: kinds.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
-            documents: documents.iter().map(|d| d.to_string()).collect(),
+            sources: documents.len(),
             weight: kinds.iter().map(|(_, n)| *n as f64).sum(),
         };
         network.graph.add_edge(russia, taliban, link(&[("CONSULT", 2), ("claim", 1)], &["d1", "d2", "d3"]));

@@ -14,7 +14,7 @@
 //! | `pagerank` | node | `pagerank` | double | PageRank (damping 0.85, weighted) |
 //! | `betweenness` | node | `betweenness` | double | normalised betweenness of the undirected view |
 //! | `weight` | edge | `weight` | double | supporting events and claims (or sources, per [`Weight`](crate::analysis::Weight)) |
-//! | `sources` | edge | `sources` | int | distinct documents behind the edge |
+//! | `sources` | edge | `sources` | int | reports behind the edge (its items' source counts added up) |
 //! | `kinds` | edge | `kinds` | string | kinds of evidence with counts: `CONSULT x2, claim` |
 //!
 //! Every string is XML-escaped, and characters XML 1.0 forbids are dropped, so the file is
@@ -114,9 +114,8 @@ mod tests {
             label: "B & \u{1}C".into(),
             kind: ActorKind::Country,
         });
-        let mut link = Link { weight: 1.0, ..Link::default() };
+        let mut link = Link { weight: 1.0, items: 1, sources: 1, ..Link::default() };
         link.kinds.insert("claim".into(), 1);
-        link.documents.insert("d".into());
         network.graph.add_edge(a, b, link);
         let mut out = Vec::new();
         write_graphml(&network, &mut out).unwrap();

@@ -41,7 +41,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::dot::{render_with, top_actors, write_dot_with, DotOptions, ImageFormat, RenderError};
+use super::dot::{render_with, top_actors, write_dot_with, DotOptions, ImageFormat, RenderError, PICTURE_TOP};
 use super::{
     contradiction_pairs, corpus_title, date_range, describe_filter, escape_markup, kind_name, linked_nodes,
     ExportError, CLAIM_COLOUR, CONTRADICTION_COLOUR, QUAD_CLASSES,
@@ -151,6 +151,20 @@ fn keeps(filter: &NetworkFilter, kind: &str, date: Option<&str>, sources: usize)
     true
 }
 
+/// The questions on which one side took opposite positions, each side kept to the claims shown;
+/// a question with a side left empty is dropped.
+fn contradictions_among(store: &Store, shown: &BTreeSet<&str>) -> Result<Vec<traverse::Contradiction>, ExportError> {
+    Ok(traverse::contradictions(store)?
+        .into_iter()
+        .filter_map(|mut contradiction| {
+            for side in &mut contradiction.sides {
+                side.claims.retain(|c| shown.contains(c.iri.as_str()));
+            }
+            contradiction.sides.iter().all(|side| !side.claims.is_empty()).then_some(contradiction)
+        })
+        .collect())
+}
+
 /// HTML-escaped text.
 fn h(text: &str) -> String {
     escape_markup(text)
@@ -199,10 +213,30 @@ struct ItemRef {
     anchor: String,
 }
 
+/// A store with at most this many documents, events and claims gets its whole briefing: every
+/// event, claim and document. A larger one gets the bounded briefing: the [`BRIEF_EVENTS`]
+/// best-sourced events and [`BRIEF_CLAIMS`] claims, each with its first [`BRIEF_EVIDENCE`]
+/// evidence sentences, the documents those cite, and a picture of the
+/// [`super::dot::PICTURE_TOP`] most central actors; the page says so.
+pub const WHOLE_BRIEFING_UP_TO: usize = 300;
+/// Events a bounded briefing shows.
+pub const BRIEF_EVENTS: usize = 100;
+/// Claims a bounded briefing shows.
+pub const BRIEF_CLAIMS: usize = 100;
+/// Evidence sentences per event or claim in a bounded briefing.
+pub const BRIEF_EVIDENCE: usize = 3;
+
 /// Everything the page shows, gathered from the store.
 struct Briefing {
     title: String,
+    /// Every document (for the scope's figures).
     documents: Vec<DocumentRecord>,
+    /// The documents listed and given in the appendix: all of them, or in a bounded briefing
+    /// those the evidence shown cites.
+    listed: Vec<DocumentRecord>,
+    /// Whether the briefing is the whole store's (see [`WHOLE_BRIEFING_UP_TO`]).
+    whole: bool,
+    spans: Vec<EvidenceSpan>,
     counts: traverse::Counts,
     central: Vec<CentralActor>,
     linked_actors: usize,
@@ -226,6 +260,8 @@ enum Picture {
     Svg {
         svg: String,
         actors: usize,
+        /// Linked actors in all, when the picture draws only the most central.
+        of: Option<usize>,
         size_by: &'static str,
     },
     Missing(String),
@@ -243,10 +279,13 @@ pub fn write_briefing(store: &Store, options: &BriefingOptions, mut out: impl Wr
 
 fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportError> {
     let documents = traverse::documents(store)?;
+    let counts = traverse::counts(store)?;
+    let whole = [counts.documents, counts.events, counts.claims].iter().all(|&n| n <= WHOLE_BRIEFING_UP_TO);
     let filter = &options.filter;
     let network = ActorNetwork::build(store, filter)?;
     let pagerank = centrality::compute(&network, Metric::PageRank)?;
-    let betweenness = centrality::compute(&network, Metric::Betweenness)?;
+    let betweenness =
+        centrality::compute_with(&network, Metric::Betweenness, &crate::briefing::betweenness_options(&network))?;
     let degree = centrality::compute(&network, Metric::Degree)?;
     let linked = linked_nodes(&network.graph);
     let mut ranked = linked.clone();
@@ -268,24 +307,36 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
         })
         .collect();
 
-    let events: Vec<EventRecord> = traverse::events(store, None)?
-        .into_iter()
-        .filter(|e| keeps(filter, &e.event_type, e.date.as_deref(), e.sources))
-        .collect();
-    let claims: Vec<ClaimRecord> = traverse::claims(store, None)?
-        .into_iter()
-        .filter(|c| keeps(filter, "claim", c.date.as_deref(), c.sources))
-        .collect();
-    let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
-    let contradictions: Vec<traverse::Contradiction> = traverse::contradictions(store)?
-        .into_iter()
-        .filter_map(|mut contradiction| {
-            for side in &mut contradiction.sides {
-                side.claims.retain(|c| shown.contains(c.iri.as_str()));
-            }
-            contradiction.sides.iter().all(|side| !side.claims.is_empty()).then_some(contradiction)
-        })
-        .collect();
+    let (events, claims, contradictions, spans, listed) = if whole {
+        let events: Vec<EventRecord> = traverse::events(store, None)?
+            .into_iter()
+            .filter(|e| keeps(filter, &e.event_type, e.date.as_deref(), e.sources))
+            .collect();
+        let claims: Vec<ClaimRecord> = traverse::claims(store, None)?
+            .into_iter()
+            .filter(|c| keeps(filter, "claim", c.date.as_deref(), c.sources))
+            .collect();
+        let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
+        let contradictions = contradictions_among(store, &shown)?;
+        let items: BTreeSet<&str> =
+            events.iter().map(|e| e.iri.as_str()).chain(claims.iter().map(|c| c.iri.as_str())).collect();
+        let spans: Vec<EvidenceSpan> =
+            traverse::evidence_spans(store)?.into_iter().filter(|s| items.contains(s.item.as_str())).collect();
+        (events, claims, contradictions, spans, documents.clone())
+    } else {
+        let keep = |kind: &str, date: Option<&str>, sources: usize| keeps(filter, kind, date, sources);
+        let event_iris = traverse::best_sourced(store, traverse::ItemClass::Event, BRIEF_EVENTS, keep)?;
+        let claim_iris = traverse::best_sourced(store, traverse::ItemClass::Claim, BRIEF_CLAIMS, keep)?;
+        let events = traverse::events_with_iris(store, &event_iris)?;
+        let claims = traverse::claims_with_iris(store, &claim_iris)?;
+        let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
+        let contradictions = contradictions_among(store, &shown)?;
+        let items: Vec<String> = event_iris.into_iter().chain(claim_iris).collect();
+        let spans = traverse::evidence_spans_of(store, &items, BRIEF_EVIDENCE)?;
+        let cited: BTreeSet<&str> = spans.iter().map(|s| s.document.as_str()).collect();
+        let listed = documents.iter().filter(|d| cited.contains(d.iri.as_str())).cloned().collect();
+        (events, claims, contradictions, spans, listed)
+    };
 
     let title = options.title.clone().unwrap_or_else(|| {
         let corpus = corpus_title(&documents);
@@ -301,7 +352,11 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
                 Metric::Degree => degree.clone(),
                 other => centrality::compute(&network, other)?,
             };
-            let drawn = match options.picture_top {
+            let top = match options.picture_top {
+                None if !whole && linked.len() > PICTURE_TOP => Some(PICTURE_TOP),
+                chosen => chosen,
+            };
+            let drawn = match top {
                 Some(n) => top_actors(&network, &scores, n),
                 None => network.clone(),
             };
@@ -313,11 +368,15 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
             write_dot_with(&drawn, &dot_options, &mut dot)?;
             match render_with(program, &String::from_utf8_lossy(&dot), ImageFormat::Svg) {
                 Ok(svg) => match inline_svg(&String::from_utf8_lossy(&svg)) {
-                    Some(svg) => Picture::Svg {
-                        svg,
-                        actors: linked_nodes(&drawn.graph).len(),
-                        size_by: metric_name(options.size_by),
-                    },
+                    Some(svg) => {
+                        let actors = linked_nodes(&drawn.graph).len();
+                        Picture::Svg {
+                            svg,
+                            actors,
+                            of: (actors < linked.len()).then_some(linked.len()),
+                            size_by: metric_name(options.size_by),
+                        }
+                    }
                     None => Picture::Missing("Graphviz did not produce an SVG picture.".to_string()),
                 },
                 Err(error @ RenderError::Missing { .. }) => Picture::Missing(error.to_string()),
@@ -328,7 +387,10 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
     Ok(Briefing {
         title,
         documents,
-        counts: traverse::counts(store)?,
+        listed,
+        whole,
+        spans,
+        counts,
         central,
         linked_actors: linked.len(),
         events,
@@ -402,7 +464,7 @@ impl<'a> Page<'a> {
             evidence: BTreeMap::new(),
             appendix: String::new(),
         };
-        for (i, document) in briefing.documents.iter().enumerate() {
+        for (i, document) in briefing.listed.iter().enumerate() {
             page.document_labels.insert(document.iri.clone(), format!("D{}", i + 1));
         }
         for (i, event) in briefing.events.iter().enumerate() {
@@ -413,9 +475,7 @@ impl<'a> Page<'a> {
             let anchor = page.anchors.of("claim", &claim.iri);
             page.items.insert(claim.iri.clone(), ItemRef { label: format!("C{}", i + 1), anchor });
         }
-        let spans: Vec<EvidenceSpan> =
-            traverse::evidence_spans(store)?.into_iter().filter(|s| page.items.contains_key(&s.item)).collect();
-        page.appendix = page.write_appendix(store, &spans, &options.boilerplate)?;
+        page.appendix = page.write_appendix(store, &briefing.spans, &options.boilerplate)?;
         Ok(page)
     }
 
@@ -504,13 +564,21 @@ impl<'a> Page<'a> {
             briefing.contradictions.len(),
             if briefing.contradictions.len() == 1 { "" } else { "s" }
         ));
+        if !briefing.whole {
+            self.push(&format!(
+                "<dt>Selection</dt><dd class=\"bounded\">A large store: the {BRIEF_EVENTS} best-sourced events and \
+                 {BRIEF_CLAIMS} best-sourced claims, each with its first {BRIEF_EVIDENCE} evidence sentences, and the \
+                 {} documents they cite. <code>dossier export --format csv</code> lists everything.</dd>\n",
+                briefing.listed.len()
+            ));
+        }
         self.push("</dl>\n");
         self.push(
             "<div class=\"table-wrap\"><table class=\"documents\">\n<thead><tr><th scope=\"col\">Doc</th>\
              <th scope=\"col\">Published</th><th scope=\"col\">Publisher</th><th scope=\"col\">Title</th>\
              <th scope=\"col\">File</th></tr></thead>\n<tbody>\n",
         );
-        for document in documents {
+        for document in &briefing.listed {
             let label = self.document_labels[&document.iri].clone();
             let anchor = self.anchors.of("doc", &document.iri);
             self.push(&format!(
@@ -528,11 +596,15 @@ impl<'a> Page<'a> {
         let briefing = self.briefing;
         self.push("<section id=\"network\">\n<h2>Network</h2>\n");
         match &briefing.picture {
-            Picture::Svg { svg, actors, size_by } => {
+            Picture::Svg { svg, actors, of, size_by } => {
                 self.push("<figure id=\"network-picture\">\n");
                 self.push(svg);
+                let drawn = match of {
+                    Some(all) => format!("The {actors} most central ({size_by}) of {all} actors"),
+                    None => format!("{actors} actors"),
+                };
                 self.push(&format!(
-                    "\n<figcaption id=\"network-caption\">{actors} actors linked by at least one event or claim. \
+                    "\n<figcaption id=\"network-caption\">{drawn} linked by at least one event or claim. \
                      An arrow goes from the agent of an event to its target, or from a speaker to the actor a claim is about; \
                      its colour is the PLOVER class of most of its events \
                      (<span style=\"color:{}\">verbal cooperation</span>, <span style=\"color:{}\">material cooperation</span>, \
@@ -799,7 +871,7 @@ impl<'a> Page<'a> {
         for span in spans {
             by_document.entry(span.document.as_str()).or_default().push(span);
         }
-        for document in &briefing.documents {
+        for document in &briefing.listed {
             let anchor = self.anchors.of("doc", &document.iri);
             let label = self.document_labels[&document.iri].clone();
             html.push_str(&format!("<article class=\"document\" id=\"{anchor}\">\n"));

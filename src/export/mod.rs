@@ -31,7 +31,7 @@ pub mod graphml;
 pub mod html;
 pub mod tables;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io;
 use std::path::Path;
 use std::str::FromStr;
@@ -47,6 +47,7 @@ use crate::traverse::DocumentRecord;
 
 pub use dot::{
     ego_network, render, render_with, top_actors, write_dot, write_dot_with, DotOptions, ImageFormat, RenderError,
+    PICTURE_TOP,
 };
 pub use graphml::write_graphml;
 pub use html::{write_briefing, BriefingOptions};
@@ -278,24 +279,18 @@ pub fn describe_filter(filter: &NetworkFilter) -> String {
 /// assert!(contradiction_pairs(&[]).is_empty());
 /// ```
 pub fn contradiction_pairs(contradictions: &[crate::traverse::Contradiction]) -> Vec<(String, String, usize)> {
-    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for contradiction in contradictions {
-        fn speakers(side: &crate::traverse::Side) -> BTreeMap<&str, usize> {
-            let mut claims: BTreeMap<&str, usize> = BTreeMap::new();
-            for claim in &side.claims {
-                *claims.entry(claim.claimant.iri.as_str()).or_default() += 1;
-            }
-            claims
-        }
-        let (a, b) = (speakers(&contradiction.sides[0]), speakers(&contradiction.sides[1]));
-        for (x, n) in &a {
-            for (y, m) in &b {
-                let key = if x <= y { (x.to_string(), y.to_string()) } else { (y.to_string(), x.to_string()) };
-                *pairs.entry(key).or_default() += n * m;
-            }
-        }
-    }
-    pairs.into_iter().map(|((a, b), n)| (a, b, n)).collect()
+    crate::traverse::speaker_pairs(contradictions)
+}
+
+/// How many actors of a network have at least one link.
+///
+/// ```
+/// use dossier::analysis::ActorNetwork;
+///
+/// assert_eq!(dossier::export::linked_actors(&ActorNetwork::default()), 0);
+/// ```
+pub fn linked_actors(network: &crate::analysis::ActorNetwork) -> usize {
+    linked_nodes(&network.graph).len()
 }
 
 /// Nodes with at least one edge, sorted by IRI.

@@ -26,7 +26,7 @@
 //! | `Source`, `Target` | actor IRIs: agent → target of events, speaker → subject of claims |
 //! | `Type` | always `Directed` |
 //! | `Weight` | the number of supporting events and claims (or of sources, per [`Weight`](crate::analysis::Weight)) |
-//! | `Sources` | the number of distinct documents behind them |
+//! | `Sources` | the reports behind them: their source counts added up |
 //! | `Label` | kinds of evidence with counts: `CONSULT x2, claim` |
 //!
 //! **`events.csv`**, one row per event:
