@@ -127,9 +127,19 @@ fn r26_contradictions_stay_linear() {
     let page = dir.path().join("briefing.html");
     ok([Path::new("brief"), Path::new("-o"), &page, Path::new("--store"), &store]);
     let page = std::fs::read_to_string(&page).unwrap();
-    assert!(page.contains("2000 claims, 1000000 contradicting pairs of claims on 1 question</dd>"), "{page:.2000}");
-    assert_eq!(page.matches("<tr class=\"claim contradicted\"").count(), 2000);
-    assert_eq!(page.matches("by <a href=\"#contradiction-1\">1000 claims</a>").count(), 2000);
+    // A store this large gets the bounded briefing: the 100 best-sourced claims, every one of
+    // them marked contradicted, with the pairs counted among the claims shown.
+    assert!(page.contains("<dt>Selection</dt><dd class=\"bounded\">A large store: the 100 best-sourced events and 100 best-sourced claims"), "{page:.2000}");
+    let shown = page.lines().find(|l| l.starts_with("<dt>Shown</dt>")).expect("the shown line");
+    assert!(
+        shown.contains(" 100 claims, ") && shown.ends_with("contradicting pairs of claims on 1 question</dd>"),
+        "{shown}"
+    );
+    assert_eq!(page.matches("<tr class=\"claim contradicted\"").count(), 100);
+    assert_eq!(
+        page.matches("<span class=\"badge contradicted\">contradicted</span> by <a href=\"#contradiction-1\">").count(),
+        100
+    );
     assert!(page.len() < 4_000_000, "the page grows with the claims: {} bytes", page.len());
 
     // The library's lookup for one claim: the whole other side.

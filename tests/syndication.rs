@@ -107,7 +107,7 @@ fn r26_summary_and_contradiction_of_recurring_items() {
 
     let store_path = &store().1;
     let contradictions = ok([Path::new("claims"), Path::new("--contradictions"), Path::new("--store"), store_path]);
-    assert!(contradictions.starts_with("1 contradictions"), "{contradictions}");
+    assert!(contradictions.starts_with("1 contradicting pairs of claims on 1 question"), "{contradictions}");
     // The claim of 2,000 documents lists its first ten, not all of them.
     let listed = contradictions.lines().find(|l| l.contains("would not send troops")).unwrap();
     assert_eq!(listed.matches("wire-").count(), dossier::traverse::MAX_EVIDENCE, "{listed}");
