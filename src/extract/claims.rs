@@ -34,7 +34,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::mentions::Cast;
+use super::mentions::{phrase_head, Cast};
 use super::syntax::Parse;
 use super::{ActorId, Claim, Event, MentionKind, Polarity, Status};
 use crate::lexicon::frames::{word_fits, TreeForm};
@@ -205,15 +205,16 @@ fn accusation(
         return None;
     }
     // The main verb of what was said.
-    let main = content.clone().find(|&t| !content.contains(&parse.head(t)) || parse.head(t) == t)?;
+    if content.is_empty() {
+        return None;
+    }
+    let main = phrase_head(parse, &content);
     if !parse.is_verb(main) {
         return None;
     }
     // A word of wrongdoing within the clause.
     let lemmas: Vec<&str> = content.clone().map(|t| parse.lemma(t)).collect();
-    let lowered: Vec<String> = lemmas.iter().map(|l| l.to_lowercase()).collect();
-    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
-    let (at, len) = (0..lowered.len()).find_map(|i| Some((i, lexicon.words.wrongdoing_at(&lowered[i..])?)))?;
+    let (at, len) = (0..lemmas.len()).find_map(|i| Some((i, lexicon.words.wrongdoing_at(&lemmas[i..])?)))?;
     let wrong = content.start + at..content.start + at + len;
     // The wrongdoer.
     let (subject, passive) = parse.subject(main)?;
@@ -1082,7 +1083,7 @@ fn make_claim(
     }
     let bytes = parse.bytes(content.clone());
     // Polarity: a denial, or the content's main verb negated.
-    let main = content.clone().find(|&t| !content.contains(&parse.head(t)) || parse.head(t) == t);
+    let main = (!content.is_empty()).then(|| phrase_head(parse, &content));
     let negated = main.is_some_and(|m| parse.is_negated(m));
     let polarity = if negated || modality == "denied" { Polarity::Negative } else { Polarity::Positive };
     // "X said Y will ..." is an undertaking.
