@@ -73,7 +73,7 @@ const SEED_FLOORS: [&str; 4] = ["0.92", "0.70", "0.87", "0.55"];
 /// Measured on the 30 development articles (other situations, nobody tuned to a sentence of
 /// them); the bars of the extraction-for-any-news work are actors 0.85, events 0.50, claims 0.65,
 /// event dates 0.85.
-const DEV_FLOORS: [&str; 4] = ["0.87", "0.50", "0.80", "0.82"];
+const DEV_FLOORS: [&str; 4] = ["0.87", "0.51", "0.80", "0.85"];
 
 /// The development articles as `dossier build` reads them: each file's three header lines
 /// (`source:`, `retrieved-excerpt-of:`, a blank line; tests/data/eval/dev/README.md) removed.

@@ -333,10 +333,12 @@ fn judged_owners(parse: &Parse, cast: &mut Cast, events: &mut [Event], heads: &[
     }
 }
 
-/// Whether a form's preposition hangs below the head.
+/// Whether a form's preposition hangs below the head, or for a noun below the verb that
+/// governs it ("carried out strikes in Iraq, likely against militants").
 fn prep_present(parse: &Parse, head: usize, form: &TreeForm) -> bool {
     form.prep.as_deref().is_some_and(|prep| {
         phrase_words(parse, head).iter().any(|&w| parse.lower(w) == prep && parse.pos(w) == Pos::Adp)
+            || (form.noun && governing_verb(parse, head).is_some_and(|v| !parse.prep_objects(v, &[prep]).is_empty()))
     })
 }
 
@@ -746,6 +748,13 @@ fn noun_arguments(
             }
         }
     }
+    // "20 soldiers were killed in a clash with Chinese troops": whoever the fight was with
+    // struck the ones it killed.
+    if agents.is_empty() && trigger_type == EventType::Assault {
+        if let Some((opponents, victims)) = casualties_of_fight(parse, cast, noun) {
+            return (opponents, victims, governor);
+        }
+    }
     // Targets: the form's preposition, else the usual ones, on the noun or its light verb.
     let preps: Vec<&str> = match &form.prep {
         Some(p) => vec![p.as_str()],
@@ -780,6 +789,31 @@ fn noun_arguments(
     }
     (agents, targets, governor)
 }
+
+/// The two sides of a fight that casualties fell in ("soldiers were killed in a clash with
+/// X", "died during fighting with X"): the opponents and the fallen, when both are named.
+fn casualties_of_fight(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<(Vec<ActorId>, Vec<ActorId>)> {
+    if parse.dep(noun) != "pobj" {
+        return None;
+    }
+    let prep = parse.head(noun);
+    let verb = parse.head(prep);
+    if !matches!(parse.lower(prep), "in" | "during") || verb == prep || !CASUALTY_VERBS.contains(&parse.lemma(verb)) {
+        return None;
+    }
+    // "were killed" (passive) or "died": the subject is who fell.
+    let (fallen, passive) = parse.subject(verb)?;
+    if !passive && parse.lemma(verb) != "die" {
+        return None;
+    }
+    let opponents: Vec<ActorId> =
+        parse.prep_objects(noun, &["with"]).into_iter().flat_map(|o| cast.actors_of(parse, o)).collect();
+    let victims = cast.actors_of(parse, fallen);
+    (!opponents.is_empty() && !victims.is_empty()).then_some((opponents, victims))
+}
+
+/// Verbs that tell casualties.
+const CASUALTY_VERBS: &[&str] = &["kill", "wound", "injure", "die"];
 
 /// The state of a nationality adjective modifying a noun ("the Russian ambassador": Russia).
 fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
@@ -1337,6 +1371,44 @@ mod relative_date_tests {
     }
 
     #[test]
+    fn the_time_of_the_cause_an_act_answers_is_not_the_acts() {
+        // Published Sunday 2024-03-10: "on Friday" is the 8th, "last Sunday" the 3rd.
+        let events = events_of("Chile on Friday imposed sanctions on Peru over an attack on its embassy last Sunday.");
+        assert_eq!(dated(&events, "Chile").as_deref(), Some("2024-03-08"), "{events:?}");
+        let events = events_of("Chile imposed sanctions on Peru for a week.");
+        assert_eq!(dated(&events, "Chile"), None, "{events:?}");
+    }
+
+    #[test]
+    fn an_act_told_in_the_present_progressive_is_of_the_report_day() {
+        let events = events_of("China is increasing activity all around Taiwan.");
+        let act = events.iter().find(|e| e.0 == "MOBILIZE").expect("a show of force");
+        assert_eq!((act.2.as_slice(), act.4.as_deref()), (&["Taiwan".to_string()][..], Some("2024-03-10")));
+    }
+
+    #[test]
+    fn those_killed_in_a_clash_were_struck_by_whom_it_was_with() {
+        let events = events_of("Twenty Indian soldiers were killed on Friday in a clash with Chinese troops.");
+        let clash = events.iter().find(|e| e.0 == "ASSAULT").expect("a clash");
+        assert_eq!(clash.4.as_deref(), Some("2024-03-08"), "{events:?}");
+        assert!(
+            clash.1.iter().any(|a| a.contains("Chinese")) && clash.2.iter().any(|t| t.contains("Indian")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_preposition_hung_from_an_adverb_is_the_acts() {
+        let events = events_of("The U.S. carried out strikes in Iraq, likely against Iran-backed militants.");
+        let strike = events.iter().find(|e| e.0 == "ASSAULT").expect("a strike");
+        assert!(strike.2.iter().any(|t| t.contains("militants")), "{events:?}");
+        // "together with" adds a doer, not an object.
+        let events = events_of("Russia, together with China, imposed sanctions on Lithuania.");
+        let sanction = events.iter().find(|e| e.0 == "SANCTION").expect("a sanction");
+        assert!(!sanction.2.iter().any(|t| t == "China"), "{events:?}");
+    }
+
+    #[test]
     fn a_measured_after_dates_from_its_governor_an_unmeasured_one_does_not() {
         let events = events_of(
             "Chile recalled its ambassador to Peru on Wednesday, a day after Peru expelled Chilean diplomats.",
@@ -1455,7 +1527,9 @@ fn clause_date(
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// The tokens of a head's own clause: its subtree without embedded clauses.
+/// The tokens of a head's own clause: its subtree without embedded clauses, and without the
+/// cause or antecedent it answers ("strikes for a drone attack last Sunday", "sanctions over the
+/// invasion in 2022": those times are the other act's).
 fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut stack = vec![head];
@@ -1465,12 +1539,26 @@ fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
             if matches!(parse.dep(c), "ccomp" | "advcl" | "relcl" | "parataxis" | "conj" | "csubj" | "acl" | "xcomp") {
                 continue;
             }
+            if parse.dep(c) == "prep" && matches!(parse.lower(c), "for" | "over" | "after" | "following") {
+                let timeless = parse.children_with(c, &["pobj"]).all(|o| {
+                    parse.is_noun(o)
+                        && parse.doc.token(o).ent_label().is_none()
+                        && !TIME_NOUNS.contains(&parse.lemma(o))
+                });
+                if timeless && parse.children_with(c, &["pobj"]).next().is_some() {
+                    continue;
+                }
+            }
             stack.push(c);
         }
     }
     out.sort_unstable();
     out
 }
+
+/// Nouns of time that a preposition of cause may still govern ("for a week", "after the
+/// weekend", "over the years").
+const TIME_NOUNS: &[&str] = &["day", "week", "weekend", "month", "year", "hour", "time", "period", "decade", "night"];
 
 /// Merges the events of one document that state the same thing (same type, agents, targets and
 /// compatible dates; in one sentence, a target-less statement of the same act joins the other):

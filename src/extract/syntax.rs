@@ -279,12 +279,21 @@ impl<'a> Parse<'a> {
         self.child_with(by, &["pobj"])
     }
 
-    /// The objects of a preposition attached to `head` whose lemma is one of `preps`.
+    /// The objects of a preposition attached to `head` whose lemma is one of `preps`. A
+    /// preposition the parser hangs from an adverb of the head is the head's ("strikes, likely
+    /// against militants", "talks, mainly with Iran"), except a partner's ("together with X",
+    /// "along with X" adds a doer, not an object).
     pub(crate) fn prep_objects(&self, head: usize, preps: &[&str]) -> Vec<usize> {
+        let adverbs = self.children_with(head, &["advmod"]).filter(|&a| {
+            self.pos(a) == Pos::Adv && !matches!(self.lower(a), "together" | "along" | "alongside" | "apart" | "away")
+        });
+        let holders = std::iter::once(head).chain(adverbs).collect::<Vec<_>>();
         let mut out = Vec::new();
-        for p in self.children_with(head, &["prep", "agent", "dative"]) {
-            if preps.contains(&self.lemma(p)) {
-                out.extend(self.children_with(p, &["pobj", "pcomp"]));
+        for holder in holders {
+            for p in self.children_with(holder, &["prep", "agent", "dative"]) {
+                if preps.contains(&self.lemma(p)) {
+                    out.extend(self.children_with(p, &["pobj", "pcomp"]));
+                }
             }
         }
         out
