@@ -507,6 +507,11 @@ pub struct LexiconArgs {
     /// Extra event triggers, same TSV format as ontology/events.tsv (may repeat).
     #[arg(long, value_name = "FILE")]
     pub triggers: Vec<PathBuf>,
+    /// Any extra lexicon, read as the ontology/ file it is named after: *.ttl, events*.tsv,
+    /// reporting*.tsv, descriptions*.tsv, relations*.tsv, collectives*.tsv, titles*.tsv,
+    /// wrongdoing*.tsv, word_classes*.tsv or boilerplate*.tsv (may repeat).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
 }
 
 /// How `push` sends RDF 1.2 triple terms.

@@ -187,6 +187,9 @@ fn lexicon(args: &LexiconArgs) -> Result<Lexicon> {
     for file in &args.triggers {
         lexicon.add_trigger_file(file)?;
     }
+    for file in &args.lexicon {
+        lexicon.add_file(file)?;
+    }
     Ok(lexicon)
 }
 

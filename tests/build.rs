@@ -259,3 +259,50 @@ fn seed_gold_scores() {
     assert!(output.status.success(), "score.py below the bars:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout.lines().any(|l| l.starts_with("summary: actors F1 ")), "{stdout}");
 }
+
+/// Every lexicon file extends at run time with `--lexicon`, read as the `ontology/` file it is
+/// named after; a file whose name says no lexicon is refused, naming the file.
+#[test]
+fn build_reads_any_extra_lexicon_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("raid.txt"),
+        "date 2024-03-10\n\nOn Monday, armed vigilantes attacked Nigerian troops near the village of Kuda in Borno \
+         state, residents said.\n",
+    )
+    .unwrap();
+    let agents = |store: &Path| {
+        crate::util::query_rows("SELECT ?label WHERE { ?e dos:agent ?a . ?a rdfs:label ?label }", store)
+            .into_iter()
+            .map(|r| r[0].clone())
+            .collect::<Vec<_>>()
+    };
+    let plain = dir.path().join("plain.db");
+    ok([Path::new("build"), &docs, Path::new("--store"), &plain, Path::new("-q")]);
+    assert!(agents(&plain).is_empty(), "{:?}", agents(&plain));
+
+    let extra = dir.path().join("collectives-local.tsv");
+    std::fs::write(&extra, "vigilantes\tArmedGroup\tvigilantes\t-\n").unwrap();
+    let extended = dir.path().join("extended.db");
+    ok([Path::new("build"), &docs, Path::new("--store"), &extended, Path::new("-q"), Path::new("--lexicon"), &extra]);
+    assert_eq!(agents(&extended).len(), 1, "{:?}", agents(&extended));
+    assert!(agents(&extended)[0].to_lowercase().contains("vigilantes"), "{:?}", agents(&extended));
+
+    let unnamed = dir.path().join("notes.tsv");
+    std::fs::write(&unnamed, "vigilantes\n").unwrap();
+    let refused = dossier([
+        Path::new("build"),
+        &docs,
+        Path::new("--store"),
+        &dir.path().join("x.db"),
+        Path::new("--lexicon"),
+        &unnamed,
+    ]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && stderr.contains("notes.tsv") && stderr.contains("word_classes*.tsv"),
+        "{stderr}"
+    );
+}

@@ -41,70 +41,10 @@ use crate::lexicon::frames::{word_fits, TreeForm};
 use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::ReportingVerb;
 use crate::lexicon::Lexicon;
+use crate::lexicon::WordClass;
 use crate::time::{find_times, Tense, TimeValue};
 
 const QUOTES: &[&str] = &["\"", "“", "”", "‘", "’", "«", "»", "'", "``", "''"];
-
-/// Nouns of written or spoken statements: they speak for who issued them ("the statement
-/// said", "a decree declaring that").
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "communique",
-    "communiqué",
-    "declaration",
-    "release",
-    "decree",
-    "report",
-    "letter",
-    "post",
-    "tweet",
-    "message",
-    "update",
-    "announcement",
-    "document",
-    "readout",
-    "summary",
-    "notice",
-    "bulletin",
-    "transcript",
-    "speech",
-    "address",
-    "remarks",
-    "order",
-];
-
-/// Verbs whose subject is the speaker of the speech-act noun they take as object ("provided
-/// assurances that", "issued a warning that"), or the source of a statement ("issued a
-/// statement saying").
-const LIGHT_VERBS: &[&str] = &[
-    "give",
-    "provide",
-    "offer",
-    "issue",
-    "make",
-    "extend",
-    "repeat",
-    "renew",
-    "reiterate",
-    "express",
-    "voice",
-    "seek",
-    "deliver",
-    "send",
-    "raise",
-    "reaffirm",
-    "redouble",
-    "publish",
-    "release",
-    "post",
-    "sign",
-    "adopt",
-    "put",
-];
-
-/// Verbs by which a speech-act noun comes from the actor after "from" ("received assurances
-/// from X that").
-const RECEIVING: &[&str] = &["receive", "get", "obtain", "secure", "win", "hear", "have"];
 
 /// What an attribution found: speaker, content tokens, modality, and the reporting word.
 #[derive(Debug, Clone)]
@@ -694,7 +634,7 @@ fn is_media(parse: &Parse, token: usize) -> bool {
 }
 
 fn is_document(parse: &Parse, token: usize) -> bool {
-    parse.is_noun(token) && DOCUMENTS.contains(&parse.lemma(token))
+    parse.is_noun(token) && parse.is(WordClass::StatementNoun, parse.lemma(token))
 }
 
 /// Who made a statement or a speech act named by a noun: its possessor or modifier ("the
@@ -737,10 +677,10 @@ fn owner(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize, depth: 
     }
     let head = parse.head(noun);
     if head != noun && parse.is_verb(head) {
-        if parse.dep(noun) == "dobj" && LIGHT_VERBS.contains(&parse.lemma(head)) {
+        if parse.dep(noun) == "dobj" && parse.is(WordClass::SpeechLightVerb, parse.lemma(head)) {
             return speaker_of_verb(parse, lexicon, cast, head, None);
         }
-        if parse.dep(noun) == "dobj" && RECEIVING.contains(&parse.lemma(head)) {
+        if parse.dep(noun) == "dobj" && parse.is(WordClass::ReceivingVerb, parse.lemma(head)) {
             for o in parse.prep_objects(head, &["from"]) {
                 if let Some(a) = cast.actor_of_phrase(parse, o) {
                     return Some(a);
@@ -804,7 +744,7 @@ fn speech_noun(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, noun: usize) -
         })?;
         let _ = complement;
         let has_owner = parse.children_with(noun, &["poss"]).next().is_some()
-            || (parse.dep(noun) == "dobj" && LIGHT_VERBS.contains(&parse.lemma(head)));
+            || (parse.dep(noun) == "dobj" && parse.is(WordClass::SpeechLightVerb, parse.lemma(head)));
         if !has_owner {
             return None;
         }

@@ -30,114 +30,9 @@ use crate::lexicon::frames::{word_fits, TreeForm};
 use crate::lexicon::gazetteer::ActorKind;
 use crate::lexicon::words::{Frame, Trigger};
 use crate::lexicon::Lexicon;
+use crate::lexicon::WordClass;
 use crate::plover::EventType;
 use crate::time::{find_times, Precision, Tense, TimeValue};
-
-/// Verbs whose object noun is the act itself, done by the verb's subject ("held talks",
-/// "launched strikes", "imposed sanctions"). Verbs that judge or receive an act ("welcomed the
-/// deal", "condemned the strikes", "faced sanctions") are not among them: their subject is not the
-/// act's agent.
-const LIGHT_VERBS: &[&str] = &[
-    "hold",
-    "have",
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "impose",
-    "announce",
-    "begin",
-    "start",
-    "sign",
-    "reach",
-    "make",
-    "give",
-    "take",
-    "mount",
-    "continue",
-    "resume",
-    "issue",
-    "deliver",
-    "provide",
-    "send",
-    "offer",
-    "extend",
-    "order",
-    "step",
-    "open",
-    "join",
-    "host",
-    "attend",
-    "seal",
-    "strike",
-    "broker",
-    "declare",
-    "initiate",
-    "unleash",
-    "pursue",
-    "renew",
-    "intensify",
-    "escalate",
-    "wage",
-    "end",
-    "conclude",
-    "complete",
-    "finalize",
-    "finalise",
-    "lead",
-    "organize",
-    "organise",
-    "convene",
-    "chair",
-    "co-host",
-    "mediate",
-    "facilitate",
-    "expand",
-    "tighten",
-    "enter",
-    "guide",
-    "enhance",
-    "strengthen",
-    "deepen",
-    "boost",
-    "increase",
-    "engage",
-    "participate",
-];
-
-/// Nouns of documents that act for their issuer ("a statement calling on ...").
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "decree",
-    "order",
-    "resolution",
-    "communique",
-    "communiqué",
-    "declaration",
-    "letter",
-    "law",
-    "bill",
-    "directive",
-    "memo",
-    "note",
-    "report",
-    "document",
-    "proclamation",
-    "notice",
-];
-
-/// Participles whose `by` agent does the act they modify ("the request submitted by X"), unlike
-/// "the deal brokered by X" or "the strikes condemned by X".
-const MAKING_VERBS: &[&str] = &[
-    "submit", "file", "present", "table", "make", "issue", "launch", "carry", "conduct", "sign", "impose", "stage",
-    "mount", "announce", "declare", "order", "lodge", "put", "deliver", "send",
-];
-
-/// Verbs under which an act is planned, not done ("plans to hold talks").
-const PLAN_VERBS: &[&str] = &[
-    "plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "decide", "schedule", "set", "propose",
-    "mean", "wish", "vow", "pledge", "promise", "agree", "offer", "try", "attempt", "consider", "threaten", "go",
-];
 
 /// Default prepositions introducing an event's other party when the form names none.
 const TARGET_PREPS: &[&str] = &["with", "against", "on", "into", "upon"];
@@ -462,7 +357,7 @@ fn read_event(
     if trigger.event_type == EventType::Mobilize && !form.noun {
         let sent: Vec<ActorId> = parse
             .children_with(head, &["dobj"])
-            .filter(|&o| FORCE_NOUNS.contains(&parse.lemma(o)))
+            .filter(|&o| parse.is(WordClass::ForceNoun, parse.lemma(o)))
             .flat_map(|o| cast.actors_of(parse, o))
             .collect();
         targets.retain(|t| !sent.contains(t));
@@ -476,7 +371,7 @@ fn read_event(
             targets.extend(bases.into_iter().filter(|b| cast.kind(b) == ActorKind::MilitaryUnit));
         }
         for purpose in parse.children_with(head, &["advcl", "xcomp"]).collect::<Vec<_>>() {
-            if HOSTILE_PURPOSES.contains(&parse.lemma(purpose)) {
+            if parse.is(WordClass::HostilePurpose, parse.lemma(purpose)) {
                 for o in parse.children_with(purpose, &["dobj"]).collect::<Vec<_>>() {
                     targets.extend(cast.actors_of(parse, o).into_iter().filter(|t| !agents.contains(t)));
                 }
@@ -489,7 +384,9 @@ fn read_event(
         let scope = parse.subtree(clause_verb.unwrap_or(head));
         let around: Vec<usize> = scope
             .clone()
-            .filter(|&t| AROUND.contains(&parse.lemma(t)) && parse.sentence_of(t) == parse.sentence_of(head))
+            .filter(|&t| {
+                parse.is(WordClass::AroundWord, parse.lemma(t)) && parse.sentence_of(t) == parse.sentence_of(head)
+            })
             .flat_map(|t| parse.children_with(t, &["pobj", "dobj"]).collect::<Vec<_>>())
             .collect();
         for o in around {
@@ -524,7 +421,7 @@ fn read_event(
     // Crowds that storm or attack are rioting: a protest, not a military assault.
     let riot = trigger.event_type == EventType::Assault
         && !form.noun
-        && parse.subject(head).is_some_and(|(s, passive)| !passive && CROWDS.contains(&parse.lemma(s)));
+        && parse.subject(head).is_some_and(|(s, passive)| !passive && parse.is(WordClass::CrowdNoun, parse.lemma(s)));
     // Cooperation said not to be done is refused: "will never recognize X", "is not planning to
     // negotiate with X" (PLOVER REJECT). A denied hostile act stays a negated act.
     let (event_type, mode) = if status == Status::Negated && COOPERATIVE.contains(&trigger.event_type) {
@@ -607,7 +504,7 @@ fn verb_arguments(
                 if agents.is_empty()
                     && parse.dep(verb) == "acl"
                     && s == parse.head(verb)
-                    && DOCUMENTS.contains(&parse.lemma(s))
+                    && parse.is(WordClass::IssuingDocument, parse.lemma(s))
                 {
                     if let Some((issuer, false)) = parse.subject(parse.head(s)).filter(|_| parse.is_verb(parse.head(s)))
                     {
@@ -696,11 +593,11 @@ fn noun_arguments(
         if parse.dep(c) != "poss" && !hyphen_pair_child(parse, c) {
             let lemma = parse.lemma(noun);
             // Only a country or place is a setting: "the G20 summit" is the G20's.
-            let settlement = parse.dep(c) == "compound" && SETTLEMENT_SETTINGS.contains(&lemma) && {
+            let settlement = parse.dep(c) == "compound" && parse.is(WordClass::SettlementNoun, lemma) && {
                 let named = cast.actors_of(parse, c);
                 named.iter().all(|a| matches!(cast.kind(a), ActorKind::Country | ActorKind::Place))
             };
-            if CONFLICT_SETTINGS.contains(&lemma) || settlement {
+            if parse.is(WordClass::ConflictNoun, lemma) || settlement {
                 continue;
             }
         }
@@ -724,7 +621,7 @@ fn noun_arguments(
     }
     // "the request submitted by X", "strikes carried out by X": a participle of making.
     for acl in parse.children_with(noun, &["acl"]) {
-        if MAKING_VERBS.contains(&parse.lemma(acl)) {
+        if parse.is(WordClass::MakingVerb, parse.lemma(acl)) {
             if let Some(by) = parse.passive_agent(acl) {
                 agents.extend(cast.actors_of(parse, by));
             }
@@ -739,7 +636,7 @@ fn noun_arguments(
                 && parse.dep(noun) == "pobj"
                 && matches!(parse.lemma(parse.head(noun)), "at" | "during")
                 && parse.head(parse.head(noun)) == v;
-            if (LIGHT_VERBS.contains(&parse.lemma(v)) && object_of(parse, noun, v)) || at_meeting {
+            if (parse.is(WordClass::ActLightVerb, parse.lemma(v)) && object_of(parse, noun, v)) || at_meeting {
                 if let Some((s, passive)) = parse.subject(v) {
                     if !passive {
                         agents.extend(cast.actors_of(parse, s));
@@ -798,7 +695,10 @@ fn casualties_of_fight(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<(V
     }
     let prep = parse.head(noun);
     let verb = parse.head(prep);
-    if !matches!(parse.lower(prep), "in" | "during") || verb == prep || !CASUALTY_VERBS.contains(&parse.lemma(verb)) {
+    if !matches!(parse.lower(prep), "in" | "during")
+        || verb == prep
+        || !parse.is(WordClass::CasualtyVerb, parse.lemma(verb))
+    {
         return None;
     }
     // "were killed" (passive) or "died": the subject is who fell.
@@ -812,21 +712,11 @@ fn casualties_of_fight(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<(V
     (!opponents.is_empty() && !victims.is_empty()).then_some((opponents, victims))
 }
 
-/// Verbs that tell casualties.
-const CASUALTY_VERBS: &[&str] = &["kill", "wound", "injure", "die"];
-
 /// The state of a nationality adjective modifying a noun ("the Russian ambassador": Russia).
 fn demonym_of(parse: &Parse, cast: &mut Cast, noun: usize) -> Option<ActorId> {
     let adjective = parse.children_with(noun, &["amod", "compound"]).find(|&c| c < noun)?;
     cast.demonym_actor(parse, adjective)
 }
-
-/// Conflicts named by their place with a name or an adjective ("the Syrian war").
-const CONFLICT_SETTINGS: &[&str] = &["conflict", "war", "insurgency", "crisis", "fighting", "unrest", "violence"];
-/// Settlements and meetings named by their place or subject with a name ("the Gaza ceasefire",
-/// "the Iran deal", "the Ukraine peace talks").
-const SETTLEMENT_SETTINGS: &[&str] =
-    &["agreement", "deal", "ceasefire", "truce", "talks", "summit", "conference", "negotiations", "accord"];
 
 /// Whether a modifier has a hyphenated partner ("Israel-Hezbollah ceasefire").
 fn hyphen_pair_child(parse: &Parse, c: usize) -> bool {
@@ -909,42 +799,6 @@ fn conditional_or_question(parse: &Parse, head: usize) -> bool {
     sentence.clone().last().is_some_and(|last| parse.word(last) == "?")
 }
 
-/// Nouns of forces sent or deployed.
-const FORCE_NOUNS: &[&str] = &[
-    "troop",
-    "troops",
-    "soldier",
-    "force",
-    "forces",
-    "officer",
-    "police",
-    "warship",
-    "battalion",
-    "contingent",
-    "reinforcement",
-    "peacekeeper",
-    "jet",
-    "aircraft",
-    "personnel",
-];
-/// Purposes that name an adversary: "to fight X", "to counter X".
-/// Words that place a show of force around a state ("drills surrounding Taiwan").
-const AROUND: &[&str] = &["around", "surround", "surrounding", "near", "encircle", "off"];
-
-const HOSTILE_PURPOSES: &[&str] = &[
-    "fight",
-    "counter",
-    "combat",
-    "attack",
-    "confront",
-    "deter",
-    "defeat",
-    "battle",
-    "neutralize",
-    "neutralise",
-    "repel",
-];
-
 /// Whether an invitation asks for an act rather than to a meeting: "invited X to negotiate the
 /// terms" (a request), unlike "invited X to take part in talks" or "to the conference".
 fn invited_to_act(parse: &Parse, head: usize, form: &TreeForm) -> bool {
@@ -955,33 +809,6 @@ fn invited_to_act(parse: &Parse, head: usize, form: &TreeForm) -> bool {
         })
 }
 
-/// Nouns of unarmed crowds.
-const CROWDS: &[&str] = &[
-    "protester",
-    "protesters",
-    "protestor",
-    "protestors",
-    "demonstrator",
-    "demonstrators",
-    "student",
-    "students",
-    "supporter",
-    "supporters",
-    "crowd",
-    "crowds",
-    "mob",
-    "rioter",
-    "rioters",
-    "resident",
-    "residents",
-    "villager",
-    "villagers",
-];
-
-/// Verbs that ask for an act: what they ask for is not done.
-const ASKING_VERBS: &[&str] =
-    &["call", "urge", "ask", "demand", "appeal", "press", "push", "request", "implore", "exhort"];
-
 /// Whether the act is only asked for ("called on the Taliban not to launch offensives", "called
 /// for a peace deal between the parties", "urged Peru to withdraw"): the asking is the event.
 fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
@@ -990,7 +817,7 @@ fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
         while parse.dep(t) == "conj" && parse.head(t) != t {
             t = parse.head(t);
         }
-        parse.dep(t) == "xcomp" && ASKING_VERBS.contains(&parse.lemma(parse.head(t)))
+        parse.dep(t) == "xcomp" && parse.is(WordClass::AskingVerb, parse.lemma(parse.head(t)))
     };
     if parse.is_verb(head) {
         return asked_verb(head);
@@ -1000,7 +827,7 @@ fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
     if asked_verb(v) {
         return true;
     }
-    if !ASKING_VERBS.contains(&parse.lemma(v)) {
+    if !parse.is(WordClass::AskingVerb, parse.lemma(v)) {
         return false;
     }
     let mut t = head;
@@ -1016,7 +843,6 @@ fn requested(parse: &Parse, head: usize, clause_verb: Option<usize>) -> bool {
 
 /// Modals of possibility and verbs of permission.
 const POSSIBILITY_MODALS: &[&str] = &["can", "could", "may", "might"];
-const PERMISSION_VERBS: &[&str] = &["let", "allow", "enable", "permit", "empower"];
 
 /// Whether a verb states only that its act can happen: under a modal of possibility ("X can
 /// start talks", "X could attack") or a verb of permission ("a law that allows the army to
@@ -1038,7 +864,7 @@ fn merely_possible(parse: &Parse, verb: usize) -> bool {
         }
         match parse.dep(t) {
             "conj" => t = h,
-            "xcomp" | "ccomp" if PERMISSION_VERBS.contains(&parse.lemma(h)) => return true,
+            "xcomp" | "ccomp" if parse.is(WordClass::PermissionVerb, parse.lemma(h)) => return true,
             // "could be used to launch attacks": the possibility of the verb it completes.
             "xcomp" => t = h,
             _ => return false,
@@ -1083,7 +909,7 @@ fn planned_wording(parse: &Parse, verb: usize) -> bool {
             break;
         }
         let h = parse.head(t);
-        if PLAN_VERBS.contains(&parse.lemma(h)) || parse.lemma(h) == "be" {
+        if parse.is(WordClass::PlanVerb, parse.lemma(h)) || parse.lemma(h) == "be" {
             return true;
         }
         if parse.auxiliaries(h).any(|a| matches!(a, "will" | "shall")) {
@@ -1543,7 +1369,7 @@ fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
                 let timeless = parse.children_with(c, &["pobj"]).all(|o| {
                     parse.is_noun(o)
                         && parse.doc.token(o).ent_label().is_none()
-                        && !TIME_NOUNS.contains(&parse.lemma(o))
+                        && !parse.is(WordClass::TimeNoun, parse.lemma(o))
                 });
                 if timeless && parse.children_with(c, &["pobj"]).next().is_some() {
                     continue;
@@ -1555,10 +1381,6 @@ fn clause_tokens(parse: &Parse, head: usize) -> Vec<usize> {
     out.sort_unstable();
     out
 }
-
-/// Nouns of time that a preposition of cause may still govern ("for a week", "after the
-/// weekend", "over the years").
-const TIME_NOUNS: &[&str] = &["day", "week", "weekend", "month", "year", "hour", "time", "period", "decade", "night"];
 
 /// Merges the events of one document that state the same thing (same type, agents, targets and
 /// compatible dates; in one sentence, a target-less statement of the same act joins the other):

@@ -26,6 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::syntax::Parse;
 use super::{Actor, ActorId, Mention, MentionKind};
 use crate::lexicon::gazetteer::FormKind;
+use crate::lexicon::WordClass;
 use crate::lexicon::{ActorKind, EntryId, Lexicon, WordLists};
 use crate::vocab;
 
@@ -583,14 +584,15 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
         // The body whose position it is stays a name ("Senate Foreign Relations Committee" of
         // "... Committee Chair").
         let position_word = |t: usize| {
-            POSITION_WORDS.contains(&parse.lower(t)) && parse.word(t).chars().next().is_some_and(char::is_uppercase)
+            parse.is(WordClass::PositionWord, parse.lower(t))
+                && parse.word(t).chars().next().is_some_and(char::is_uppercase)
         };
         let mut tokens = tokens;
         let mut full = full;
         if label == "ORG" {
             let cut = (tokens.start + 1..tokens.end + 1).find(|&t| t < parse.len() && position_word(t));
             if let Some(cut) = cut {
-                if !BODY_WORDS.contains(&parse.lower(cut - 1)) {
+                if !parse.is(WordClass::BodyWord, parse.lower(cut - 1)) {
                     continue;
                 }
                 tokens.end = tokens.end.min(cut);
@@ -651,7 +653,7 @@ pub(crate) fn find<'l>(parse: &Parse, lexicon: &'l Lexicon, published: Option<Da
                 }
                 let kind = discovered_kind(label, text);
                 // A lone generic word ("the Ministry said") refers back to the body named before.
-                if tokens.len() == 1 && GENERIC_BODY_WORDS.contains(&parse.lower(tokens.start)) {
+                if tokens.len() == 1 && parse.is(WordClass::GenericBodyWord, parse.lower(tokens.start)) {
                     let word = parse.lower(tokens.start).to_string();
                     let before = cast
                         .placed
@@ -1088,7 +1090,7 @@ fn owned_body_name(
         return None;
     }
     let words: Vec<&str> = tokens.clone().map(|t| parse.lower(t)).collect();
-    let generic = words.iter().all(|w| GENERIC_BODY_WORDS.contains(w));
+    let generic = words.iter().all(|w| parse.is(WordClass::GenericBodyWord, w));
     if !generic {
         return None;
     }
@@ -1114,105 +1116,6 @@ fn owned_body_name(
         .unwrap_or_else(|| cast.actor(&owner).label.clone());
     Some(format!("{demonym} {}", title_case(&parse.span_text(tokens.clone()).to_lowercase())))
 }
-
-/// The last words of the names of positions held by one person ("Foreign Relations Committee
-/// Chair", "High Representative").
-const POSITION_WORDS: &[&str] = &[
-    "speaker",
-    "secretary",
-    "representative",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "commissioner",
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-];
-
-/// Last words of the names of bodies that have positions ("Committee" of "... Committee Chair").
-const BODY_WORDS: &[&str] = &[
-    "committee",
-    "council",
-    "commission",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "assembly",
-    "bureau",
-    "court",
-];
-
-/// Words of the generic names of state bodies.
-const GENERIC_BODY_WORDS: &[&str] = &[
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "justice",
-    "health",
-    "information",
-    "external",
-    "affairs",
-    "home",
-    "ministry",
-    "ministries",
-    "office",
-    "department",
-    "parliament",
-    "cabinet",
-    "government",
-    "presidency",
-    "army",
-    "navy",
-    "air",
-    "force",
-    "forces",
-    "military",
-    "police",
-    "national",
-    "federal",
-    "state",
-    "security",
-    "council",
-    "assembly",
-    "senate",
-    "congress",
-    "court",
-    "supreme",
-    "high",
-    "commission",
-    "prime",
-    "minister's",
-    "ministers",
-    "public",
-    "prosecutor",
-    "prosecutor's",
-    "general",
-    "armed",
-    "guard",
-    "border",
-    "coast",
-    "intelligence",
-    "service",
-    "services",
-    "agency",
-    "embassy",
-    "consulate",
-    "the",
-    "of",
-    "and",
-    "for",
-];
 
 fn sort_mentions(cast: &mut Cast) {
     cast.placed.sort_by_key(|p| (p.tokens.start, p.tokens.end));
@@ -1276,7 +1179,7 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
             && parse.doc.token(r.end).ent_label().is_none()
             && parse.doc.token(r.end - 1).whitespace() == " "
             && parse.word(r.end).chars().next().is_some_and(char::is_uppercase)
-            && !(label == "ORG" && POSITION_WORDS.contains(&parse.lower(r.end)))
+            && !(label == "ORG" && parse.is(WordClass::PositionWord, parse.lower(r.end)))
             && (r.contains(&parse.head(r.end))
                 || r.clone().any(|t| parse.head(t) == r.end)
                 || (parse.head(r.end - 1) == parse.head(r.end) && parse.dep(r.end - 1) == "compound"))

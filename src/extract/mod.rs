@@ -190,7 +190,7 @@ impl Findings {
 /// Extracts actors, events and claims from a document and its parse (the NLP core's analysis
 /// of `document.text`: [`crate::nlp::english`]`().process(&document.text)`).
 pub fn extract(document: &Document, parse: &dossier_nlp::Doc, lexicon: &Lexicon) -> Findings {
-    let parse = syntax::Parse::new(document, parse);
+    let parse = syntax::Parse::new(document, parse, &lexicon.words);
     let mut cast = mentions::find(&parse, lexicon, document.published);
     let mut events = events::find_events(&parse, lexicon, &mut cast, document.published);
     let (claims, accusations) = claims::find_claims(&parse, lexicon, &mut cast, &events, document.published);

@@ -9,11 +9,14 @@ use std::ops::Range;
 use dossier_nlp::{Doc, Pos};
 
 use crate::corpus::{Document, SentenceKind};
+use crate::lexicon::{WordClass, WordLists};
 
 /// One document's parse, indexed for the rules.
 pub(crate) struct Parse<'a> {
     pub(crate) doc: &'a Doc,
     pub(crate) text: &'a str,
+    /// The word lists the rules read the parse with.
+    words: &'a WordLists,
     lower: Vec<String>,
     lemma: Vec<String>,
     /// Where each token stands: `None` outside the article (boilerplate), else the kind of the
@@ -28,8 +31,8 @@ pub(crate) struct Parse<'a> {
 const SUBJECTS: [&str; 3] = ["nsubj", "nsubjpass", "csubj"];
 
 impl<'a> Parse<'a> {
-    /// Indexes `doc`, the parse of `document.text`.
-    pub(crate) fn new(document: &'a Document, doc: &'a Doc) -> Parse<'a> {
+    /// Indexes `doc`, the parse of `document.text`, to be read with `words`.
+    pub(crate) fn new(document: &'a Document, doc: &'a Doc, words: &'a WordLists) -> Parse<'a> {
         let n = doc.len();
         let mut lower = Vec::with_capacity(n);
         let mut lemma = Vec::with_capacity(n);
@@ -60,7 +63,7 @@ impl<'a> Parse<'a> {
             }
             sentences.push(r);
         }
-        Parse { doc, text: &document.text, lower, lemma, scope, sentence_of, sentences }
+        Parse { doc, text: &document.text, words, lower, lemma, scope, sentence_of, sentences }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -268,6 +271,12 @@ impl<'a> Parse<'a> {
         noun
     }
 
+    /// Whether a lower-case word or lemma is of a word class of the lexicon
+    /// (`ontology/word_classes.tsv`).
+    pub(crate) fn is(&self, class: WordClass, word: &str) -> bool {
+        self.words.is(class, word)
+    }
+
     /// Whether the verb is passive ("was attacked").
     pub(crate) fn is_passive(&self, verb: usize) -> bool {
         self.children(verb).any(|c| matches!(self.dep(c), "auxpass" | "nsubjpass"))
@@ -327,7 +336,8 @@ mod tests {
     #[test]
     fn subjects_are_shared_by_coordinated_and_controlled_verbs() {
         let (document, doc) = parse("Russia met Iran and signed a deal. China agreed to hold talks with India.\n");
-        let p = Parse::new(&document, &doc);
+        let words = WordLists::builtin().unwrap();
+        let p = Parse::new(&document, &doc, &words);
         let find = |w: &str| (0..p.len()).find(|&i| p.word(i) == w).unwrap();
         assert_eq!(p.subject(find("signed")).map(|(s, _)| p.word(s)), Some("Russia"));
         assert_eq!(p.subject(find("hold")).map(|(s, _)| p.word(s)), Some("China"));

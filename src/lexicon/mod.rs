@@ -23,7 +23,9 @@ use std::path::{Path, PathBuf};
 use regex::RegexSet;
 
 pub use gazetteer::{ActorEntry, ActorKind, EntryId, Gazetteer};
-pub use words::{Collective, Description, Morphology, Relation, ReportingVerb, TitleUses, Trigger, WordLists};
+pub use words::{
+    Collective, Description, Morphology, Relation, ReportingVerb, TitleUses, Trigger, WordClass, WordLists,
+};
 
 /// Where a lexicon came from, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +94,73 @@ impl Lexicon {
             std::fs::read_to_string(path).map_err(|source| LexiconError::Io { origin: origin.clone(), source })?;
         self.words.add_triggers(&text, &origin)
     }
+
+    /// Adds any lexicon file, read as the `ontology/` file it is named after: a `.ttl` file is a
+    /// gazetteer; `events*.tsv`, `reporting*.tsv`, `descriptions*.tsv`, `relations*.tsv`,
+    /// `collectives*.tsv`, `titles*.tsv`, `wrongdoing*.tsv`, `word_classes*.tsv` and
+    /// `boilerplate*.tsv` add to that list. Another name is refused, saying which names work.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("dossier-doc-lexicon-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("word_classes_extra.tsv");
+    /// std::fs::write(&file, "act-light-verb\tspearhead\n")?;
+    /// let mut lexicon = dossier::lexicon::Lexicon::builtin()?;
+    /// lexicon.add_file(&file)?;
+    /// assert!(lexicon.words.is(dossier::lexicon::WordClass::ActLightVerb, "spearhead"));
+    /// assert!(lexicon.add_file(&dir.join("notes.tsv")).unwrap_err().to_string().contains("word_classes"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_file(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let origin = Origin::File(path.to_path_buf());
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_lowercase();
+        let kind = if name.ends_with(".ttl") {
+            Some("ttl")
+        } else if name.ends_with(".tsv") {
+            FILE_KINDS.iter().copied().find(|kind| name.starts_with(kind))
+        } else {
+            None
+        };
+        let Some(kind) = kind else {
+            return Err(LexiconError::Entry {
+                origin,
+                subject: "file name".to_string(),
+                message: format!(
+                    "cannot tell which lexicon this is: name it after its ontology/ counterpart (*.ttl, or {}*.tsv)",
+                    FILE_KINDS.join("*.tsv, ")
+                ),
+            });
+        };
+        let text =
+            std::fs::read_to_string(path).map_err(|source| LexiconError::Io { origin: origin.clone(), source })?;
+        match kind {
+            "ttl" => self.gazetteer.add_turtle(&text, &origin),
+            "events" => self.words.add_triggers(&text, &origin),
+            "reporting" => self.words.add_reporting(&text, &origin),
+            "descriptions" => self.words.add_descriptions(&text, &origin),
+            "relations" => self.words.add_relations(&text, &origin),
+            "collectives" => self.words.add_collectives(&text, &origin),
+            "titles" => self.words.add_titles(&text, &origin),
+            "wrongdoing" => self.words.add_wrongdoing(&text, &origin),
+            "word_classes" => self.words.add_word_classes(&text, &origin),
+            _ => self.boilerplate.extend(&text, &origin),
+        }
+    }
 }
+
+/// The TSV lexicons [`Lexicon::add_file`] extends, by the start of their file name.
+const FILE_KINDS: [&str; 9] = [
+    "events",
+    "reporting",
+    "descriptions",
+    "relations",
+    "collectives",
+    "titles",
+    "wrongdoing",
+    "word_classes",
+    "boilerplate",
+];
 
 /// Reads `KEY<TAB>VALUE...` lines, skipping blanks and `#` comments; yields (line number, fields).
 pub(crate) fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -112,6 +180,9 @@ pub struct Boilerplate {
     footer: RegexSet,
 }
 
+/// The patterns of a rules file, by kind.
+type BoilerplatePatterns = (Vec<String>, Vec<String>);
+
 impl Boilerplate {
     /// The shipped rules.
     ///
@@ -127,6 +198,27 @@ impl Boilerplate {
 
     /// Parses rules in the `boilerplate.tsv` format.
     pub fn parse(text: &str, origin: &Origin) -> Result<Boilerplate, LexiconError> {
+        let (drop, footer) = Self::patterns(text, origin)?;
+        Self::compile(drop, footer, origin)
+    }
+
+    /// Adds the rules of a file in the `boilerplate.tsv` format to these.
+    pub fn extend(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        let (mut drop, mut footer) = Self::patterns(text, origin)?;
+        drop.extend(self.drop.patterns().iter().cloned());
+        footer.extend(self.footer.patterns().iter().cloned());
+        *self = Self::compile(drop, footer, origin)?;
+        Ok(())
+    }
+
+    fn compile(drop: Vec<String>, footer: Vec<String>, origin: &Origin) -> Result<Boilerplate, LexiconError> {
+        let set = |patterns: Vec<String>| {
+            RegexSet::new(patterns).map_err(|e| LexiconError::syntax(origin, 0, 0, e.to_string()))
+        };
+        Ok(Boilerplate { drop: set(drop)?, footer: set(footer)? })
+    }
+
+    fn patterns(text: &str, origin: &Origin) -> Result<BoilerplatePatterns, LexiconError> {
         let mut drop = Vec::new();
         let mut footer = Vec::new();
         for (line, fields) in tsv_rows(text) {
@@ -150,10 +242,7 @@ impl Boilerplate {
                 }
             }
         }
-        let set = |patterns: Vec<String>| {
-            RegexSet::new(patterns).map_err(|e| LexiconError::syntax(origin, 0, 0, e.to_string()))
-        };
-        Ok(Boilerplate { drop: set(drop)?, footer: set(footer)? })
+        Ok((drop, footer))
     }
 
     /// Whether a trimmed line is page furniture.
@@ -217,6 +306,27 @@ mod tests {
         assert!(lexicon.gazetteer.len() > 100);
         assert!(lexicon.boilerplate.is_boilerplate("Advertisement"));
         assert!(lexicon.boilerplate.is_footer("Post a Comment"));
+    }
+
+    #[test]
+    fn every_lexicon_file_extends_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lexicon = Lexicon::builtin().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        lexicon.add_file(&write("word_classes.tsv", "casualty-verb\tbehead\n")).unwrap();
+        assert!(lexicon.words.is(WordClass::CasualtyVerb, "behead"));
+        lexicon.add_file(&write("boilerplate-site.tsv", "drop\t^Read more on our app$\n")).unwrap();
+        assert!(lexicon.boilerplate.is_boilerplate("Read more on our app"));
+        assert!(lexicon.boilerplate.is_boilerplate("Advertisement"), "the shipped rules stay");
+        lexicon.add_file(&write("collectives-local.tsv", "vigilantes\tArmedGroup\tvigilantes\t-\n")).unwrap();
+        let error = lexicon.add_file(&write("word_classes2.tsv", "light-verbs\thold\n")).unwrap_err().to_string();
+        assert!(error.contains("word_classes2.tsv:1:1") && error.contains("unknown word class"), "{error}");
+        let error = lexicon.add_file(&write("mine.tsv", "x\n")).unwrap_err().to_string();
+        assert!(error.contains("mine.tsv") && error.contains("collectives*.tsv"), "{error}");
     }
 
     #[test]

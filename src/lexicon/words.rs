@@ -240,6 +240,8 @@ pub struct WordLists {
     titles: HashMap<String, TitleUses>,
     /// Phrases of wrongdoing (lemmas), by their first lemma, longest first.
     wrongdoing: HashMap<String, Vec<Vec<String>>>,
+    /// The open word classes the rules read (`ontology/word_classes.tsv`).
+    classes: HashMap<WordClass, rustc_hash::FxHashSet<String>>,
 }
 
 impl WordLists {
@@ -260,6 +262,7 @@ impl WordLists {
             collectives: HashMap::default(),
             titles: HashMap::default(),
             wrongdoing: HashMap::default(),
+            classes: HashMap::default(),
         };
         words.add_triggers(include_str!("../../ontology/events.tsv"), &builtin("ontology/events.tsv"))?;
         words.add_open_triggers(
@@ -273,6 +276,8 @@ impl WordLists {
         words.add_collectives(include_str!("../../ontology/collectives.tsv"), &builtin("ontology/collectives.tsv"))?;
         words.add_titles(include_str!("../../ontology/titles.tsv"), &builtin("ontology/titles.tsv"))?;
         words.add_wrongdoing(include_str!("../../ontology/wrongdoing.tsv"), &builtin("ontology/wrongdoing.tsv"))?;
+        words
+            .add_word_classes(include_str!("../../ontology/word_classes.tsv"), &builtin("ontology/word_classes.tsv"))?;
         Ok(words)
     }
 
@@ -504,6 +509,44 @@ impl WordLists {
         Ok(())
     }
 
+    /// Adds words to word classes (`ontology/word_classes.tsv`): `CLASS<TAB>WORD[|WORD...]`.
+    pub fn add_word_classes(&mut self, text: &str, origin: &Origin) -> Result<(), LexiconError> {
+        for (line, fields) in tsv_rows(text) {
+            let [class, list] = fields[..] else {
+                return Err(LexiconError::syntax(origin, line, 1, "expected CLASS<TAB>WORD[|WORD...]"));
+            };
+            let Some(class) = WordClass::from_name(class) else {
+                let known: Vec<&str> = WordClass::ALL.iter().map(|c| c.name()).collect();
+                return Err(LexiconError::syntax(
+                    origin,
+                    line,
+                    1,
+                    format!("unknown word class {class:?} (one of {})", known.join(", ")),
+                ));
+            };
+            let words = split_words(list);
+            if words.is_empty() {
+                return Err(LexiconError::syntax(origin, line, class.name().len() + 2, "no words"));
+            }
+            self.classes.entry(class).or_default().extend(words);
+        }
+        Ok(())
+    }
+
+    /// Whether a lower-case word (or lemma) is of a word class.
+    ///
+    /// ```
+    /// use dossier::lexicon::words::{WordClass, WordLists};
+    ///
+    /// let words = WordLists::builtin()?;
+    /// assert!(words.is(WordClass::ActLightVerb, "hold"));
+    /// assert!(!words.is(WordClass::ActLightVerb, "welcome"));
+    /// # Ok::<(), dossier::lexicon::LexiconError>(())
+    /// ```
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        self.classes.get(&class).is_some_and(|words| words.contains(word))
+    }
+
     /// The length of the phrase of wrongdoing that starts `lemmas` (lower-case), if one does.
     ///
     /// ```
@@ -537,6 +580,109 @@ impl WordLists {
     /// Descriptions whose words start `words` (lower-case), longest first.
     pub fn descriptions_at(&self, words: &[&str]) -> Vec<&Description> {
         self.descriptions.at(words)
+    }
+}
+
+/// A class of open-class words an extraction rule reads (`ontology/word_classes.tsv`; each
+/// variant's doc is the class's meaning there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WordClass {
+    /// Verbs whose object noun is the act, done by their subject ("held talks").
+    ActLightVerb,
+    /// Nouns of documents that act for their issuer ("a statement calling on ...").
+    IssuingDocument,
+    /// Participles whose `by` agent does the act they modify ("the request submitted by X").
+    MakingVerb,
+    /// Verbs under which an act is planned, not done ("plans to hold talks").
+    PlanVerb,
+    /// Verbs that tell casualties ("were killed in a clash with X").
+    CasualtyVerb,
+    /// Conflicts named by their place ("the Syrian war"): the name says where, not who.
+    ConflictNoun,
+    /// Settlements and meetings named by their place or subject ("the Gaza ceasefire").
+    SettlementNoun,
+    /// Nouns of forces sent or deployed ("sent troops to X").
+    ForceNoun,
+    /// Words that place a show of force around a state ("drills surrounding Taiwan").
+    AroundWord,
+    /// Purposes that name an adversary ("to fight X").
+    HostilePurpose,
+    /// Nouns of unarmed crowds.
+    CrowdNoun,
+    /// Verbs that ask for an act ("urged Peru to withdraw").
+    AskingVerb,
+    /// Verbs of permission ("a law that allows the army to ...").
+    PermissionVerb,
+    /// Nouns of statements that speak for who issued them ("the statement said").
+    StatementNoun,
+    /// Verbs whose subject speaks the speech-act noun they take ("issued a warning that").
+    SpeechLightVerb,
+    /// Verbs by which a speech-act noun comes from the actor after "from".
+    ReceivingVerb,
+    /// Last words of the names of positions held by one person ("Committee Chair").
+    PositionWord,
+    /// Last words of the names of bodies that have positions ("Committee").
+    BodyWord,
+    /// Words of the generic names of state bodies ("Foreign Ministry").
+    GenericBodyWord,
+    /// Nouns of time a preposition of cause may still govern ("for a week").
+    TimeNoun,
+}
+
+impl WordClass {
+    /// Every class, in file order.
+    pub const ALL: [WordClass; 20] = [
+        WordClass::ActLightVerb,
+        WordClass::IssuingDocument,
+        WordClass::MakingVerb,
+        WordClass::PlanVerb,
+        WordClass::CasualtyVerb,
+        WordClass::ConflictNoun,
+        WordClass::SettlementNoun,
+        WordClass::ForceNoun,
+        WordClass::AroundWord,
+        WordClass::HostilePurpose,
+        WordClass::CrowdNoun,
+        WordClass::AskingVerb,
+        WordClass::PermissionVerb,
+        WordClass::StatementNoun,
+        WordClass::SpeechLightVerb,
+        WordClass::ReceivingVerb,
+        WordClass::PositionWord,
+        WordClass::BodyWord,
+        WordClass::GenericBodyWord,
+        WordClass::TimeNoun,
+    ];
+
+    /// The class's name in `word_classes.tsv` ("act-light-verb").
+    pub fn name(self) -> &'static str {
+        match self {
+            WordClass::ActLightVerb => "act-light-verb",
+            WordClass::IssuingDocument => "issuing-document",
+            WordClass::MakingVerb => "making-verb",
+            WordClass::PlanVerb => "plan-verb",
+            WordClass::CasualtyVerb => "casualty-verb",
+            WordClass::ConflictNoun => "conflict-noun",
+            WordClass::SettlementNoun => "settlement-noun",
+            WordClass::ForceNoun => "force-noun",
+            WordClass::AroundWord => "around-word",
+            WordClass::HostilePurpose => "hostile-purpose",
+            WordClass::CrowdNoun => "crowd-noun",
+            WordClass::AskingVerb => "asking-verb",
+            WordClass::PermissionVerb => "permission-verb",
+            WordClass::StatementNoun => "statement-noun",
+            WordClass::SpeechLightVerb => "speech-light-verb",
+            WordClass::ReceivingVerb => "receiving-verb",
+            WordClass::PositionWord => "position-word",
+            WordClass::BodyWord => "body-word",
+            WordClass::GenericBodyWord => "generic-body-word",
+            WordClass::TimeNoun => "time-noun",
+        }
+    }
+
+    /// The class of a name in `word_classes.tsv`.
+    pub fn from_name(name: &str) -> Option<WordClass> {
+        WordClass::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
@@ -641,6 +787,15 @@ mod tests {
     }
 
     /// Found by the `lexicons` fuzz target: an empty fixed phrase ("=") panicked.
+    #[test]
+    fn every_word_class_ships_with_words() {
+        let words = WordLists::builtin().unwrap();
+        for class in WordClass::ALL {
+            assert!(words.classes.get(&class).is_some_and(|w| !w.is_empty()), "{} is empty", class.name());
+            assert_eq!(WordClass::from_name(class.name()), Some(class));
+        }
+    }
+
     #[test]
     fn fuzz_empty_fixed_phrase_is_ignored() {
         let mut words = WordLists::builtin().unwrap();
