@@ -52,6 +52,9 @@ const SYMMETRIC: &[EventType] = &[EventType::Agree, EventType::Consult, EventTyp
 /// Finds the events of a document.
 pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, published: Option<Date>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
+    // Undated, the report still tells its week: days of the week are read around the latest full
+    // date it gives ("a photo taken Jan. 16, 2024": "on Wednesday" is Jan. 17). Read once.
+    let report = Report { published, week: if published.is_none() { story_week(parse) } else { None } };
     // The trigger token of each event.
     let mut heads = Vec::new();
     for t in 0..parse.len() {
@@ -83,7 +86,7 @@ pub(crate) fn find_events(parse: &Parse, lexicon: &Lexicon, cast: &mut Cast, pub
         let Some(((form, trigger), open)) = found else {
             continue;
         };
-        if let Some(event) = read_event(parse, cast, t, form, trigger, published) {
+        if let Some(event) = read_event(parse, cast, t, form, trigger, report) {
             // Open-data triggers (CAMEO verb patterns) were made for a coder that codes an act
             // only between two actors: without a target they state no event.
             if open && event.targets.is_empty() {
@@ -330,8 +333,9 @@ fn read_event(
     head: usize,
     form: &TreeForm,
     trigger: &Trigger,
-    published: Option<Date>,
+    report: Report,
 ) -> Option<Event> {
+    let published = report.published;
     if conditional_or_question(parse, head) {
         return None;
     }
@@ -402,7 +406,7 @@ fn read_event(
     let place = place_of(parse, cast, head, clause_verb, trigger.event_type);
     let status = status_of(parse, head, clause_verb);
     let tense = if status == Status::Planned { Tense::Future } else { Tense::Past };
-    let mut date = date_of(parse, head, clause_verb, published, tense);
+    let mut date = date_of(parse, head, clause_verb, report, tense);
     let mut status = status;
     // An act told in the present ("X is traveling to Y", "X sends troops") is the day's news.
     if date.is_none() && status == Status::Occurred && !form.noun && present_tense(parse, head) {
@@ -958,19 +962,11 @@ fn place_of(
 
 /// The date of an act: a time expression of its own clause (the trigger's phrase, or the
 /// clause of the verb it depends on), not of clauses embedded in it.
-fn date_of(
-    parse: &Parse,
-    head: usize,
-    verb: Option<usize>,
-    published: Option<Date>,
-    tense: Tense,
-) -> Option<TimeValue> {
+fn date_of(parse: &Parse, head: usize, verb: Option<usize>, report: Report, tense: Tense) -> Option<TimeValue> {
+    let Report { published, week } = report;
     let mut roots = vec![head];
     roots.extend(verb);
     let clause = verb.unwrap_or(head);
-    // Undated, the report still tells its week: days of the week are read around the latest full
-    // date it gives ("a photo taken Jan. 16, 2024": "on Wednesday" is Jan. 17).
-    let week = if published.is_none() { story_week(parse) } else { None };
     // The act's own clause.
     if let Some(found) = clause_date(parse, &roots, published, week, tense) {
         return Some(found);
@@ -1136,6 +1132,13 @@ fn measured_days(parse: &Parse, clause: usize) -> Option<i64> {
             w => w.parse::<i64>().ok(),
         })?;
     Some(unit * count)
+}
+
+/// When a report was published, and for an undated one the week its days of the week fall in.
+#[derive(Debug, Clone, Copy)]
+struct Report {
+    published: Option<Date>,
+    week: Option<Date>,
 }
 
 /// For an undated report, the anchor for days of the week: three days after the latest full date
@@ -1311,8 +1314,7 @@ fn clause_date(
             }
             // The whole entity the token belongs to, with the preposition before it, which
             // reads a bare month or year ("in June", "since 2013").
-            let entity = parse.doc.entities().find(|e| e.token_range().contains(&t))?;
-            let mut tokens = entity.token_range();
+            let (mut tokens, _) = parse.entity_at(t)?;
             // A day number the recogniser left out ("8 December" tagged from "December").
             while tokens.start > 0
                 && parse.tag(tokens.start - 1) == "CD"

@@ -238,9 +238,8 @@ impl<'l> Cast<'l> {
         }
         // A people named by its demonym ("Palestinians", "the Israelis").
         if parse.is_noun(token) && matches!(parse.tag(token), "NNPS" | "NNS") && parse.in_article(token) {
-            let entity = parse.doc.entities().find(|e| e.label() == "NORP" && e.token_range().contains(&token));
-            if let Some(e) = entity {
-                let r = e.token_range();
+            let entity = parse.entity_at(token).filter(|(_, label)| *label == "NORP");
+            if let Some((r, _)) = entity {
                 if r.end == token + 1 && r.clone().all(|t| self.at(t).is_none()) {
                     let name = parse.span_text(trim_entity(parse, &self.lexicon.words, r.clone(), "NORP")).to_string();
                     let id = self.register_discovered(&name, ActorKind::Group);
@@ -1019,10 +1018,11 @@ fn entity_spans_of(parse: &Parse) -> Vec<(Range<usize>, &'static str)> {
         }
         merged.push((r, label));
     }
-    // Repairs may have run a span into the next one: the earlier keeps it.
+    // Repairs may have run a span into the next one: the earlier keeps it. Spans start in
+    // order and the kept ones are disjoint, so only the last kept can overlap.
     let mut kept: Vec<(Range<usize>, &'static str)> = Vec::new();
     for (r, label) in merged {
-        if kept.iter().all(|(o, _)| o.end <= r.start || r.end <= o.start) {
+        if kept.last().is_none_or(|(o, _)| o.end <= r.start || r.end <= o.start) {
             kept.push((r, label));
         }
     }
@@ -1221,10 +1221,10 @@ fn repair_span(parse: &Parse, tokens: Range<usize>, label: &str) -> Range<usize>
     }
     if label == "ORG" && r.end + 1 < sentence.end && parse.lower(r.end) == "of" && r.contains(&parse.head(r.end)) {
         let next = r.end + 1;
-        if let Some(e) =
-            parse.doc.entities().find(|e| e.token_range().start == next && matches!(e.label(), "GPE" | "ORG" | "LOC"))
+        if let Some((e, _)) =
+            parse.entity_at(next).filter(|(e, label)| e.start == next && matches!(*label, "GPE" | "ORG" | "LOC"))
         {
-            r.end = e.token_range().end;
+            r.end = e.end;
         }
     }
     r

@@ -25,6 +25,9 @@ pub(crate) struct Parse<'a> {
     /// The parser's sentence of each token, and each sentence's token range.
     sentence_of: Vec<u32>,
     sentences: Vec<Range<usize>>,
+    /// The named entities (tokens, label), and the one each token belongs to.
+    entities: Vec<(Range<usize>, &'a str)>,
+    entity_of: Vec<Option<u32>>,
 }
 
 /// Dependency labels of a clause's subject.
@@ -63,11 +66,24 @@ impl<'a> Parse<'a> {
             }
             sentences.push(r);
         }
-        Parse { doc, text: &document.text, words, lower, lemma, scope, sentence_of, sentences }
+        let entities: Vec<(Range<usize>, &str)> = doc.entities().map(|e| (e.token_range(), e.label())).collect();
+        let mut entity_of = vec![None; n];
+        for (k, (tokens, _)) in entities.iter().enumerate() {
+            for i in tokens.clone() {
+                entity_of[i] = Some(k as u32);
+            }
+        }
+        Parse { doc, text: &document.text, words, lower, lemma, scope, sentence_of, sentences, entities, entity_of }
     }
 
     pub(crate) fn len(&self) -> usize {
         self.doc.len()
+    }
+
+    /// The named entity a token belongs to: its tokens and label (a lookup, not a search).
+    pub(crate) fn entity_at(&self, token: usize) -> Option<(Range<usize>, &'a str)> {
+        let k = (*self.entity_of.get(token)?)? as usize;
+        self.entities.get(k).cloned()
     }
 
     /// The token's text.
