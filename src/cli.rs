@@ -493,7 +493,8 @@ pub enum Command {
         /// Address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
         bind: std::net::SocketAddr,
-        /// Seconds a query may run before it is cancelled.
+        /// Seconds a query (or the briefing, or the picture) may run: then it is answered 503,
+        /// whether or not its evaluation has stopped yet, and its evaluation is cancelled.
         #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
         timeout: f64,
         /// Most rows (or triples) a result may have; larger results are refused.
@@ -543,7 +544,7 @@ pub struct ServeLimits {
     /// Queries (and briefing or picture computations) evaluated at once; a query waits for a
     /// place within its --timeout (then 503). A query answered 503 at its deadline keeps its
     /// place until its evaluation stops.
-    #[arg(long, default_value_t = 16, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    #[arg(long, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
     pub max_queries: usize,
 }
 

@@ -68,7 +68,7 @@ impl Default for Limits {
             max_header_bytes: 64 << 10,
             max_body_bytes: 8 << 20,
             max_body_memory: 64 << 20,
-            max_queries: 16,
+            max_queries: 8,
         }
     }
 }
