@@ -910,6 +910,46 @@ mod tests {
     }
 
     #[test]
+    fn federated_queries_are_refused_with_400() {
+        let endpoint = endpoint(ServeOptions::default());
+        for query in [
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            "SELECT * WHERE { ?x rdfs:label ?l OPTIONAL { SERVICE SILENT <http://example.org/s> { ?x ?p ?o } } }",
+            "SELECT * WHERE { BIND(<http://example.org/s> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+        ] {
+            let (status, _, body) =
+                answer(&endpoint, request("POST", "/sparql", &[("Content-Type", "application/sparql-query")], query));
+            if status == 200 {
+                // SERVICE SILENT may give no rows instead; it never reaches out either way.
+                assert!(query.contains("SILENT"), "{query}: {body}");
+            } else {
+                assert_eq!(status, 400, "{query}: {body}");
+                assert!(body.contains("SERVICE is not supported"), "{body}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_briefing_is_kept_until_an_update_changes_the_store() {
+        let endpoint = endpoint(ServeOptions { allow_update: true, ..ServeOptions::default() });
+        let cache_status = |endpoint: &Endpoint| {
+            let response = endpoint.handle(&mut request("GET", "/briefing", &[], ""));
+            assert_eq!(response.status(), 200);
+            response.headers()["Cache-Status"].to_str().unwrap().to_string()
+        };
+        assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
+        assert_eq!(cache_status(&endpoint), "dossier; hit");
+        let update = [("Content-Type", "application/sparql-update")];
+        let (status, _, _) = answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { dos:d rdfs:label \"D\" }"));
+        assert_eq!(status, 204);
+        assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
+        // A failed update changes nothing: the page is still kept.
+        let (status, _, _) = answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { oops"));
+        assert_eq!(status, 400);
+        assert_eq!(cache_status(&endpoint), "dossier; hit");
+    }
+
+    #[test]
     fn stopping_refuses_new_requests() {
         let endpoint = endpoint(ServeOptions::default());
         assert_eq!(endpoint.stop(Duration::from_millis(10)), 0);
