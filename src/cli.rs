@@ -535,7 +535,8 @@ pub struct ServeLimits {
     /// Largest request line and headers (431 beyond).
     #[arg(long, default_value = "64K", value_name = "BYTES", value_parser = bytes)]
     pub max_header_bytes: u64,
-    /// Largest request body, a query or an update (413 beyond).
+    /// Largest request body, a query or an update (413 beyond, answered before the body is
+    /// read; what the client goes on sending is dropped for 2 s so that it sees the answer).
     #[arg(long, default_value = "8M", value_name = "BYTES", value_parser = bytes)]
     pub max_body: u64,
     /// Bytes of request bodies held at once, all requests together (503 beyond).

@@ -33,6 +33,10 @@ const MAX_HEADER_FIELDS: usize = 128;
 /// Longest line of chunked framing (a chunk size with its extensions).
 const MAX_CHUNK_LINE: usize = 1024;
 
+/// How long a connection refused mid-request goes on reading (and dropping) what the client
+/// sends, so that a client still sending its body sees the answer instead of a reset.
+const LINGER: Duration = Duration::from_secs(2);
+
 /// What every connection shares.
 pub(crate) struct Shared {
     pub(crate) limits: Limits,
@@ -202,8 +206,10 @@ impl<'a> Connection<'a> {
                 }
                 Err(Stop::Answer(failure)) => {
                     eprintln!("dossier: {}: {} {}", self.peer, failure.0.as_u16(), clean(&failure.1));
-                    let _ = self.respond(super::failure(failure), false, true);
-                    false
+                    if self.respond(super::failure(failure), false, true).is_ok() {
+                        self.linger();
+                    }
+                    return;
                 }
             };
             if !keep_alive {
@@ -430,6 +436,25 @@ impl<'a> Connection<'a> {
                 self.limits().body_timeout.as_secs_f64()
             ),
         ))
+    }
+
+    /// Closes the sending side and drops what the client still sends, for at most [`LINGER`].
+    fn linger(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Write);
+        let deadline = Instant::now() + LINGER;
+        let mut sink = [0; 16 << 10];
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || self.stream.set_read_timeout(Some(left)).is_err() {
+                return;
+            }
+            match self.stream.read(&mut sink) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return,
+            }
+        }
     }
 
     fn respond(&mut self, response: Response<Body>, head_only: bool, close: bool) -> io::Result<()> {
