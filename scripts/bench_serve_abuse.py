@@ -12,7 +12,8 @@ DOSSIER is the binary, STORE a built store. Cases (all by default):
   bodies     8 concurrent 60 MB bodies, with the defaults and with --max-body 64M
              --max-body-memory 64M: answers and the server's peak resident memory
   runaway    the runaway queries of issue 24 with --timeout 5: time to the answer, the
-             server's resident memory and CPU time of its query threads afterwards
+             resident memory of the server and its query worker processes (peak while the
+             query ran, and after), CPU time of query threads in the server itself
 
 Each case starts its own server on a free port and stops it with SIGTERM.
 """
@@ -72,6 +73,26 @@ class Server:
             except OSError:
                 pass
         return total
+
+    def tree_rss(self):
+        """Resident MB of the server and its worker processes, and how many workers."""
+        total, workers = self.status("VmRSS"), 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                if ppid != self.process.pid:
+                    continue
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) // 1024
+                            workers += 1
+            except (OSError, IndexError, ValueError):
+                pass
+        return total, workers
 
     def query_threads(self):
         n = 0
@@ -242,18 +263,37 @@ RUNAWAYS = [
 def runaway(dossier, store):
     for name, query in RUNAWAYS:
         server = Server(dossier, store, "--timeout", "5")
-        status, seconds, body = request(server.port, sparql(query))
-        cheap = request(server.port, CHEAP)
+        time.sleep(1)
+        peak, running = [0], [True]
+
+        def sample():
+            while running[0]:
+                peak[0] = max(peak[0], server.tree_rss()[0])
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        results = {}
+        runaway_thread = threading.Thread(target=lambda: results.update(runaway=request(server.port, sparql(query))))
+        runaway_thread.start()
+        time.sleep(2)
+        results["cheap"] = request(server.port, CHEAP)
+        runaway_thread.join()
+        (status, seconds, _), cheap = results["runaway"], results["cheap"]
         after = {}
         for wait in (1, 5, 30):
             time.sleep(wait - (max(after) if after else 0))
-            after[wait] = (server.status("VmRSS"), server.query_threads(), server.query_cpu_seconds())
-        peak = server.status("VmHWM")
+            rss, workers = server.tree_rss()
+            after[wait] = (rss, workers, server.query_threads(), server.query_cpu_seconds())
+        running[0] = False
+        sampler.join()
         server.stop()
         print(
             f"runaway {name}: {status} in {seconds:.2f} s; a cheap query meanwhile {cheap[0]} in {cheap[1]:.3f} s; "
-            + "; ".join(f"+{w} s: {r} MB, {n} query threads, {c:.1f} CPU s" for w, (r, n, c) in after.items())
-            + f"; peak {peak} MB"
+            f"peak while it ran {peak[0]} MB (server and workers); after: "
+            + "; ".join(
+                f"+{w} s {r} MB, {k} workers, {n} query threads ({c:.1f} CPU s)" for w, (r, k, n, c) in after.items()
+            )
         )
 
 

@@ -505,6 +505,10 @@ pub enum Command {
         allow_update: bool,
         #[command(flatten)]
         limits: ServeLimits,
+        /// Run as a query worker of a server (the server starts its workers so): queries in
+        /// on standard input, answers out on standard output.
+        #[arg(long, hide = true)]
+        query_worker: bool,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -290,8 +290,9 @@ fn sparql(query: &str) -> String {
 
 /// A query Oxigraph does not stop when cancelled (the product of two path closures, 26,643
 /// rows each on the seeds, counted in memory: it checks its cancellation token only when it
-/// reads the store) and a cross join of the store with itself three times (which it stops):
-/// each is answered 503 at the 1 s deadline, while a cheap query still answers.
+/// reads the store) and a cross join of the store with itself three times: each is answered
+/// 503 at the 1 s deadline while a cheap query still answers, and its worker process is
+/// killed (before, the first ran on for minutes on a thread, both cores busy).
 #[test]
 fn r24_a_runaway_query_is_answered_503_at_its_deadline_while_a_cheap_one_answers() {
     let server = Server::start(seed_store(), &["--timeout", "1"]);
@@ -320,6 +321,24 @@ fn r24_a_runaway_query_is_answered_503_at_its_deadline_while_a_cheap_one_answers
     }
     let (status, _, body) = http(port, &sparql("SELECT * WHERE { ?s ?p ?o } LIMIT 1"));
     assert_eq!(status, 200, "{body}");
+    // The runaways were evaluated in worker processes, killed at the deadline: nothing of the
+    // server burns CPU any more (the product of two closures would for minutes).
+    let busy = cpu_ticks_of_tree(server.pid());
+    std::thread::sleep(Duration::from_secs(2));
+    let spent = cpu_ticks_of_tree(server.pid()) - busy;
+    assert!(spent < 60, "{spent} ticks of CPU in 2 s after the answers");
+}
+
+/// CPU ticks (user and system) used so far by process `pid` and its children alive.
+fn cpu_ticks_of_tree(pid: u32) -> i64 {
+    let ticks = |pid: &str| -> i64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let fields: Vec<&str> = stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+        fields.get(11).and_then(|f| f.parse::<i64>().ok()).unwrap_or(0)
+            + fields.get(12).and_then(|f| f.parse::<i64>().ok()).unwrap_or(0)
+    };
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+    ticks(&pid.to_string()) + children.split_whitespace().map(ticks).sum::<i64>()
 }
 
 /// A client that sends one header line every 250 ms used to hold its connection for as long
@@ -543,4 +562,16 @@ fn r24_serve_help_states_every_limit() {
     let refused = dossier(["serve", "--max-body", "lots"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(text(&refused.stderr).contains("is not a size"), "{}", text(&refused.stderr));
+}
+
+/// An error naming a hostile file name does not carry its escape sequence to the terminal.
+#[test]
+fn r24_error_messages_do_not_carry_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("x\x1b[2J\x1b]0;pwned\x07.db");
+    let output = dossier([Path::new("query"), Path::new("ASK {}"), Path::new("--store"), &store]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("x␛[2J␛]0;pwned␇.db"), "{stderr:?}");
+    assert!(!stderr.contains('\x1b') && !stderr.contains('\x07'), "{stderr:?}");
 }

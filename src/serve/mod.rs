@@ -47,6 +47,7 @@
 mod cache;
 mod http;
 mod limits;
+mod process;
 mod worker;
 
 use std::io::{Read, Write};
@@ -68,6 +69,7 @@ use crate::store::{QueryOptions, Store, StoreError};
 use crate::vocab;
 use cache::{Cache, Origin, Page};
 pub use limits::Limits;
+pub use process::{query_worker, WorkerCommand};
 use worker::{Evaluations, Late};
 
 /// The page at `/`.
@@ -98,6 +100,10 @@ pub struct ServeOptions {
     pub allow_update: bool,
     /// What a client may cost: deadlines, connection caps, body size and memory.
     pub limits: Limits,
+    /// How to start a query worker process (see [`query_worker`]): with it, and a store on
+    /// disk, each query runs in a worker killed at the deadline; without, on a thread that is
+    /// cancelled and abandoned at the deadline (it stops at its next read of the store).
+    pub worker: Option<WorkerCommand>,
 }
 
 impl Default for ServeOptions {
@@ -107,6 +113,7 @@ impl Default for ServeOptions {
             max_rows: 100_000,
             allow_update: false,
             limits: Limits::default(),
+            worker: None,
         }
     }
 }
@@ -119,6 +126,8 @@ pub enum ServeError {
     Bind { addr: SocketAddr, cause: std::io::Error },
     #[error("cannot watch for termination signals: {0}")]
     Signals(std::io::Error),
+    #[error("query worker: {0}")]
+    Worker(std::io::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -187,6 +196,8 @@ pub struct Endpoint {
     version: AtomicU64,
     briefing: Arc<Cache>,
     picture: Arc<Cache>,
+    /// Worker processes for queries, when the store is on disk and a worker command given.
+    workers: Option<process::Pool>,
 }
 
 /// Counts a request in flight while it lives.
@@ -224,7 +235,12 @@ impl Params {
 impl Endpoint {
     /// An endpoint over `store`.
     pub fn new(store: Store, options: ServeOptions) -> Endpoint {
+        let workers = match (&options.worker, store.location()) {
+            (Some(command), Some(_)) => Some(process::Pool::new(command.clone())),
+            _ => None,
+        };
         Endpoint {
+            workers,
             store: Arc::new(store),
             evaluations: Evaluations::new(options.limits.max_queries),
             options,
@@ -321,20 +337,30 @@ impl Endpoint {
                 .map(|iri| NamedNode::new(iri).map_err(|e| Failure::bad(format!("{name} {iri:?} is not an IRI: {e}"))))
                 .collect()
         };
-        let cancel = CancellationToken::new();
-        let options = QueryOptions {
-            default_graphs: iris("default-graph-uri")?,
-            named_graphs: iris("named-graph-uri")?,
-            cancel: Some(cancel.clone()),
+        let (default_graphs, named_graphs) = (iris("default-graph-uri")?, iris("named-graph-uri")?);
+        let (max_rows, deadline) = (self.options.max_rows, Instant::now() + self.options.timeout);
+        let late = |l| late(l, "query", self.options.timeout, self.options.limits.max_queries);
+        let (media, body) = if let Some(workers) = &self.workers {
+            // In a worker process, killed at the deadline.
+            let names = |graphs: Vec<NamedNode>| graphs.into_iter().map(NamedNode::into_string).collect();
+            let job = process::Job {
+                query,
+                default_graphs: names(default_graphs),
+                named_graphs: names(named_graphs),
+                accept,
+                max_rows,
+            };
+            workers.run(&job, self.version.load(Ordering::SeqCst), deadline, &self.evaluations).map_err(late)??
+        } else {
+            // On a worker thread: at the deadline the token is fired and the client told,
+            // whether or not the evaluation has noticed the token yet.
+            let cancel = CancellationToken::new();
+            let options = QueryOptions { default_graphs, named_graphs, cancel: Some(cancel.clone()) };
+            let store = Arc::clone(&self.store);
+            self.evaluations
+                .run(deadline, &cancel, move || serialize(store.query_with(&query, &options)?, accept.as_deref(), max_rows))
+                .map_err(late)??
         };
-        // The query runs on a worker: at the deadline the token is fired and the client told,
-        // whether or not the evaluation has noticed the token yet.
-        let (store, max_rows) = (Arc::clone(&self.store), self.options.max_rows);
-        let deadline = Instant::now() + self.options.timeout;
-        let (media, body) = self
-            .evaluations
-            .run(deadline, &cancel, move || serialize(store.query_with(&query, &options)?, accept.as_deref(), max_rows))
-            .map_err(|l| late(l, "query", self.options.timeout, self.options.limits.max_queries))??;
         Ok(ok(media, body))
     }
 
@@ -366,7 +392,11 @@ impl Endpoint {
             }
         };
         self.store.update(&update)?;
-        // The cached pages were made from the store before this update.
+        if self.workers.is_some() {
+            // Worker processes started from now on open the store with this update.
+            self.store.flush()?;
+        }
+        // The cached pages (and the workers) were made from the store before this update.
         self.version.fetch_add(1, Ordering::SeqCst);
         Ok(Response::builder()
             .status(StatusCode::NO_CONTENT)
@@ -730,6 +760,9 @@ pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl 
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]).map_err(ServeError::Signals)?;
     let grace = options.timeout + Duration::from_secs(5);
     let endpoint = Arc::new(Endpoint::new(store, options));
+    if let Some(workers) = &endpoint.workers {
+        workers.warm(0);
+    }
     let handler = Arc::clone(&endpoint);
     let handler: Arc<http::Handler> = Arc::new(move |request: &mut Request<Body>| {
         let started = Instant::now();

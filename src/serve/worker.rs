@@ -31,7 +31,7 @@ pub(crate) struct Evaluations {
 }
 
 /// A place taken; dropping it (when the worker ends) frees it.
-struct Place(Arc<Evaluations>);
+pub(crate) struct Place(Arc<Evaluations>);
 
 impl Drop for Place {
     fn drop(&mut self) {
@@ -51,9 +51,8 @@ impl Evaluations {
         *self.running.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Starts `work` on a worker thread once a place is free (waiting at most until
-    /// `deadline`); the place is held until `work` returns.
-    pub(crate) fn spawn(self: &Arc<Self>, deadline: Instant, work: impl FnOnce() + Send + 'static) -> Result<(), Late> {
+    /// Takes a place once one is free, waiting at most until `deadline`.
+    pub(crate) fn acquire(self: &Arc<Self>, deadline: Instant) -> Result<Place, Late> {
         let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         while *running >= self.max {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -63,8 +62,13 @@ impl Evaluations {
             running = self.freed.wait_timeout(running, left).unwrap_or_else(PoisonError::into_inner).0;
         }
         *running += 1;
-        drop(running);
-        let place = Place(Arc::clone(self));
+        Ok(Place(Arc::clone(self)))
+    }
+
+    /// Starts `work` on a worker thread once a place is free (waiting at most until
+    /// `deadline`); the place is held until `work` returns.
+    pub(crate) fn spawn(self: &Arc<Self>, deadline: Instant, work: impl FnOnce() + Send + 'static) -> Result<(), Late> {
+        let place = self.acquire(deadline)?;
         std::thread::Builder::new()
             .name("dossier query".into())
             .spawn(move || {
