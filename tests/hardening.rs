@@ -333,7 +333,8 @@ fn r24_a_runaway_query_is_answered_503_at_its_deadline_while_a_cheap_one_answers
 fn cpu_ticks_of_tree(pid: u32) -> i64 {
     let ticks = |pid: &str| -> i64 {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        let fields: Vec<&str> = stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+        let fields: Vec<&str> =
+            stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
         fields.get(11).and_then(|f| f.parse::<i64>().ok()).unwrap_or(0)
             + fields.get(12).and_then(|f| f.parse::<i64>().ok()).unwrap_or(0)
     };
@@ -346,10 +347,7 @@ fn cpu_ticks_of_tree(pid: u32) -> i64 {
 /// connection is closed after 1 s. Meanwhile another request is answered at once.
 #[test]
 fn r24_slow_clients_are_cut_off_at_their_deadlines() {
-    let server = Server::start(
-        seed_store(),
-        &["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "1"],
-    );
+    let server = Server::start(seed_store(), &["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "1"]);
     let port = server.port;
     let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
     slow.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
@@ -435,8 +433,7 @@ fn r24_idle_connections_of_one_client_do_not_lock_out_another() {
     let server = Server::start(seed_store(), &["--max-connections", "20", "--max-connections-per-client", "1000"]);
     // Server::start's own probe may still be open for a moment.
     std::thread::sleep(Duration::from_millis(300));
-    let held: Vec<TcpStream> =
-        (0..20).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
+    let held: Vec<TcpStream> = (0..20).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
     std::thread::sleep(Duration::from_millis(300));
     let (status, answer) = exchange(connect_from(Ipv4Addr::new(127, 0, 0, 3), server.port), "");
     assert_eq!(status, 503, "{answer}");
@@ -465,13 +462,18 @@ fn r24_request_bodies_are_limited_one_by_one_and_together() {
     holder.write_all(&padded.as_bytes()[..1000]).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     // ...so another is refused...
-    let (status, answer) = exchange(TcpStream::connect(("127.0.0.1", port)).unwrap(), &format!("{}{query}", post(query.len())));
+    let (status, answer) =
+        exchange(TcpStream::connect(("127.0.0.1", port)).unwrap(), &format!("{}{query}", post(query.len())));
     assert_eq!(status, 503, "{answer}");
-    assert!(answer.contains("bytes it allows for request bodies in flight (dossier serve --max-body-memory BYTES)"), "{answer}");
+    assert!(
+        answer.contains("bytes it allows for request bodies in flight (dossier serve --max-body-memory BYTES)"),
+        "{answer}"
+    );
     // ...until the first is done.
     let (status, answer) = exchange(holder, &padded[1000..]);
     assert_eq!(status, 200, "{answer}");
-    let (status, answer) = exchange(TcpStream::connect(("127.0.0.1", port)).unwrap(), &format!("{}{query}", post(query.len())));
+    let (status, answer) =
+        exchange(TcpStream::connect(("127.0.0.1", port)).unwrap(), &format!("{}{query}", post(query.len())));
     assert_eq!(status, 200, "{answer}");
     assert!(answer.ends_with("true"), "{answer}");
 }
@@ -480,10 +482,8 @@ fn r24_request_bodies_are_limited_one_by_one_and_together() {
 #[test]
 fn r24_service_is_refused_and_http_1_0_without_host_is_served() {
     let server = Server::start(seed_store(), &[]);
-    let (status, _, body) = http(
-        server.port,
-        &sparql("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"),
-    );
+    let (status, _, body) =
+        http(server.port, &sparql("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"));
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("SERVICE is not supported"), "{body}");
     let (status, head, body) = http(server.port, "GET /sparql?query=ASK%7B%7D HTTP/1.0\r\nAccept: text/csv\r\n\r\n");
@@ -513,7 +513,8 @@ fn r24_briefing_and_picture_are_computed_once_per_store_version() {
         assert_eq!(second, "dossier; hit", "{path}");
         assert_eq!(page, again);
     }
-    let insert = "INSERT DATA { <https://w3id.org/dossier/id/actor/zz> a dos:Actor, dos:Country ; rdfs:label \"Zedland\" }";
+    let insert =
+        "INSERT DATA { <https://w3id.org/dossier/id/actor/zz> a dos:Actor, dos:Country ; rdfs:label \"Zedland\" }";
     let (status, _, body) = http(
         server.port,
         &format!(
@@ -552,7 +553,8 @@ fn r24_serve_help_states_every_limit() {
             .iter()
             .position(|l| l.trim_start().starts_with(&format!("{flag} <")))
             .unwrap_or_else(|| panic!("{flag} is not in serve --help:\n{help}"));
-        let entry: Vec<&str> = lines[start + 1..].iter().copied().take_while(|l| !l.trim_start().starts_with('-')).collect();
+        let entry: Vec<&str> =
+            lines[start + 1..].iter().copied().take_while(|l| !l.trim_start().starts_with('-')).collect();
         let entry = entry.join("\n");
         assert!(entry.contains(&format!("[default: {default}]")), "{flag}: {entry}");
     }

@@ -162,7 +162,8 @@ mod tests {
         // ...those that come meanwhile wait for the same computation...
         let waiters: Vec<_> = (0..4)
             .map(|_| {
-                let (cache, evaluations, counter) = (Arc::clone(&cache), Arc::clone(&evaluations), Arc::clone(&computed));
+                let (cache, evaluations, counter) =
+                    (Arc::clone(&cache), Arc::clone(&evaluations), Arc::clone(&computed));
                 std::thread::spawn(move || cache.get(7, soon(), &evaluations, slow(counter)).unwrap())
             })
             .collect();

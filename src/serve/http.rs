@@ -321,7 +321,8 @@ impl<'a> Connection<'a> {
         // A new connection has the header timeout from its start for its first request; a
         // kept-alive one may wait the idle timeout, then has the header timeout from the
         // first byte of the request.
-        let idle_deadline = if first { self.started + limits.header_timeout } else { Instant::now() + limits.idle_timeout };
+        let idle_deadline =
+            if first { self.started + limits.header_timeout } else { Instant::now() + limits.idle_timeout };
         let mut header_deadline = first.then_some(idle_deadline);
         let mut scanned = 0;
         loop {
@@ -543,9 +544,10 @@ fn parse_head(bytes: &[u8]) -> Result<Head, Failure> {
     }
     let framing = framing(&headers)?;
     let connection_says = |word: &str| {
-        headers.get_all(CONNECTION).iter().any(|v| {
-            v.to_str().is_ok_and(|v| v.split(',').any(|token| token.trim().eq_ignore_ascii_case(word)))
-        })
+        headers
+            .get_all(CONNECTION)
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v.split(',').any(|token| token.trim().eq_ignore_ascii_case(word))))
     };
     let keep_alive = match version {
         Version::HTTP_10 => connection_says("keep-alive"),
@@ -584,7 +586,10 @@ fn framing(headers: &HeaderMap) -> Result<Framing, Failure> {
         } else {
             Err(Failure(
                 StatusCode::NOT_IMPLEMENTED,
-                format!("Transfer-Encoding {} is not supported; send the body plain or chunked", clean(&codings.join(", "))),
+                format!(
+                    "Transfer-Encoding {} is not supported; send the body plain or chunked",
+                    clean(&codings.join(", "))
+                ),
             ))
         };
     }
@@ -708,8 +713,9 @@ mod tests {
         assert!(text.starts_with("HTTP/1.1 404 Not Found\r\n"), "{text}");
         assert!(text.contains("connection: close\r\n") && text.contains("server: dossier/test\r\n"), "{text}");
         assert!(text.contains("content-length: 13\r\n") && text.ends_with("\r\n\r\nnothing here\n"), "{text}");
-        let head = encode(failure(Failure(StatusCode::NOT_FOUND, "x".into())), true, false, &HeaderValue::from_static("d"))
-            .unwrap();
+        let head =
+            encode(failure(Failure(StatusCode::NOT_FOUND, "x".into())), true, false, &HeaderValue::from_static("d"))
+                .unwrap();
         let text = String::from_utf8(head).unwrap();
         assert!(text.ends_with("content-length: 2\r\n\r\n") && !text.contains("connection"), "{text}");
     }
@@ -768,14 +774,18 @@ mod tests {
         holder.read_to_string(&mut got).unwrap();
         assert!(got.starts_with("HTTP/1.1 200") && got.ends_with("1234567890"), "{got}");
         // Given back: the same request now passes.
-        let answer = exchange(addr, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+        let answer =
+            exchange(addr, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("hello"), "{answer}");
     }
 
     #[test]
     fn a_trickled_head_is_cut_at_its_deadline_and_an_idle_connection_is_closed() {
-        let limits =
-            Limits { header_timeout: Duration::from_millis(300), idle_timeout: Duration::from_millis(300), ..Limits::default() };
+        let limits = Limits {
+            header_timeout: Duration::from_millis(300),
+            idle_timeout: Duration::from_millis(300),
+            ..Limits::default()
+        };
         let addr = echo(limits);
         let mut slow = TcpStream::connect(addr).unwrap();
         slow.set_read_timeout(Some(Duration::from_secs(30))).unwrap();

@@ -358,7 +358,9 @@ impl Endpoint {
             let options = QueryOptions { default_graphs, named_graphs, cancel: Some(cancel.clone()) };
             let store = Arc::clone(&self.store);
             self.evaluations
-                .run(deadline, &cancel, move || serialize(store.query_with(&query, &options)?, accept.as_deref(), max_rows))
+                .run(deadline, &cancel, move || {
+                    serialize(store.query_with(&query, &options)?, accept.as_deref(), max_rows)
+                })
                 .map_err(late)??
         };
         Ok(ok(media, body))
@@ -779,11 +781,8 @@ pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl 
         response
     });
     let listener = std::net::TcpListener::bind(bind).map_err(|cause| ServeError::Bind { addr: bind, cause })?;
-    let shared = http::Shared::new(
-        endpoint.options.limits.clone(),
-        handler,
-        concat!("dossier/", env!("CARGO_PKG_VERSION")),
-    );
+    let shared =
+        http::Shared::new(endpoint.options.limits.clone(), handler, concat!("dossier/", env!("CARGO_PKG_VERSION")));
     std::thread::Builder::new()
         .name("dossier accept".into())
         .spawn(move || http::accept(listener, shared))
@@ -973,7 +972,8 @@ mod tests {
         assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
         assert_eq!(cache_status(&endpoint), "dossier; hit");
         let update = [("Content-Type", "application/sparql-update")];
-        let (status, _, _) = answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { dos:d rdfs:label \"D\" }"));
+        let (status, _, _) =
+            answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { dos:d rdfs:label \"D\" }"));
         assert_eq!(status, 204);
         assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
         // A failed update changes nothing: the page is still kept.

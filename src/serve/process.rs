@@ -265,13 +265,20 @@ pub fn query_worker(store: &Store) -> Result<(), ServeError> {
         let outcome = Outcome { status, media, length: body.len() };
         let mut head = serde_json::to_vec(&outcome).map_err(|e| ServeError::Worker(e.into()))?;
         head.push(b'\n');
-        output.write_all(&head).and_then(|()| output.write_all(&body)).and_then(|()| output.flush()).map_err(ServeError::Worker)?;
+        output
+            .write_all(&head)
+            .and_then(|()| output.write_all(&body))
+            .and_then(|()| output.flush())
+            .map_err(ServeError::Worker)?;
     }
 }
 
 fn evaluate(store: &Store, job: Job) -> Result<(&'static str, Vec<u8>), Failure> {
     let iris = |names: &[String]| -> Result<Vec<NamedNode>, Failure> {
-        names.iter().map(|iri| NamedNode::new(iri).map_err(|e| Failure::bad(format!("{iri:?} is not an IRI: {e}")))).collect()
+        names
+            .iter()
+            .map(|iri| NamedNode::new(iri).map_err(|e| Failure::bad(format!("{iri:?} is not an IRI: {e}"))))
+            .collect()
     };
     let options = QueryOptions {
         default_graphs: iris(&job.default_graphs)?,
