@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use oxhttp::model::header::{CONNECTION, CONTENT_LENGTH, EXPECT, HOST, SERVER, TRANSFER_ENCODING};
 use oxhttp::model::{Body, HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode, Uri, Version};
 
-use super::limits::{BodyBudget, Gate, Limits, Refusal};
+use super::limits::{BodyBudget, Gate, Limits, Refusal, Reservation};
 use super::{failure, Failure};
 use crate::sanitize::clean;
 
@@ -222,11 +222,7 @@ impl<'a> Connection<'a> {
 
     /// Reads the next request whole, with the reservation its body holds; `None` when the
     /// client closed (or left a kept-alive connection idle) between requests.
-    #[allow(clippy::type_complexity)]
-    fn next_request(
-        &mut self,
-        first: bool,
-    ) -> Result<Option<(Request<Body>, bool, Option<super::limits::Reservation>)>, Stop> {
+    fn next_request(&mut self, first: bool) -> Result<Option<(Request<Body>, bool, Reservation)>, Stop> {
         let Some(head_length) = self.read_head(first)? else { return Ok(None) };
         let head_bytes: Vec<u8> = self.buffer.drain(..head_length).collect();
         let Head { mut request, framing, expects_continue, keep_alive } = parse_head(&head_bytes)?;
@@ -303,7 +299,7 @@ impl<'a> Connection<'a> {
             }
         };
         *request.body_mut() = Body::from(body);
-        Ok(Some((request, keep_alive, Some(reservation))))
+        Ok(Some((request, keep_alive, reservation)))
     }
 
     /// Waits for a request's line and headers and returns their length in the buffer.

@@ -69,11 +69,14 @@ struct Outcome {
 /// the evaluation places, and stopped when they finish).
 const KEEP_IDLE: usize = 2;
 
+/// A worker's answer read back: status, media type and body, or why none came.
+type Answer = Result<(u16, String, Vec<u8>), String>;
+
 /// A worker process with the store open.
 struct Worker {
     child: Child,
     input: ChildStdin,
-    answers: Receiver<Result<(u16, String, Vec<u8>), String>>,
+    answers: Receiver<Answer>,
     /// The store version it opened.
     version: u64,
 }
@@ -127,7 +130,7 @@ impl Worker {
     }
 }
 
-fn read_answer(output: &mut impl BufRead) -> Result<(u16, String, Vec<u8>), String> {
+fn read_answer(output: &mut impl BufRead) -> Answer {
     let mut line = String::new();
     match output.read_line(&mut line) {
         Ok(0) => return Err("the query worker ended".into()),
