@@ -475,8 +475,8 @@ pub enum Command {
     /// the network picture and the briefing. Read-only unless --allow-update, which opens
     /// SPARQL Update at /update. Stops cleanly on SIGTERM or Ctrl-C, after the queries running.
     ///
-    /// Every request is bound, so the endpoint can face a network: a query is answered 503 at
-    /// --timeout whether or not it has stopped; a client must send its headers within
+    /// Every request is bound, so the endpoint can face a network: a query runs in a worker
+    /// process, answered 503 and killed at --timeout; a client must send its headers within
     /// --header-timeout and its body within --body-timeout (neither restarts with each byte);
     /// a kept-alive connection is closed after --idle-timeout; one address holds at most
     /// --max-connections-per-client connections; bodies are limited by --max-body each and
@@ -546,9 +546,9 @@ pub struct ServeLimits {
     /// Bytes of request bodies held at once, all requests together (503 beyond).
     #[arg(long, default_value = "64M", value_name = "BYTES", value_parser = bytes)]
     pub max_body_memory: u64,
-    /// Queries (and briefing or picture computations) evaluated at once; a query waits for a
-    /// place within its --timeout (then 503). A query answered 503 at its deadline keeps its
-    /// place until its evaluation stops.
+    /// Queries (and briefing or picture computations) evaluated at once, each query in a
+    /// worker process killed at its --timeout; a query waits for a place within its --timeout
+    /// (then 503).
     #[arg(long, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
     pub max_queries: usize,
 }

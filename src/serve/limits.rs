@@ -51,8 +51,8 @@ pub struct Limits {
     /// Bytes of request bodies held at once, all requests together.
     pub max_body_memory: u64,
     /// Queries (and briefing or picture computations) evaluated at once; a query waits for a
-    /// free place within its own timeout. Queries abandoned at their deadline hold their
-    /// place until they stop.
+    /// free place within its own timeout. A query killed at its deadline frees its place at
+    /// once; one abandoned on a thread (no worker process) holds it until it stops.
     pub max_queries: usize,
 }
 
