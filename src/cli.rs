@@ -475,16 +475,26 @@ pub enum Command {
     /// the network picture and the briefing. Read-only unless --allow-update, which opens
     /// SPARQL Update at /update. Stops cleanly on SIGTERM or Ctrl-C, after the queries running.
     ///
+    /// Every request is bound, so the endpoint can face a network: a query runs in a worker
+    /// process, answered 503 and killed at --timeout; a client must send its headers within
+    /// --header-timeout and its body within --body-timeout (neither restarts with each byte);
+    /// a kept-alive connection is closed after --idle-timeout; one address holds at most
+    /// --max-connections-per-client connections; bodies are limited by --max-body each and
+    /// --max-body-memory together. SERVICE (federated query) is refused: the server sends no
+    /// request anywhere. /briefing and /network.svg are computed once per store version.
+    /// BYTES take K, M or G (KiB, MiB, GiB): --max-body 16M.
+    ///
     /// Examples:
     ///   dossier serve
     ///   dossier serve --bind 0.0.0.0:7878 --timeout 10 --max-rows 100000
-    ///   dossier serve --store news.db --allow-update
+    ///   dossier serve --store news.db --allow-update --max-body 64M --max-body-memory 256M
     #[command(verbatim_doc_comment)]
     Serve {
         /// Address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
         bind: std::net::SocketAddr,
-        /// Seconds a query may run before it is cancelled.
+        /// Seconds a query (or the briefing, or the picture) may run: then it is answered 503,
+        /// whether or not its evaluation has stopped yet, and its evaluation is cancelled.
         #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
         timeout: f64,
         /// Most rows (or triples) a result may have; larger results are refused.
@@ -494,8 +504,105 @@ pub enum Command {
         #[arg(long)]
         allow_update: bool,
         #[command(flatten)]
+        limits: ServeLimits,
+        /// Run as a query worker of a server (the server starts its workers so): queries in
+        /// on standard input, answers out on standard output.
+        #[arg(long, hide = true)]
+        query_worker: bool,
+        #[command(flatten)]
         store: StoreArgs,
     },
+}
+
+/// What a client of `dossier serve` may cost (the defaults are `Limits::default()`'s).
+#[derive(Debug, Args, Clone)]
+pub struct ServeLimits {
+    /// Seconds a client has to send a request's line and headers, from the connection's start
+    /// (or the request's first byte); a client that trickles them is cut off (408).
+    #[arg(long, default_value = "10", value_name = "SECONDS", value_parser = seconds)]
+    pub header_timeout: std::time::Duration,
+    /// Seconds a client has to send a request's whole body, from the end of its headers (408).
+    #[arg(long, default_value = "30", value_name = "SECONDS", value_parser = seconds)]
+    pub body_timeout: std::time::Duration,
+    /// Seconds a kept-alive connection may wait for its next request before it is closed.
+    #[arg(long, default_value = "15", value_name = "SECONDS", value_parser = seconds)]
+    pub idle_timeout: std::time::Duration,
+    /// Seconds a client has to take a whole response; one that does not read is cut off.
+    #[arg(long, default_value = "60", value_name = "SECONDS", value_parser = seconds)]
+    pub send_timeout: std::time::Duration,
+    /// Connections open at once, all clients together; more are answered 503 at once.
+    #[arg(long, default_value_t = 512, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    pub max_connections: usize,
+    /// Connections open at once from one client address; more are answered 503 at once.
+    #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    pub max_connections_per_client: usize,
+    /// Largest request line and headers (431 beyond).
+    #[arg(long, default_value = "64K", value_name = "BYTES", value_parser = bytes)]
+    pub max_header_bytes: u64,
+    /// Largest request body, a query or an update (413 beyond, answered before the body is
+    /// read; what the client goes on sending is dropped for 2 s so that it sees the answer).
+    #[arg(long, default_value = "8M", value_name = "BYTES", value_parser = bytes)]
+    pub max_body: u64,
+    /// Bytes of request bodies held at once, all requests together (503 beyond).
+    #[arg(long, default_value = "64M", value_name = "BYTES", value_parser = bytes)]
+    pub max_body_memory: u64,
+    /// Queries (and briefing or picture computations) evaluated at once, each query in a
+    /// worker process killed at its --timeout; a query waits for a place within its --timeout
+    /// (then 503).
+    #[arg(long, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    pub max_queries: usize,
+}
+
+impl ServeLimits {
+    /// The library's limits; refuses a body limit no budget could hold.
+    pub fn limits(&self) -> Result<dossier::serve::Limits, String> {
+        if self.max_body > self.max_body_memory {
+            return Err(format!(
+                "--max-body ({}) is larger than --max-body-memory ({}): no body that large could be held",
+                self.max_body, self.max_body_memory
+            ));
+        }
+        Ok(dossier::serve::Limits {
+            header_timeout: self.header_timeout,
+            body_timeout: self.body_timeout,
+            idle_timeout: self.idle_timeout,
+            send_timeout: self.send_timeout,
+            max_connections: self.max_connections,
+            max_connections_per_client: self.max_connections_per_client,
+            max_header_bytes: usize::try_from(self.max_header_bytes).unwrap_or(usize::MAX),
+            max_body_bytes: self.max_body,
+            max_body_memory: self.max_body_memory,
+            max_queries: self.max_queries,
+        })
+    }
+}
+
+/// A positive number of seconds (fractions allowed).
+fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(std::time::Duration::from_secs_f64(s)),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
+}
+
+/// A size in bytes: a whole number, optionally followed by K, M or G (KiB, MiB, GiB).
+fn bytes(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let number = upper.strip_suffix('B').filter(|n| n.ends_with(['K', 'M', 'G'])).unwrap_or(&upper);
+    let (digits, unit) = match number.char_indices().last() {
+        Some((at, 'K')) => (&number[..at], 1u64 << 10),
+        Some((at, 'M')) => (&number[..at], 1 << 20),
+        Some((at, 'G')) => (&number[..at], 1 << 30),
+        _ => (number, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or_else(|| format!("{text:?} is not a size: give bytes, or a number with K, M or G (16M)"))
 }
 
 /// Extra lexicons, as for `build`.
@@ -664,4 +771,34 @@ pub enum ExportArg {
     Pdf,
     Csv,
     Graphml,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes_and_seconds_must_be_positive() {
+        assert_eq!(bytes("512"), Ok(512));
+        assert_eq!(bytes("64K"), Ok(64 << 10));
+        assert_eq!(bytes("8m"), Ok(8 << 20));
+        assert_eq!(bytes("1GB"), Ok(1 << 30));
+        for bad in ["", "0", "-1", "1.5M", "12T", "M", "99999999999999999999G"] {
+            assert!(bytes(bad).unwrap_err().contains("is not a size"), "{bad}");
+        }
+        assert_eq!(seconds("0.5"), Ok(std::time::Duration::from_millis(500)));
+        for bad in ["0", "-3", "inf", "NaN", "soon"] {
+            assert!(seconds(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_default_flags_are_the_library_defaults() {
+        let cli = Cli::parse_from(["dossier", "serve"]);
+        let Command::Serve { limits, .. } = cli.command else { panic!("serve") };
+        assert_eq!(limits.limits().unwrap(), dossier::serve::Limits::default());
+        let cli = Cli::parse_from(["dossier", "serve", "--max-body", "128M"]);
+        let Command::Serve { limits, .. } = cli.command else { panic!("serve") };
+        assert!(limits.limits().unwrap_err().contains("--max-body-memory"));
+    }
 }

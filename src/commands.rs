@@ -66,11 +66,22 @@ pub fn run(command: Command) -> Result<ExitCode> {
             };
             push(&open(&store.store)?, &options)
         }
-        Command::Serve { bind, timeout, max_rows, allow_update, store } => {
+        Command::Serve { bind, timeout, max_rows, allow_update, limits, query_worker, store } => {
+            if query_worker {
+                dossier::serve::query_worker(&open(&store.store)?)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if !(timeout > 0.0 && timeout.is_finite()) {
                 bail!("--timeout takes a positive number of seconds");
             }
-            let options = ServeOptions { timeout: Duration::from_secs_f64(timeout), max_rows, allow_update };
+            let limits = limits.limits().map_err(anyhow::Error::msg)?;
+            // Queries run in worker processes of this same program, killed at the deadline.
+            let worker = std::env::current_exe().ok().map(|program| dossier::serve::WorkerCommand {
+                program,
+                args: vec!["serve".into(), "--query-worker".into(), "--store".into(), store.store.clone().into()],
+            });
+            let options =
+                ServeOptions { timeout: Duration::from_secs_f64(timeout), max_rows, allow_update, limits, worker };
             let opened = if allow_update { Store::open(&store.store)? } else { open(&store.store)? };
             let mode = if allow_update { "read-write, SPARQL Update at /update" } else { "read-only" };
             dossier::serve::serve(opened, bind, options, || {

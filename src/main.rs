@@ -28,7 +28,9 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dossier: {error:#}");
+            // The message may quote a file name or a document: no escape sequence reaches the
+            // terminal through it.
+            eprintln!("dossier: {}", dossier::sanitize::clean(&format!("{error:#}")));
             ExitCode::from(1)
         }
     }

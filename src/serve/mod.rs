@@ -14,10 +14,16 @@
 //! Results are negotiated from the `Accept` header (or a `format=` parameter): JSON, XML, CSV
 //! or TSV for SELECT and ASK; Turtle, N-Triples, N-Quads, JSON-LD or RDF/XML for CONSTRUCT and
 //! DESCRIBE. Every response carries `Access-Control-Allow-Origin: *`, so web tools (YASGUI)
-//! can query from a browser. A query is cancelled after [`ServeOptions::timeout`] and refused
-//! when its result exceeds [`ServeOptions::max_rows`], each with a message saying which
-//! limit and how to raise it. The server (oxhttp) answers each connection on its own thread, so
-//! queries run in parallel over the one store.
+//! can query from a browser. A query is evaluated on a worker thread and answered 503 at
+//! [`ServeOptions::timeout`] whether or not it has stopped (`worker.rs`), and refused when its
+//! result exceeds [`ServeOptions::max_rows`], each with a message saying which limit and how to
+//! raise it. `SERVICE` (federated query) is refused: the server makes no outbound request.
+//! `/briefing` and `/network.svg` are computed once per store version (`cache.rs`).
+//!
+//! The server (`http.rs`) answers each connection on its own thread, so queries run in
+//! parallel over the one store, and binds every client by [`Limits`] (`limits.rs`): deadlines
+//! for headers, bodies, idle connections and responses, connection caps in all and per client
+//! address, a body size limit and a memory budget for the bodies in flight.
 //!
 //! [`Endpoint::handle`] is the whole server as a function from request to response:
 //!
@@ -38,10 +44,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cache;
+mod http;
+mod limits;
+mod process;
+mod worker;
+
 use std::io::{Read, Write};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE, HOST};
@@ -55,6 +67,10 @@ use crate::analysis::{ActorNetwork, Metric, NetworkFilter};
 use crate::export;
 use crate::store::{QueryOptions, Store, StoreError};
 use crate::vocab;
+use cache::{Cache, Origin, Page};
+pub use limits::Limits;
+pub use process::{query_worker, WorkerCommand};
+use worker::{Evaluations, Late};
 
 /// The page at `/`.
 const PAGE: &str = include_str!("page.html");
@@ -73,9 +89,6 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("central_actors_window", include_str!("../../examples/queries/central_actors_window.rq")),
 ];
 
-/// Largest request body accepted (a query or an update).
-const MAX_BODY: u64 = 64 << 20;
-
 /// How the endpoint behaves.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -85,11 +98,23 @@ pub struct ServeOptions {
     pub max_rows: usize,
     /// Whether `/update` accepts SPARQL Update.
     pub allow_update: bool,
+    /// What a client may cost: deadlines, connection caps, body size and memory.
+    pub limits: Limits,
+    /// How to start a query worker process (see [`query_worker`]): with it, and a store on
+    /// disk, each query runs in a worker killed at the deadline; without, on a thread that is
+    /// cancelled and abandoned at the deadline (it stops at its next read of the store).
+    pub worker: Option<WorkerCommand>,
 }
 
 impl Default for ServeOptions {
     fn default() -> ServeOptions {
-        ServeOptions { timeout: Duration::from_secs(30), max_rows: 100_000, allow_update: false }
+        ServeOptions {
+            timeout: Duration::from_secs(30),
+            max_rows: 100_000,
+            allow_update: false,
+            limits: Limits::default(),
+            worker: None,
+        }
     }
 }
 
@@ -101,11 +126,14 @@ pub enum ServeError {
     Bind { addr: SocketAddr, cause: std::io::Error },
     #[error("cannot watch for termination signals: {0}")]
     Signals(std::io::Error),
+    #[error("query worker: {0}")]
+    Worker(std::io::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 /// A failed request: the status and what to tell the client.
+#[derive(Debug, Clone)]
 struct Failure(StatusCode, String);
 
 impl Failure {
@@ -118,7 +146,7 @@ impl From<StoreError> for Failure {
     fn from(error: StoreError) -> Failure {
         match error {
             StoreError::Syntax(e) => Failure::bad(format!("SPARQL syntax error: {e}")),
-            StoreError::Evaluation(QueryEvaluationError::Cancelled) => cancelled(),
+            StoreError::Evaluation(error) => evaluation_failure(error),
             other => Failure(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
         }
     }
@@ -128,12 +156,48 @@ fn cancelled() -> Failure {
     Failure(StatusCode::SERVICE_UNAVAILABLE, "the query was cancelled: it ran longer than the server's timeout (dossier serve --timeout SECONDS); narrow it or raise the timeout".into())
 }
 
+/// What to answer for an evaluation error: a timeout is 503, a federated query 400.
+fn evaluation_failure(error: QueryEvaluationError) -> Failure {
+    match error {
+        QueryEvaluationError::Cancelled => cancelled(),
+        QueryEvaluationError::Service(_)
+        | QueryEvaluationError::UnsupportedService(_)
+        | QueryEvaluationError::UnboundService
+        | QueryEvaluationError::InvalidServiceName(_) => Failure::bad(
+            "SERVICE is not supported: this endpoint answers from its own store and sends no request to other endpoints",
+        ),
+        other => Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("SPARQL evaluation failed: {other}")),
+    }
+}
+
+/// What to answer when an evaluation gave no answer in time: 503, saying which limit.
+fn late(late: Late, what: &str, timeout: Duration, max_queries: usize) -> Failure {
+    let seconds = timeout.as_secs_f64();
+    let message = match late {
+        Late::Deadline if what == "query" => return cancelled(),
+        Late::Deadline => format!(
+            "the {what} is still being computed after {seconds} s (dossier serve --timeout SECONDS); it is kept once done: try again shortly"
+        ),
+        Late::Busy => format!(
+            "the server is busy: {max_queries} evaluations running (dossier serve --max-queries N) left no place for this {what} within {seconds} s; try again shortly"
+        ),
+    };
+    Failure(StatusCode::SERVICE_UNAVAILABLE, message)
+}
+
 /// The endpoint: a store and how to serve it.
 pub struct Endpoint {
-    store: Store,
+    store: Arc<Store>,
     options: ServeOptions,
     in_flight: AtomicUsize,
     stopping: AtomicBool,
+    evaluations: Arc<Evaluations>,
+    /// Changes with every update applied: the key of the cached pages.
+    version: AtomicU64,
+    briefing: Arc<Cache>,
+    picture: Arc<Cache>,
+    /// Worker processes for queries, when the store is on disk and a worker command given.
+    workers: Option<process::Pool>,
 }
 
 /// Counts a request in flight while it lives.
@@ -171,7 +235,21 @@ impl Params {
 impl Endpoint {
     /// An endpoint over `store`.
     pub fn new(store: Store, options: ServeOptions) -> Endpoint {
-        Endpoint { store, options, in_flight: AtomicUsize::new(0), stopping: AtomicBool::new(false) }
+        let workers = match (&options.worker, store.location()) {
+            (Some(command), Some(_)) => Some(process::Pool::new(command.clone())),
+            _ => None,
+        };
+        Endpoint {
+            workers,
+            store: Arc::new(store),
+            evaluations: Evaluations::new(options.limits.max_queries),
+            options,
+            in_flight: AtomicUsize::new(0),
+            stopping: AtomicBool::new(false),
+            version: AtomicU64::new(0),
+            briefing: Arc::default(),
+            picture: Arc::default(),
+        }
     }
 
     /// The store served.
@@ -218,7 +296,7 @@ impl Endpoint {
         let mut params = Params::parse(request.uri().query().unwrap_or("").as_bytes());
         let mut query = None;
         if *request.method() == Method::POST {
-            let body = read_body(request)?;
+            let body = read_body(request, self.options.limits.max_body_bytes)?;
             match media_type(request).as_deref() {
                 Some("application/x-www-form-urlencoded") => params.0.extend(Params::parse(&body).0),
                 Some("application/sparql-query") => {
@@ -259,71 +337,33 @@ impl Endpoint {
                 .map(|iri| NamedNode::new(iri).map_err(|e| Failure::bad(format!("{name} {iri:?} is not an IRI: {e}"))))
                 .collect()
         };
-        let cancel = CancellationToken::new();
-        let options = QueryOptions {
-            default_graphs: iris("default-graph-uri")?,
-            named_graphs: iris("named-graph-uri")?,
-            cancel: Some(cancel.clone()),
+        let (default_graphs, named_graphs) = (iris("default-graph-uri")?, iris("named-graph-uri")?);
+        let (max_rows, deadline) = (self.options.max_rows, Instant::now() + self.options.timeout);
+        let late = |l| late(l, "query", self.options.timeout, self.options.limits.max_queries);
+        let (media, body) = if let Some(workers) = &self.workers {
+            // In a worker process, killed at the deadline.
+            let names = |graphs: Vec<NamedNode>| graphs.into_iter().map(NamedNode::into_string).collect();
+            let job = process::Job {
+                query,
+                default_graphs: names(default_graphs),
+                named_graphs: names(named_graphs),
+                accept,
+                max_rows,
+            };
+            workers.run(&job, self.version.load(Ordering::SeqCst), deadline, &self.evaluations).map_err(late)??
+        } else {
+            // On a worker thread: at the deadline the token is fired and the client told,
+            // whether or not the evaluation has noticed the token yet.
+            let cancel = CancellationToken::new();
+            let options = QueryOptions { default_graphs, named_graphs, cancel: Some(cancel.clone()) };
+            let store = Arc::clone(&self.store);
+            self.evaluations
+                .run(deadline, &cancel, move || {
+                    serialize(store.query_with(&query, &options)?, accept.as_deref(), max_rows)
+                })
+                .map_err(late)??
         };
-        // The watchdog cancels the query when the timeout passes first; the query's end drops
-        // `_done`, which wakes it to leave.
-        let (_done, finished) = mpsc::channel::<()>();
-        let timeout = self.options.timeout;
-        std::thread::spawn(move || {
-            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-                cancel.cancel();
-            }
-        });
-        let results = self.store.query_with(&query, &options)?;
-        self.serialize(results, accept.as_deref())
-    }
-
-    /// Writes results in the negotiated format, counting rows against the limit.
-    fn serialize(&self, results: QueryResults<'_>, accept: Option<&str>) -> Result<Response<Body>, Failure> {
-        let max = self.options.max_rows;
-        let too_many = || {
-            Failure::bad(format!(
-                "the result has more than {max} rows, the server's limit (dossier serve --max-rows N); add a LIMIT or narrow the query"
-            ))
-        };
-        let evaluation = |e: QueryEvaluationError| match e {
-            QueryEvaluationError::Cancelled => cancelled(),
-            other => Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("SPARQL evaluation failed: {other}")),
-        };
-        let written = |e: std::io::Error| Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write: {e}"));
-        match results {
-            QueryResults::Solutions(solutions) => {
-                let (media, format) = negotiate(accept, RESULT_FORMATS)?;
-                let mut out = QueryResultsSerializer::from_format(format)
-                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
-                    .map_err(written)?;
-                for (n, solution) in solutions.enumerate() {
-                    if n >= max {
-                        return Err(too_many());
-                    }
-                    out.serialize(&solution.map_err(evaluation)?).map_err(written)?;
-                }
-                Ok(ok(media, out.finish().map_err(written)?))
-            }
-            QueryResults::Boolean(value) => {
-                let (media, format) = negotiate(accept, RESULT_FORMATS)?;
-                let body = QueryResultsSerializer::from_format(format)
-                    .serialize_boolean_to_writer(Vec::new(), value)
-                    .map_err(written)?;
-                Ok(ok(media, body))
-            }
-            QueryResults::Graph(triples) => {
-                let (media, format) = negotiate(accept, GRAPH_FORMATS)?;
-                let mut out = prefixed(format).for_writer(Vec::new());
-                for (n, triple) in triples.enumerate() {
-                    if n >= max {
-                        return Err(too_many());
-                    }
-                    out.serialize_triple(&triple.map_err(evaluation)?).map_err(written)?;
-                }
-                Ok(ok(media, out.finish().map_err(written)?))
-            }
-        }
+        Ok(ok(media, body))
     }
 
     fn update(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
@@ -334,7 +374,7 @@ impl Endpoint {
                     .into(),
             ));
         }
-        let body = read_body(request)?;
+        let body = read_body(request, self.options.limits.max_body_bytes)?;
         let update = match media_type(request).as_deref() {
             Some("application/x-www-form-urlencoded") => Params::parse(&body)
                 .one("update")?
@@ -354,6 +394,12 @@ impl Endpoint {
             }
         };
         self.store.update(&update)?;
+        if self.workers.is_some() {
+            // Worker processes started from now on open the store with this update.
+            self.store.flush()?;
+        }
+        // The cached pages (and the workers) were made from the store before this update.
+        self.version.fetch_add(1, Ordering::SeqCst);
         Ok(Response::builder()
             .status(StatusCode::NO_CONTENT)
             .header("Access-Control-Allow-Origin", "*")
@@ -420,31 +466,107 @@ impl Endpoint {
         Ok(ok(media, body))
     }
 
-    /// The actor network drawn by Graphviz, its nodes sized by PageRank.
+    /// The actor network drawn by Graphviz, its nodes sized by PageRank; once per store version.
     fn picture(&self) -> Result<Response<Body>, Failure> {
-        let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-        let network = ActorNetwork::build(&self.store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
-        let scores = crate::analysis::centrality::compute(&network, Metric::PageRank).map_err(|e| internal(&e))?;
-        let documents = crate::traverse::documents(&self.store)?;
-        let contradictions = crate::traverse::contradictions(&self.store)?;
-        let options = export::DotOptions::new(export::corpus_title(&documents))
-            .with_size_by(Metric::PageRank.as_str(), scores)
-            .with_contradictions(export::contradiction_pairs(&contradictions));
-        let mut dot = Vec::new();
-        export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
-        match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
-            Ok(svg) => Ok(ok("image/svg+xml", svg)),
-            Err(error) => {
-                Err(Failure(StatusCode::SERVICE_UNAVAILABLE, format!("the picture cannot be drawn: {error}")))
-            }
-        }
+        self.cached(&self.picture, "picture", picture)
     }
 
+    /// The HTML briefing; once per store version.
     fn briefing(&self) -> Result<Response<Body>, Failure> {
-        let mut page = Vec::new();
-        export::write_briefing(&self.store, &export::BriefingOptions::default(), &mut page)
-            .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        Ok(ok("text/html; charset=utf-8", page))
+        self.cached(&self.briefing, "briefing", |store| {
+            let mut page = Vec::new();
+            export::write_briefing(store, &export::BriefingOptions::default(), &mut page)
+                .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            Ok(("text/html; charset=utf-8", page))
+        })
+    }
+
+    /// The page `make` computes from the store, kept in `cache` for the store's version and
+    /// computed on a worker within the query timeout. The `Cache-Status` header (RFC 9211)
+    /// says whether it was kept (`hit`) or computed for this request.
+    fn cached(
+        &self,
+        cache: &Arc<Cache>,
+        what: &str,
+        make: impl FnOnce(&Store) -> Page + Send + 'static,
+    ) -> Result<Response<Body>, Failure> {
+        let store = Arc::clone(&self.store);
+        let version = self.version.load(Ordering::SeqCst);
+        let deadline = Instant::now() + self.options.timeout;
+        let (page, origin) = cache
+            .get(version, deadline, &self.evaluations, move || make(&store))
+            .map_err(|l| late(l, what, self.options.timeout, self.options.limits.max_queries))?;
+        let (media, body) = page.as_ref().clone()?;
+        let mut response = ok(media, body);
+        let status = match origin {
+            Origin::Hit => "dossier; hit",
+            Origin::Computed => "dossier; fwd=miss; stored",
+        };
+        response.headers_mut().insert("Cache-Status", HeaderValue::from_static(status));
+        Ok(response)
+    }
+}
+
+/// The actor network drawn by Graphviz, its nodes sized by PageRank.
+fn picture(store: &Store) -> Page {
+    let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let network = ActorNetwork::build(store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
+    let scores = crate::analysis::centrality::compute(&network, Metric::PageRank).map_err(|e| internal(&e))?;
+    let documents = crate::traverse::documents(store)?;
+    let contradictions = crate::traverse::contradictions(store)?;
+    let options = export::DotOptions::new(export::corpus_title(&documents))
+        .with_size_by(Metric::PageRank.as_str(), scores)
+        .with_contradictions(export::contradiction_pairs(&contradictions));
+    let mut dot = Vec::new();
+    export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
+    match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
+        Ok(svg) => Ok(("image/svg+xml", svg)),
+        Err(error) => Err(Failure(StatusCode::SERVICE_UNAVAILABLE, format!("the picture cannot be drawn: {error}"))),
+    }
+}
+
+/// Writes results in the negotiated format, counting rows against `max` (on the worker: the
+/// rows are computed as they are written).
+fn serialize(results: QueryResults<'_>, accept: Option<&str>, max: usize) -> Result<(&'static str, Vec<u8>), Failure> {
+    let too_many = || {
+        Failure::bad(format!(
+            "the result has more than {max} rows, the server's limit (dossier serve --max-rows N); add a LIMIT or narrow the query"
+        ))
+    };
+    let evaluation = evaluation_failure;
+    let written = |e: std::io::Error| Failure(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write: {e}"));
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let (media, format) = negotiate(accept, RESULT_FORMATS)?;
+            let mut out = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                .map_err(written)?;
+            for (n, solution) in solutions.enumerate() {
+                if n >= max {
+                    return Err(too_many());
+                }
+                out.serialize(&solution.map_err(evaluation)?).map_err(written)?;
+            }
+            Ok((media, out.finish().map_err(written)?))
+        }
+        QueryResults::Boolean(value) => {
+            let (media, format) = negotiate(accept, RESULT_FORMATS)?;
+            let body = QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(Vec::new(), value)
+                .map_err(written)?;
+            Ok((media, body))
+        }
+        QueryResults::Graph(triples) => {
+            let (media, format) = negotiate(accept, GRAPH_FORMATS)?;
+            let mut out = prefixed(format).for_writer(Vec::new());
+            for (n, triple) in triples.enumerate() {
+                if n >= max {
+                    return Err(too_many());
+                }
+                out.serialize_triple(&triple.map_err(evaluation)?).map_err(written)?;
+            }
+            Ok((media, out.finish().map_err(written)?))
+        }
     }
 }
 
@@ -564,15 +686,20 @@ fn media_type(request: &Request<Body>) -> Option<String> {
     Some(value.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
-fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Failure> {
+/// The request's body, refused over `max` bytes (the server has checked it on the wire
+/// already; this holds for callers of [`Endpoint::handle`] too).
+fn read_body(request: &mut Request<Body>, max: u64) -> Result<Vec<u8>, Failure> {
     let mut body = Vec::new();
     request
         .body_mut()
-        .take(MAX_BODY + 1)
+        .take(max.saturating_add(1))
         .read_to_end(&mut body)
         .map_err(|e| Failure::bad(format!("cannot read the request body: {e}")))?;
-    if body.len() as u64 > MAX_BODY {
-        return Err(Failure(StatusCode::PAYLOAD_TOO_LARGE, format!("the request body is over {MAX_BODY} bytes")));
+    if body.len() as u64 > max {
+        return Err(Failure(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is over the server's limit of {max} bytes (dossier serve --max-body BYTES)"),
+        ));
     }
     Ok(body)
 }
@@ -629,13 +756,17 @@ fn preflight() -> Response<Body> {
 /// Serves `store` on `bind` until the process gets SIGTERM, SIGINT or SIGHUP; then refuses new
 /// requests, lets those running finish (at most the query timeout), flushes the store and
 /// returns. `ready` is called once the server listens. Each request is logged on stderr.
+/// Every connection is bound by [`ServeOptions::limits`].
 pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl FnOnce()) -> Result<(), ServeError> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]).map_err(ServeError::Signals)?;
     let grace = options.timeout + Duration::from_secs(5);
     let endpoint = Arc::new(Endpoint::new(store, options));
+    if let Some(workers) = &endpoint.workers {
+        workers.warm(0);
+    }
     let handler = Arc::clone(&endpoint);
-    let server = oxhttp::Server::new(move |request| {
+    let handler: Arc<http::Handler> = Arc::new(move |request: &mut Request<Body>| {
         let started = Instant::now();
         let response = handler.handle(request);
         let mut stderr = std::io::stderr().lock();
@@ -648,13 +779,14 @@ pub fn serve(store: Store, bind: SocketAddr, options: ServeOptions, ready: impl 
             started.elapsed().as_secs_f64() * 1e3
         );
         response
-    })
-    .bind(bind)
-    .with_server_name(concat!("dossier/", env!("CARGO_PKG_VERSION")))
-    .map_err(|e| ServeError::Bind { addr: bind, cause: std::io::Error::other(e.to_string()) })?
-    .with_global_timeout(grace)
-    .with_max_concurrent_connections(256);
-    let _listening = server.spawn().map_err(|cause| ServeError::Bind { addr: bind, cause })?;
+    });
+    let listener = std::net::TcpListener::bind(bind).map_err(|cause| ServeError::Bind { addr: bind, cause })?;
+    let shared =
+        http::Shared::new(endpoint.options.limits.clone(), handler, concat!("dossier/", env!("CARGO_PKG_VERSION")));
+    std::thread::Builder::new()
+        .name("dossier accept".into())
+        .spawn(move || http::accept(listener, shared))
+        .map_err(|cause| ServeError::Bind { addr: bind, cause })?;
     ready();
     if let Some(signal) = signals.forever().next() {
         eprintln!("dossier: signal {signal}: finishing the requests running, then stopping");
@@ -807,6 +939,47 @@ mod tests {
         let list: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
         assert_eq!(list.len(), EXAMPLES.len());
         assert!(list[0]["query"].as_str().unwrap().contains("SELECT"));
+    }
+
+    #[test]
+    fn federated_queries_are_refused_with_400() {
+        let endpoint = endpoint(ServeOptions::default());
+        for query in [
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            "SELECT * WHERE { ?x rdfs:label ?l OPTIONAL { SERVICE SILENT <http://example.org/s> { ?x ?p ?o } } }",
+            "SELECT * WHERE { BIND(<http://example.org/s> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+        ] {
+            let (status, _, body) =
+                answer(&endpoint, request("POST", "/sparql", &[("Content-Type", "application/sparql-query")], query));
+            if status == 200 {
+                // SERVICE SILENT may give no rows instead; it never reaches out either way.
+                assert!(query.contains("SILENT"), "{query}: {body}");
+            } else {
+                assert_eq!(status, 400, "{query}: {body}");
+                assert!(body.contains("SERVICE is not supported"), "{body}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_briefing_is_kept_until_an_update_changes_the_store() {
+        let endpoint = endpoint(ServeOptions { allow_update: true, ..ServeOptions::default() });
+        let cache_status = |endpoint: &Endpoint| {
+            let response = endpoint.handle(&mut request("GET", "/briefing", &[], ""));
+            assert_eq!(response.status(), 200);
+            response.headers()["Cache-Status"].to_str().unwrap().to_string()
+        };
+        assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
+        assert_eq!(cache_status(&endpoint), "dossier; hit");
+        let update = [("Content-Type", "application/sparql-update")];
+        let (status, _, _) =
+            answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { dos:d rdfs:label \"D\" }"));
+        assert_eq!(status, 204);
+        assert_eq!(cache_status(&endpoint), "dossier; fwd=miss; stored");
+        // A failed update changes nothing: the page is still kept.
+        let (status, _, _) = answer(&endpoint, request("POST", "/update", &update, "INSERT DATA { oops"));
+        assert_eq!(status, 400);
+        assert_eq!(cache_status(&endpoint), "dossier; hit");
     }
 
     #[test]
