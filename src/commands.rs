@@ -727,10 +727,12 @@ fn export(
             ),
         },
     };
-    if let Some(rdf_format) = format.rdf_format() {
+    if format.rdf_format().is_some() {
         let mut writer = output_writer(output)?;
-        store.write(rdf_format, &mut writer)?;
+        let n = export::write_rdf(store, format, &mut writer)?;
         writer.flush()?;
+        let noun = if matches!(format, ExportFormat::NQuads | ExportFormat::TriG) { "quads" } else { "triples" };
+        eprintln!("dossier: {}", export::wrote(output, &format!("{} {noun}", export::thousands(n))));
         return Ok(ExitCode::SUCCESS);
     }
     let filter = args.filter();
@@ -750,6 +752,8 @@ fn export(
             let mut writer = output_writer(output)?;
             export::write_graphml(&network, &mut writer)?;
             writer.flush()?;
+            let (nodes, links) = (network.graph.node_count(), network.graph.edge_count());
+            eprintln!("dossier: {}", export::wrote(output, &format!("{nodes} actors, {links} links")));
         }
         _ => {
             let metric = picture.size_by.unwrap_or(Metric::PageRank);
@@ -806,6 +810,8 @@ fn export(
             let mut writer = output_writer(output)?;
             writer.write_all(&bytes)?;
             writer.flush()?;
+            let (nodes, links) = (export::linked_actors(&view), view.graph.edge_count());
+            eprintln!("dossier: {}", export::wrote(output, &format!("a picture of {nodes} actors, {links} links")));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -142,24 +142,37 @@ pub fn first_documents(store: &Store, limit: usize) -> Result<Vec<DocumentRecord
     let mut found = Vec::new();
     for row in rows {
         let Some(iri) = value(row.get("d")) else { continue };
-        let details = store.select(
-            "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
-               ?d dos:fileName ?file .
-               OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
-             } GROUP BY ?d ?file ORDER BY ?file",
-            &[("d", iri_term(&iri))],
-        )?;
-        if let Some(r) = details.first() {
-            found.push(DocumentRecord {
-                iri,
-                file_name: value(r.get("file")).unwrap_or_default(),
-                title: value(r.get("title")),
-                published: value(r.get("issued")),
-                publisher: value(r.get("publisher")),
-            });
-        }
+        found.extend(document(store, &iri)?);
     }
     Ok(found)
+}
+
+/// The document with this IRI, if the store holds it.
+///
+/// ```
+/// use dossier::store::Store;
+///
+/// let store = Store::memory()?;
+/// store.update("INSERT DATA { <https://w3id.org/dossier/id/doc/1> dos:fileName \"a.txt\" }")?;
+/// let found = dossier::traverse::document(&store, "https://w3id.org/dossier/id/doc/1")?.unwrap();
+/// assert_eq!(found.file_name, "a.txt");
+/// # Ok::<(), dossier::store::StoreError>(())
+/// ```
+pub fn document(store: &Store, iri: &str) -> Result<Option<DocumentRecord>, StoreError> {
+    let details = store.select(
+        "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
+           ?d dos:fileName ?file .
+           OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
+         } GROUP BY ?d ?file ORDER BY ?file",
+        &[("d", iri_term(iri))],
+    )?;
+    Ok(details.first().map(|r| DocumentRecord {
+        iri: iri.to_string(),
+        file_name: value(r.get("file")).unwrap_or_default(),
+        title: value(r.get("title")),
+        published: value(r.get("issued")),
+        publisher: value(r.get("publisher")),
+    }))
 }
 
 /// The text of a document (its `nif:isString`), the string every mention offset indexes.

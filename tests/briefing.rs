@@ -195,7 +195,7 @@ fn csv_tables_read_back() {
 }
 
 /// Headless Chromium, or a failure saying how to install it.
-fn chromium() -> PathBuf {
+pub fn chromium() -> PathBuf {
     let candidates = std::env::var_os("DOSSIER_CHROMIUM")
         .map(PathBuf::from)
         .into_iter()

@@ -94,6 +94,24 @@ fn claims_have_speakers_and_corroborated_events_have_sources() {
 }
 
 #[test]
+fn corroborated_events_are_one_row_per_event_not_per_label() {
+    let rows = example("corroborated_events.rq");
+    let events: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(events.len(), rows.len(), "one row per event: {rows:?}");
+    let expected = crate::util::query_rows(
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event ; dos:sourceCount ?s FILTER(?s >= 2) }",
+        seed_store(),
+    );
+    assert_eq!(rows.len().to_string(), expected[0][0]);
+    // Two events may share a label (the same type between the same actors on other dates):
+    // each keeps its own sources and files.
+    for row in &rows {
+        let files = row[3].split(", ").count();
+        assert!(files >= 2 && files <= row[2].parse::<usize>().unwrap(), "{row:?}");
+    }
+}
+
+#[test]
 fn claims_reify_relations_as_triple_terms() {
     let rows = example("claims_as_relations.rq");
     assert!(rows.iter().any(|r| r[1] == "Russia" && r[2] == "consult" && r[3] == "Taliban"), "{rows:?}");
