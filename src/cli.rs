@@ -615,6 +615,11 @@ pub struct NetworkArgs {
     /// Edge weight: supporting events and claims, or reports (their source counts added up).
     #[arg(long, value_enum, default_value_t = WeightArg::Items)]
     pub weight: WeightArg,
+    /// Every actor in the network: also unnamed collectives ("neighbouring countries",
+    /// "diplomatic missions") and media organisations cited only as sources, which are left out
+    /// of rankings and pictures by default.
+    #[arg(long)]
+    pub all_actors: bool,
 }
 
 impl NetworkArgs {
@@ -630,6 +635,7 @@ impl NetworkArgs {
                 WeightArg::Items => Weight::Items,
                 WeightArg::Sources => Weight::Sources,
             },
+            all_actors: self.all_actors,
         }
     }
 }

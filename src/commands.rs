@@ -759,12 +759,14 @@ fn export(
             let metric = picture.size_by.unwrap_or(Metric::PageRank);
             let scores = dossier::analysis::centrality::compute(&network, metric)?;
             let mut view = network.clone();
+            let mut title = export::corpus_title(&traverse::documents(store)?);
             if let Some(name) = &picture.actor {
                 let actor = resolve_name(store, name)?;
                 let Some(center) = network.node(&actor.iri) else {
-                    bail!("{} is not in the actor network (places are in it only with --with-places)", actor.label)
+                    bail!("{} is not in the actor network ({WHO_IS_IN})", actor.label)
                 };
                 view = export::ego_network(&view, center, picture.depth);
+                title = export::ego_title(&actor.label, picture.depth, &title);
             }
             // A picture of more actors than this is unreadable: by default it keeps the most
             // central, and its subtitle says so.
@@ -776,16 +778,15 @@ fn export(
             if let Some(n) = top {
                 view = export::top_actors(&view, &scores, n);
             }
-            let mut options = export::DotOptions::new(export::corpus_title(&traverse::documents(store)?))
-                .with_contradictions(traverse::contradicting_speakers(
-                    store,
-                    &view
-                        .graph
-                        .node_indices()
-                        .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
-                        .map(|n| view.graph[n].iri.clone())
-                        .collect::<Vec<_>>(),
-                )?);
+            let mut options = export::DotOptions::new(title).with_contradictions(traverse::contradicting_speakers(
+                store,
+                &view
+                    .graph
+                    .node_indices()
+                    .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
+                    .map(|n| view.graph[n].iri.clone())
+                    .collect::<Vec<_>>(),
+            )?);
             let mut subtitle = export::describe_filter(&filter);
             if picture.top.is_none() && top.is_some() {
                 let drawn = export::linked_actors(&view);
@@ -1300,15 +1301,25 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which actors the network holds, for messages about one that is not in it.
+const WHO_IS_IN: &str =
+    "places are in it only with --with-places, unnamed collectives and media cited as sources only \
+     with --all-actors, and with --from/--to, --type or --min-sources only actors with evidence they keep";
+
 fn path(store: &Store, from: &str, to: &str, all: bool, max_len: usize, args: &NetworkArgs) -> Result<ExitCode> {
     let (a, b) = (resolve_name(store, from)?, resolve_name(store, to)?);
     let network = ActorNetwork::build(store, &args.filter())?;
     let (Some(start), Some(end)) = (network.node(&a.iri), network.node(&b.iri)) else {
-        bail!(
-            "{} and {} are not both in the actor network (places are in it only with --with-places)",
+        let missing: Vec<&str> =
+            [&a, &b].into_iter().filter(|x| network.node(&x.iri).is_none()).map(|x| x.label.as_str()).collect();
+        let verb = if missing.len() == 1 { "is" } else { "are" };
+        println!(
+            "no path from {} to {}: {} {verb} not in the actor network ({WHO_IS_IN})",
             a.label,
-            b.label
+            b.label,
+            missing.join(" and ")
         );
+        return Ok(ExitCode::SUCCESS);
     };
     let paths = network.all_shortest_paths(start, end, max_len, if all { 50 } else { 1 });
     let mut out = stdout();

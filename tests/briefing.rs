@@ -62,7 +62,9 @@ fn dot_picture_of_the_seeds_renders_with_graphviz() {
     let top = export::top_actors(&network, &pagerank, 5);
     let top_dot = seed_dot(&store, &top);
     let drawn = top_dot.lines().filter(|l| l.contains(", shape=") && !l.contains("\"legend:")).count();
-    assert_eq!(drawn, 5, "the five best actors are linked to each other:\n{top_dot}");
+    // Collectives left out (issue 25), four of the five best actors are linked to each other;
+    // the fifth's links go to actors outside the five.
+    assert_eq!(drawn, 4, "four of the five best actors are linked to each other:\n{top_dot}");
     export::render(&top_dot, ImageFormat::Svg).unwrap();
 }
 

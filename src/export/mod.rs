@@ -264,6 +264,22 @@ pub fn claims_only(link: &Link) -> bool {
     link.kinds.keys().all(|k| k == "claim")
 }
 
+/// The title of an ego picture: its actor, how far it reaches, then the corpus.
+///
+/// ```
+/// assert_eq!(dossier::export::ego_title("Taliban", 1, "dossier: 5 documents"),
+///            "Taliban and the actors 1 link away (dossier: 5 documents)");
+/// assert_eq!(dossier::export::ego_title("Taliban", 2, "dossier: 5 documents"),
+///            "Taliban and the actors up to 2 links away (dossier: 5 documents)");
+/// ```
+pub fn ego_title(actor: &str, depth: usize, corpus: &str) -> String {
+    match depth {
+        0 => format!("{actor} ({corpus})"),
+        1 => format!("{actor} and the actors 1 link away ({corpus})"),
+        n => format!("{actor} and the actors up to {n} links away ({corpus})"),
+    }
+}
+
 /// "dossier: 5 documents, 2021-07-09 to 2021-10-08": the corpus and the range of its
 /// publication dates, the title pictures and briefings carry.
 pub fn corpus_title(documents: &[DocumentRecord]) -> String {
