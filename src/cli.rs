@@ -200,9 +200,14 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Show {
         name: String,
-        /// Also list the actors up to this many hops away, with what links them.
+        /// Also list the actors up to this many hops away, with what links them (beyond one
+        /// hop: how many at each distance and the most linked; --full for all).
         #[arg(long, default_value_t = 1)]
         depth: usize,
+        /// With --depth 2 or more: every neighbour, with the events and claims of the hop that
+        /// reaches it and their sentences.
+        #[arg(long)]
+        full: bool,
         #[command(flatten)]
         network: NetworkArgs,
         #[command(flatten)]

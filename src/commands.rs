@@ -116,7 +116,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             eprintln!("dossier: wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { name, depth, network, store } => show(&open(&store.store)?, &name, depth, &network),
+        Command::Show { name, depth, full, network, store } => show(&open(&store.store)?, &name, depth, full, &network),
         Command::Path { from, to, all, max_len, network, store } => {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
         }
@@ -1178,6 +1178,7 @@ fn resolve_name(store: &Store, name: &str) -> Result<traverse::ActorRecord> {
 
 /// Prints the events and claims of a hop with their evidence sentences.
 fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Result<()> {
+    let width = briefing::terminal_width();
     for e in &hop.events {
         writeln!(
             out,
@@ -1188,7 +1189,8 @@ fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Res
             e.status
         )?;
         for evidence in &e.evidence {
-            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            let indent = format!("{indent}    ");
+            writeln!(out, "{}", briefing::evidence_text(&indent, &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     for c in &hop.claims {
@@ -1201,26 +1203,23 @@ fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Res
             briefing::clip(&c.content, 110)
         )?;
         for evidence in &c.evidence {
-            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            let indent = format!("{indent}    ");
+            writeln!(out, "{}", briefing::evidence_text(&indent, &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     Ok(())
 }
 
-fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<ExitCode> {
+fn show(store: &Store, name: &str, depth: usize, full: bool, args: &NetworkArgs) -> Result<ExitCode> {
+    let width = briefing::terminal_width();
     let actor = resolve_name(store, name)?;
     let mut out = stdout();
     writeln!(out, "{} ({})  <{}>", actor.label, actor.kind.class_name(), actor.iri)?;
     if !actor.aliases.is_empty() {
-        writeln!(out, "  also: {}", actor.aliases.join(", "))?;
+        writeln!(out, "{}", briefing::hanging("  also: ", &actor.aliases.join(", "), width))?;
     }
-    writeln!(
-        out,
-        "  {} mentions in {} documents: {}",
-        actor.mentions,
-        actor.documents.len(),
-        actor.documents.join(", ")
-    )?;
+    let lead = format!("  {} mentions in {} documents: ", actor.mentions, actor.documents.len());
+    writeln!(out, "{}", briefing::hanging(&lead, &actor.documents.join(", "), width))?;
     let events = traverse::events(store, Some(&actor.iri))?;
     writeln!(out, "\nEvents ({})", events.len())?;
     for e in &events {
@@ -1234,23 +1233,29 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
             if e.sources > 1 { format!(", {} sources", e.sources) } else { String::new() }
         )?;
         for evidence in &e.evidence {
-            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            writeln!(out, "{}", briefing::evidence_text("      ", &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     let claims = traverse::claims(store, Some(&actor.iri))?;
     writeln!(out, "\nClaims ({})", claims.len())?;
     for c in &claims {
-        writeln!(
-            out,
-            "  {:<13} {} ({}, {}): \"{}\"",
+        let head = format!(
+            "  {:<13} {} ({}, {}): ",
             c.date.as_deref().unwrap_or("-"),
             c.claimant.label,
             c.modality,
-            c.polarity,
-            briefing::clip(&c.content, 120)
-        )?;
+            c.polarity
+        );
+        // The words on the same line when 30 columns are left for them, else on the next.
+        let room = width.saturating_sub(head.chars().count() + 2);
+        if room >= 30 {
+            writeln!(out, "{head}\"{}\"", briefing::clip(&c.content, room))?;
+        } else {
+            writeln!(out, "{}", head.trim_end())?;
+            writeln!(out, "      \"{}\"", briefing::clip(&c.content, width.saturating_sub(8)))?;
+        }
         for evidence in &c.evidence {
-            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            writeln!(out, "{}", briefing::evidence_text("      ", &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     let network = ActorNetwork::build(store, &args.filter())?;
@@ -1263,6 +1268,35 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
             if depth > 1 { "s" } else { "" },
             neighbours.len()
         )?;
+        // Beyond one hop the list grows fast: without --full, a summary and the strongest links.
+        let summarised = depth > 1 && !full;
+        let mut neighbours = neighbours;
+        if summarised {
+            let mut at: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+            for (_, distance) in &neighbours {
+                *at.entry(*distance).or_default() += 1;
+            }
+            let counts: Vec<String> =
+                at.iter().map(|(d, n)| format!("{n} at {d} hop{}", if *d > 1 { "s" } else { "" })).collect();
+            writeln!(
+                out,
+                "  {}; the {} most linked below (--full: all, with the evidence of each hop)",
+                counts.join(", "),
+                SHOW_TOP.min(neighbours.len())
+            )?;
+            // The strongest first: most supporting items on the hop that reaches them, then nearest.
+            let strength = |other: petgraph::graph::NodeIndex| -> usize {
+                let path = network.shortest_path(node, other).unwrap_or_default();
+                path.len()
+                    .checked_sub(2)
+                    .map(|i| network.links_between(path[i], path[i + 1]).iter().map(|(_, _, l)| l.support()).sum())
+                    .unwrap_or(0)
+            };
+            neighbours.sort_by_cached_key(|(other, distance)| {
+                (std::cmp::Reverse(strength(*other)), *distance, network.graph[*other].label.clone())
+            });
+            neighbours.truncate(SHOW_TOP);
+        }
         for (other, distance) in neighbours {
             let path = network.shortest_path(node, other).unwrap_or_default();
             let names: Vec<&str> = path.iter().map(|n| network.graph[*n].label.as_str()).collect();
@@ -1283,14 +1317,14 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
                         .collect()
                 })
                 .unwrap_or_default();
-            writeln!(
-                out,
+            let line = format!(
                 "  {:<30} {}  {}",
                 network.graph[other].label,
                 summary.join("; "),
                 if distance > 1 { format!("via {}", names.join(" — ")) } else { String::new() }
-            )?;
-            if depth > 1 {
+            );
+            writeln!(out, "{}", line.trim_end())?;
+            if depth > 1 && full {
                 if let Some((a, b)) = last {
                     print_hop(&mut out, &traverse::hop(store, &network, a, b)?, "      ")?;
                 }
@@ -1300,6 +1334,9 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// How many neighbours `show --depth 2` (or more) lists without `--full`.
+const SHOW_TOP: usize = 10;
 
 /// Which actors the network holds, for messages about one that is not in it.
 const WHO_IS_IN: &str =

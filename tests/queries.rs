@@ -276,14 +276,61 @@ fn rank_by_month_and_filters() {
 #[test]
 fn show_depth_and_every_shortest_path() {
     let store = seed_store().to_str().unwrap();
-    let show = ok(["show", "Suhail Shaheen", "--depth", "2", "--store", store]);
+    let show = ok(["show", "Suhail Shaheen", "--depth", "2", "--full", "--store", store]);
     assert!(show.contains("Neighbours within 2 hops"), "{show}");
     assert!(show.contains("via Suhail Shaheen — Taliban — "), "{show}");
+    // Without --full, --depth 2 is summarised: counts per distance and the ten most linked.
+    let summary = ok(["show", "Zamir Kabulov", "--depth", "2", "--store", store]);
+    let section = &summary[summary.find("Neighbours within 2 hops (").unwrap()..];
+    let total: usize = section["Neighbours within 2 hops (".len()..].split(')').next().unwrap().parse().unwrap();
+    assert!(total > 10, "{section}");
+    assert!(section.lines().nth(1).unwrap().contains(" at 1 hop, ") && section.contains("--full"), "{section}");
+    assert_eq!(section.lines().count(), 2 + 10, "{section}");
+    assert!(section.lines().nth(2).unwrap().trim_start().starts_with("Taliban "), "the most linked first: {section}");
+    let full = ok(["show", "Zamir Kabulov", "--depth", "2", "--full", "--store", store]);
+    assert!(full.lines().count() > summary.lines().count() + total);
     let paths = ok(["path", "Suhail Shaheen", "Emomali Rakhmon", "--all", "--max-len", "4", "--store", store]);
     assert!(paths.lines().next().unwrap().ends_with("shortest paths of 3 hops"), "{paths}");
     assert!(paths.contains("Vladimir Putin — Emomali Rakhmon"), "{paths}");
     let none = ok(["path", "Suhail Shaheen", "Emomali Rakhmon", "--max-len", "2", "--store", store]);
     assert!(none.starts_with("no path of at most 2 hops"), "{none}");
+}
+
+#[test]
+fn show_fits_the_terminal_and_cuts_no_word() {
+    let store = seed_store().to_str().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["show", "Zamir Kabulov", "--store", store])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Every sentence is whole: wrapped between words, never "…".
+    let sentences = crate::util::query_rows(
+        "SELECT DISTINCT ?s WHERE { ?c dos:claimant actor:zamir_kabulov ; gaf:denotedBy ?m . ?m nif:anchorOf ?s }",
+        seed_store(),
+    );
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for sentence in &sentences {
+        let sentence = sentence[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(&sentence), "{sentence} not whole in:\n{text}");
+    }
+    for line in text.lines().filter(|l| !l.starts_with("  -  ") && !l.starts_with("  20")) {
+        assert!(line.chars().count() <= 80 || !line.contains(' '), "longer than 80 columns: {line}");
+    }
+    // Claim lines end on a whole word.
+    for line in text.lines().filter(|l| l.ends_with("…\"")) {
+        assert!(line.chars().count() <= 80, "{line}");
+        let before = line.trim_end_matches("…\"").rsplit(' ').next().unwrap();
+        let content = crate::util::query_rows(
+            "SELECT ?c WHERE { { ?x dos:claimant actor:zamir_kabulov } UNION { ?x dos:about actor:zamir_kabulov } ?x dos:content ?c }",
+            seed_store(),
+        );
+        assert!(
+            content.iter().any(|c| c[0].split_whitespace().any(|w| w.trim_end_matches([',', ';', ':']) == before)),
+            "{line}"
+        );
+    }
 }
 
 #[test]
