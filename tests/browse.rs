@@ -283,3 +283,25 @@ fn chromium_zooms_the_network_and_opens_an_actor_from_it() {
     assert_ne!(kind, "resource", "an actor's page, not a generic one");
     assert!(browser.eval("location.pathname + location.search").as_str().unwrap() == href);
 }
+
+#[test]
+fn chromium_shows_the_briefing_picture_with_legible_labels() {
+    let server = Server::start(seed_store(), &[]);
+    let mut browser = Browser::launch();
+    browser.navigate(&server.url("/briefing"));
+    browser.wait_for_page("/briefing");
+    // Node labels are drawn at 11 pt or more (about 14 px): the picture keeps its natural size
+    // in a frame that scrolls, rather than shrinking to the page's width.
+    let sizes = browser.eval(
+        "[...document.querySelectorAll('#network-picture .picture-frame svg g.node text')].map(t => t.getBoundingClientRect().height)",
+    );
+    let sizes: Vec<f64> = sizes.as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!(sizes.len() >= 10, "{sizes:?}");
+    assert!(sizes.iter().all(|&h| h >= 12.0), "label heights in pixels: {sizes:?}");
+    let frame = browser.eval(
+        "(() => { const f = document.querySelector('.picture-frame'); return [f.scrollWidth > f.clientWidth, getComputedStyle(f).overflow]; })()",
+    );
+    assert_eq!(frame[1], "auto", "{frame}");
+    // No script on the briefing: it works as a file too.
+    assert_eq!(browser.eval("document.scripts.length"), 0);
+}

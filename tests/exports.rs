@@ -76,13 +76,8 @@ fn turtle_and_jsonld_read_well_and_reload_to_the_same_graph() {
     let original = Store::open_read_only(seed_store()).unwrap();
     let export = |name: &str| -> (String, String) {
         let file = dir.path().join(name);
-        let output = crate::util::dossier([
-            Path::new("export"),
-            Path::new("-o"),
-            &file,
-            Path::new("--store"),
-            seed_store(),
-        ]);
+        let output =
+            crate::util::dossier([Path::new("export"), Path::new("-o"), &file, Path::new("--store"), seed_store()]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         (std::fs::read_to_string(&file).unwrap(), String::from_utf8(output.stderr).unwrap())
     };
@@ -93,7 +88,10 @@ fn turtle_and_jsonld_read_well_and_reload_to_the_same_graph() {
     assert!(said.contains(&format!("wrote {}: {count} triples", dir.path().join("graph.ttl").display())), "{said}");
     assert!(turtle.starts_with("@prefix actor: <https://w3id.org/dossier/id/actor/> ."), "{}", &turtle[..200]);
     assert!(!turtle.contains("\\/") && !turtle.contains("\\#"), "local names are not escaped");
-    assert!(turtle.contains("\nactor:taliban a dos:ArmedGroup , dos:Actor ;") || turtle.contains("\nactor:taliban a dos:Actor , dos:ArmedGroup ;"));
+    assert!(
+        turtle.contains("\nactor:taliban a dos:ArmedGroup , dos:Actor ;")
+            || turtle.contains("\nactor:taliban a dos:Actor , dos:ArmedGroup ;")
+    );
     let subjects: Vec<&str> = turtle
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with(' ') && !l.starts_with("@prefix"))
