@@ -1,7 +1,9 @@
 //! The actor network and what can be computed on it: centrality, paths, neighbourhoods.
 //!
 //! **The network.** Nodes are the actors of the store (places too with
-//! [`NetworkFilter::with_places`]). There is a directed edge agent -> target for each event with
+//! [`NetworkFilter::with_places`]), but for unnamed collectives and media organisations in no
+//! event unless [`NetworkFilter::all_actors`]; with a window, a type or a source count, only
+//! those with evidence it keeps. There is a directed edge agent -> target for each event with
 //! both, and claimant -> subject for each claim about another actor (with places: agent -> place
 //! of an event, claimant -> place a claim is about). Parallel evidence collapses into one edge per
 //! ordered pair, whose weight is the number of supporting events and claims, or with
