@@ -380,7 +380,7 @@ fn actor_page(store: &Store, iri: &str) -> Result<Option<String>, StoreError> {
 
     let mut events = traverse::events(store, Some(iri))?;
     let n_events = events.len();
-    events.sort_by(|a, b| b.sources.cmp(&a.sources));
+    events.sort_by_key(|e| std::cmp::Reverse(e.sources));
     events.truncate(MAX_ITEMS);
     events.sort_by(|a, b| {
         (a.date.is_none(), &a.date, &a.event_type, &a.iri).cmp(&(b.date.is_none(), &b.date, &b.event_type, &b.iri))
@@ -441,7 +441,7 @@ fn actor_page(store: &Store, iri: &str) -> Result<Option<String>, StoreError> {
     for (id, title, list) in [("claims", "Claims it makes", &mut said), ("claims-about", "Claims about it", &mut about)]
     {
         let n = list.len();
-        list.sort_by(|a, b| b.sources.cmp(&a.sources));
+        list.sort_by_key(|c| std::cmp::Reverse(c.sources));
         list.truncate(MAX_ITEMS);
         list.sort_by(|a, b| (a.date.is_none(), &a.date, &a.iri).cmp(&(b.date.is_none(), &b.date, &b.iri)));
         let _ = writeln!(html, "<section id=\"{id}\"><h2>{title} ({n})</h2>");
