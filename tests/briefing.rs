@@ -220,6 +220,22 @@ pub fn chromium() -> PathBuf {
     );
 }
 
+/// Headless Chromium, quiet, with a fresh profile's extras off and every request sent to a
+/// closed port (nothing leaves the machine; Chromium sends requests to loopback directly unless
+/// told `<-loopback>`).
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--proxy-server=127.0.0.1:9",
+];
+
 /// Runs headless Chromium on a local page with networking blocked; returns standard output.
 fn run_chromium(page: &Path, extra: &[&str]) -> String {
     run_chromium_url(&format!("file://{}", page.display()), false, extra)
@@ -230,20 +246,7 @@ fn run_chromium(page: &Path, extra: &[&str]) -> String {
 pub fn run_chromium_url(url: &str, loopback: bool, extra: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            // Every request goes to a closed port: nothing leaves the machine. Chromium sends
-            // requests to loopback directly unless told `<-loopback>`.
-            "--proxy-server=127.0.0.1:9",
-        ])
+        .args(CHROMIUM_FLAGS)
         .args((!loopback).then_some("--proxy-bypass-list=<-loopback>"))
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)

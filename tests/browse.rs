@@ -31,21 +31,8 @@ impl Browser {
             .arg("-c")
             .arg("exec \"$0\" \"$@\" 3<&0 4>&1 0</dev/null 1>&2")
             .arg(crate::briefing::chromium())
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                // Everything but loopback goes to a closed port: nothing leaves the machine.
-                "--proxy-server=127.0.0.1:9",
-                "--window-size=1280,900",
-                "--remote-debugging-pipe",
-            ])
+            .args(crate::briefing::CHROMIUM_FLAGS)
+            .args(["--window-size=1280,900", "--remote-debugging-pipe"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stdin(Stdio::piped())
