@@ -1111,6 +1111,9 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
                         b.stand,
                         b.claims.len()
                     )?;
+                    for speaker in contradiction.self_contradicting() {
+                        writeln!(out, "  self-contradiction: {} takes both stands", speaker.label)?;
+                    }
                     for (mark, side) in [("  ", a), ("x ", b)] {
                         for c in &side.claims {
                             writeln!(

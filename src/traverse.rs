@@ -698,6 +698,32 @@ impl Contradiction {
     pub fn pairs(&self) -> usize {
         self.sides[0].claims.len() * self.sides[1].claims.len()
     }
+
+    /// The speakers who take both stands: each contradicts himself (shown as such, not as one
+    /// speaker's contradiction of another), sorted by IRI.
+    ///
+    /// ```
+    /// use dossier::{Dossier, corpus::{Document, Metadata}, traverse};
+    ///
+    /// let dossier = Dossier::in_memory()?;
+    /// let texts = ["Russia said it would send troops to Tajikistan.", "Russia said it would not send troops to Tajikistan."];
+    /// let boilerplate = &dossier.lexicon().boilerplate;
+    /// let documents = texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("{i}.txt"), t.to_string(), Metadata::default(), boilerplate)).collect();
+    /// dossier.add_documents(documents)?;
+    /// let found = traverse::contradictions(dossier.store())?;
+    /// assert_eq!(found[0].self_contradicting().iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Russia"]);
+    /// # Ok::<(), dossier::Error>(())
+    /// ```
+    pub fn self_contradicting(&self) -> Vec<&Participant> {
+        let first: BTreeMap<&str, &Participant> =
+            self.sides[0].claims.iter().map(|c| (c.claimant.iri.as_str(), &c.claimant)).collect();
+        let both: BTreeMap<&str, &Participant> = self.sides[1]
+            .claims
+            .iter()
+            .filter_map(|c| first.get(c.claimant.iri.as_str()).map(|p| (c.claimant.iri.as_str(), *p)))
+            .collect();
+        both.into_values().collect()
+    }
 }
 
 /// The questions on which one side took opposite positions, each with the claims of both

@@ -223,3 +223,26 @@ fn r25_rankings_rank_actors_with_evidence_and_leave_collectives_out() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("wrote ") && stderr.contains("taliban.dot: a picture of "), "{stderr}");
 }
+
+/// Issue 25: a speaker against himself is a self-contradiction in every output, never a red
+/// self-loop among the contradictions between speakers.
+#[test]
+fn r25_a_self_contradiction_is_shown_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Russia said it would send troops to Tajikistan.\n").unwrap();
+    std::fs::write(corpus.join("b.txt"), "Russia said it would not send troops to Tajikistan.\n").unwrap();
+    let store = dir.path().join("store.db");
+    let store_arg = store.to_str().unwrap();
+    ok(["build", corpus.to_str().unwrap(), "--store", store_arg, "--quiet"]);
+    let listed = ok(["claims", "--contradictions", "--store", store_arg]);
+    assert!(listed.contains("self-contradiction: Russia takes both stands"), "{listed}");
+    let dot = ok(["export", "--format", "dot", "--all-actors", "--store", store_arg]);
+    assert!(!dot.contains("russia\" -> \"https://w3id.org/dossier/id/actor/russia\""), "no self-loop: {dot}");
+    assert!(dot.contains("(contradicts self)"), "{dot}");
+    let page = dir.path().join("brief.html");
+    ok(["brief", "-o", page.to_str().unwrap(), "--store", store_arg]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Self-contradiction: Russia took both stands."), "the briefing says so");
+}

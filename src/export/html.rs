@@ -791,8 +791,18 @@ impl<'a> Page<'a> {
                         .collect();
                     format!("<span class=\"stand\">{}</span> {}", h(&side.stand), claims.join("; "))
                 };
+                // One speaker on both stands contradicts himself: said so, apart from the others.
+                let own: Vec<String> = contradiction.self_contradicting().iter().map(|p| h(&p.label)).collect();
+                let own = if own.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " <span class=\"self-contradiction\">Self-contradiction: {} took both stands.</span>",
+                        own.join(", ")
+                    )
+                };
                 let line = format!(
-                    "<li id=\"contradiction-{}\">{} <span class=\"versus\">contradicts</span> {}</li>\n",
+                    "<li id=\"contradiction-{}\">{} <span class=\"versus\">contradicts</span> {}{own}</li>\n",
                     q + 1,
                     stand(self, &contradiction.sides[0]),
                     stand(self, &contradiction.sides[1])
@@ -1118,6 +1128,7 @@ q { quotes: "\201C" "\201D"; }
 ul.contradictions { padding-left: 1.2rem; }
 ul.contradictions li { margin: .35rem 0; border-left: 4px solid var(--red); padding-left: .6rem; list-style: none; }
 ul.contradictions .stand { font-weight: 600; }
+.self-contradiction { font-weight: 600; color: #8a4b00; }
 .versus { color: var(--red); font-weight: 700; text-transform: uppercase; font-size: .78rem; margin: 0 .3rem; }
 td.links a { margin-right: .3rem; white-space: nowrap; }
 figure { margin: 1rem 0; }
