@@ -276,8 +276,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// sentence in quotes, wrapped between words, continued under its first word.
 ///
 /// ```
-/// let text = dossier::briefing::evidence_text("  ", "a.txt", "Russia will invite the Taliban to talks.", 30);
-/// assert_eq!(text, "  a.txt: \"Russia will invite\n         the Taliban to talks.\"");
+/// let text = dossier::briefing::evidence_text("  ", "a.txt", "Russia will invite the Taliban to talks.", 50);
+/// assert_eq!(text, "  a.txt: \"Russia will invite the Taliban to\n          talks.\"");
 /// ```
 pub fn evidence_text(indent: &str, file_name: &str, sentence: &str, width: usize) -> String {
     hanging(&format!("{indent}{file_name}: \""), &format!("{}\"", sentence.trim()), width)
