@@ -1000,6 +1000,62 @@ mod tests {
         );
     }
 
+    /// `/describe` through the endpoint: each representation by `Accept` or `format=`, and
+    /// the errors.
+    #[test]
+    fn describe_negotiates_html_turtle_ntriples_and_jsonld() {
+        use crate::serve::{Endpoint, ServeOptions};
+        use oxhttp::model::{Body, Request};
+        let store = Store::memory().unwrap();
+        store
+            .update("INSERT DATA { actor:x a dos:Actor, dos:Person ; rdfs:label \"X\" . <https://w3id.org/dossier/id/doc/1> a dos:Document ; dos:fileName \"a.txt\" ; nif:isString \"X spoke.\" }")
+            .unwrap();
+        let endpoint = Endpoint::new(store, ServeOptions::default());
+        let get = |query: &str, accept: &str| {
+            let mut request = Request::builder()
+                .uri(format!("http://localhost/describe{query}"))
+                .header("Accept", accept)
+                .body(Body::empty())
+                .unwrap();
+            let response = endpoint.handle(&mut request);
+            let status = response.status().as_u16();
+            let media =
+                response.headers().get("Content-Type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+            let location = response.headers().get("Location").map(|v| v.to_str().unwrap().to_string());
+            (status, media, location, response.into_body().to_string().unwrap())
+        };
+        let x = "?iri=https%3A%2F%2Fw3id.org%2Fdossier%2Fid%2Factor%2Fx";
+        let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        let (status, media, _, body) = get(x, browser);
+        assert_eq!((status, media.as_str()), (200, "text/html"));
+        assert!(body.contains("<h1>X</h1>") && body.contains("person"), "{body}");
+        let (_, media, _, body) = get(x, "text/turtle");
+        assert_eq!(media, "text/turtle");
+        assert!(body.contains("actor:x a dos:Actor , dos:Person ;"), "{body}");
+        let (_, media, _, body) = get(x, "application/n-triples");
+        assert_eq!(media, "application/n-triples");
+        assert_eq!(body.lines().count(), 3, "{body}");
+        let (_, media, _, body) = get(&format!("{x}&format=jsonld"), browser);
+        assert_eq!(media, "application/ld+json");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["@graph"][0]["@id"], "actor:x");
+        let (status, _, location, _) =
+            get("?iri=https%3A%2F%2Fw3id.org%2Fdossier%2Fid%2Fdoc%2F1%23char%3D0%2C1", browser);
+        assert_eq!(status, 303);
+        assert_eq!(location.unwrap(), format!("{}#char=0,1", href("https://w3id.org/dossier/id/doc/1")));
+        let (status, _, _, body) = get("?iri=https%3A%2F%2Fexample.org%2Fnone", browser);
+        assert_eq!(status, 404);
+        assert!(body.contains("https://example.org/none"), "{body}");
+        let (status, _, _, body) = get("?iri=not%20an%20iri", browser);
+        assert_eq!(status, 400);
+        assert!(body.contains("not an IRI"), "{body}");
+        let (status, _, _, body) = get("", browser);
+        assert_eq!(status, 400);
+        assert!(body.contains("/describe?iri=IRI"), "{body}");
+        let (status, _, _, _) = get(x, "image/png");
+        assert_eq!(status, 406);
+    }
+
     #[test]
     fn generic_pages_link_every_iri_and_mentions_redirect() {
         let store = Store::memory().unwrap();
