@@ -273,8 +273,9 @@ fn merge(node: &mut Map<String, Value>, key: String, value: Value) {
     }
 }
 
-/// A compact IRI (`dos:agent`) for an absolute IRI under one of the vocabulary's prefixes.
-fn compact_iri(iri: &str) -> String {
+/// A compact IRI (`dos:agent`) for an absolute IRI under one of [`export_prefixes`], else the
+/// IRI whole.
+pub(crate) fn compact_iri(iri: &str) -> String {
     export_prefixes()
         .into_iter()
         .filter(|(_, base)| iri.starts_with(base) && iri.len() > base.len() && !iri[base.len()..].starts_with("//"))

@@ -30,6 +30,7 @@ use std::ops::Range;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 
+use crate::export::rdf::compact_iri;
 use crate::export::{escape_markup as h, kind_name, quad_class, style};
 use crate::lexicon::ActorKind;
 use crate::store::{Store, StoreError};
@@ -865,7 +866,7 @@ fn generic_page(store: &Store, iri: &str) -> Result<Option<String>, StoreError> 
             Term::Literal(l) => Some(l.value().to_string()),
             _ => None,
         })
-        .unwrap_or_else(|| short(iri));
+        .unwrap_or_else(|| compact_iri(iri));
     let mut html = start(&label, "resource", iri);
     html.push_str("<table class=\"statements\"><thead><tr><th>property</th><th>value</th></tr></thead><tbody>");
     for triple in &triples {
@@ -893,19 +894,9 @@ fn generic_page(store: &Store, iri: &str) -> Result<Option<String>, StoreError> 
     Ok(Some(finish(html)))
 }
 
-/// An IRI with the vocabulary's prefix ("dos:agent"), or whole.
-fn short(iri: &str) -> String {
-    vocab::PREFIXES
-        .iter()
-        .filter(|(_, base)| iri.starts_with(base) && iri.len() > base.len())
-        .max_by_key(|(_, base)| base.len())
-        .map(|(prefix, base)| format!("{prefix}:{}", &iri[base.len()..]))
-        .unwrap_or_else(|| iri.to_string())
-}
-
 fn term_html(term: &Term) -> String {
     match term {
-        Term::NamedNode(n) => link(n.as_str(), &short(n.as_str())),
+        Term::NamedNode(n) => link(n.as_str(), &compact_iri(n.as_str())),
         Term::Literal(l) => h(l.value()),
         Term::BlankNode(b) => h(&b.to_string()),
         Term::Triple(t) => format!(
