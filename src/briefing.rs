@@ -246,13 +246,97 @@ pub fn display_date(date: Option<&str>, precision: Option<&str>) -> String {
     }
 }
 
-/// Shortens text to `max` characters with an ellipsis.
+/// Text in lines of at most `width` characters, broken between words (a word longer than a
+/// line stands alone on its line, whole): nothing is cut mid-word.
+///
+/// ```
+/// use dossier::briefing::wrap;
+/// assert_eq!(wrap("Russia will invite the Taliban to talks", 16), ["Russia will", "invite the", "Taliban to talks"]);
+/// assert_eq!(wrap("a  supercalifragilistic b", 5), ["a", "supercalifragilistic", "b"]);
+/// ```
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// An evidence sentence for a terminal `width` columns wide: `indent`, the file, then the
+/// sentence in quotes, wrapped between words, continued under its first word.
+///
+/// ```
+/// let text = dossier::briefing::evidence_text("  ", "a.txt", "Russia will invite the Taliban to talks.", 50);
+/// assert_eq!(text, "  a.txt: \"Russia will invite the Taliban to\n          talks.\"");
+/// ```
+pub fn evidence_text(indent: &str, file_name: &str, sentence: &str, width: usize) -> String {
+    hanging(&format!("{indent}{file_name}: \""), &format!("{}\"", sentence.trim()), width)
+}
+
+/// `lead`, then `text` wrapped between words to `width` columns, its lines after the first
+/// indented under its start (at least 30 columns of text a line).
+///
+/// ```
+/// assert_eq!(dossier::briefing::hanging("  also: ", "Kabulov, the envoy, the representative", 30),
+///            "  also: Kabulov, the envoy, the\n        representative");
+/// ```
+pub fn hanging(lead: &str, text: &str, width: usize) -> String {
+    let hang = " ".repeat(lead.chars().count());
+    let room = width.saturating_sub(hang.chars().count()).max(30);
+    let mut out = lead.to_string();
+    for (i, line) in wrap(text, room).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&hang);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The width to wrap terminal output at: `$COLUMNS`, else the terminal's width, else 100
+/// (output to a file or a pipe), kept between 60 and 200.
+pub fn terminal_width() -> usize {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(|| console::Term::stdout().size_checked().map(|(_, columns)| columns as usize))
+        .unwrap_or(100);
+    width.clamp(60, 200)
+}
+
+/// Shortens text to at most `max` characters with an ellipsis, cut between words (mid-word only
+/// when one word fills the whole width).
+///
+/// ```
+/// use dossier::briefing::clip;
+/// assert_eq!(clip("Russia will invite the Taliban", 20), "Russia will invite…");
+/// assert_eq!(clip("short", 20), "short");
+/// ```
 pub fn clip(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         text
     } else {
         let mut clipped: String = text.chars().take(max.saturating_sub(1)).collect();
+        let next_is_space = text.chars().nth(max.saturating_sub(1)) == Some(' ');
+        if !next_is_space {
+            if let Some(space) = clipped.rfind(' ').filter(|&at| at > 0) {
+                clipped.truncate(space);
+            }
+        }
+        let trimmed = clipped.trim_end_matches([' ', ',', ';', ':']).len();
+        clipped.truncate(trimmed);
         clipped.push('…');
         clipped
     }

@@ -200,9 +200,14 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Show {
         name: String,
-        /// Also list the actors up to this many hops away, with what links them.
+        /// Also list the actors up to this many hops away, with what links them (beyond one
+        /// hop: how many at each distance and the most linked; --full for all).
         #[arg(long, default_value_t = 1)]
         depth: usize,
+        /// With --depth 2 or more: every neighbour, with the events and claims of the hop that
+        /// reaches it and their sentences.
+        #[arg(long)]
+        full: bool,
         #[command(flatten)]
         network: NetworkArgs,
         #[command(flatten)]
@@ -727,6 +732,11 @@ pub struct NetworkArgs {
     /// Edge weight: supporting events and claims, or reports (their source counts added up).
     #[arg(long, value_enum, default_value_t = WeightArg::Items)]
     pub weight: WeightArg,
+    /// Every actor in the network: also unnamed collectives ("neighbouring countries",
+    /// "diplomatic missions") and media organisations cited only as sources, which are left out
+    /// of rankings and pictures by default.
+    #[arg(long)]
+    pub all_actors: bool,
 }
 
 impl NetworkArgs {
@@ -742,6 +752,7 @@ impl NetworkArgs {
                 WeightArg::Items => Weight::Items,
                 WeightArg::Sources => Weight::Sources,
             },
+            all_actors: self.all_actors,
         }
     }
 }

@@ -127,7 +127,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             eprintln!("dossier: wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { name, depth, network, store } => show(&open(&store.store)?, &name, depth, &network),
+        Command::Show { name, depth, full, network, store } => show(&open(&store.store)?, &name, depth, full, &network),
         Command::Path { from, to, all, max_len, network, store } => {
             path(&open(&store.store)?, &from, &to, all, max_len, &network)
         }
@@ -741,10 +741,12 @@ fn export(
             ),
         },
     };
-    if let Some(rdf_format) = format.rdf_format() {
+    if format.rdf_format().is_some() {
         let mut writer = output_writer(output)?;
-        store.write(rdf_format, &mut writer)?;
+        let n = export::write_rdf(store, format, &mut writer)?;
         writer.flush()?;
+        let noun = if matches!(format, ExportFormat::NQuads | ExportFormat::TriG) { "quads" } else { "triples" };
+        eprintln!("dossier: {}", export::wrote(output, &format!("{} {noun}", export::thousands(n))));
         return Ok(ExitCode::SUCCESS);
     }
     let filter = args.filter();
@@ -764,17 +766,21 @@ fn export(
             let mut writer = output_writer(output)?;
             export::write_graphml(&network, &mut writer)?;
             writer.flush()?;
+            let (nodes, links) = (network.graph.node_count(), network.graph.edge_count());
+            eprintln!("dossier: {}", export::wrote(output, &format!("{nodes} actors, {links} links")));
         }
         _ => {
             let metric = picture.size_by.unwrap_or(Metric::PageRank);
             let scores = dossier::analysis::centrality::compute(&network, metric)?;
             let mut view = network.clone();
+            let mut title = export::corpus_title(&traverse::documents(store)?);
             if let Some(name) = &picture.actor {
                 let actor = resolve_name(store, name)?;
                 let Some(center) = network.node(&actor.iri) else {
-                    bail!("{} is not in the actor network (places are in it only with --with-places)", actor.label)
+                    bail!("{} is not in the actor network ({WHO_IS_IN})", actor.label)
                 };
                 view = export::ego_network(&view, center, picture.depth);
+                title = export::ego_title(&actor.label, picture.depth, &title);
             }
             // A picture of more actors than this is unreadable: by default it keeps the most
             // central, and its subtitle says so.
@@ -786,16 +792,15 @@ fn export(
             if let Some(n) = top {
                 view = export::top_actors(&view, &scores, n);
             }
-            let mut options = export::DotOptions::new(export::corpus_title(&traverse::documents(store)?))
-                .with_contradictions(traverse::contradicting_speakers(
-                    store,
-                    &view
-                        .graph
-                        .node_indices()
-                        .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
-                        .map(|n| view.graph[n].iri.clone())
-                        .collect::<Vec<_>>(),
-                )?);
+            let mut options = export::DotOptions::new(title).with_contradictions(traverse::contradicting_speakers(
+                store,
+                &view
+                    .graph
+                    .node_indices()
+                    .filter(|&n| view.graph.neighbors_undirected(n).next().is_some())
+                    .map(|n| view.graph[n].iri.clone())
+                    .collect::<Vec<_>>(),
+            )?);
             let mut subtitle = export::describe_filter(&filter);
             if picture.top.is_none() && top.is_some() {
                 let drawn = export::linked_actors(&view);
@@ -820,6 +825,8 @@ fn export(
             let mut writer = output_writer(output)?;
             writer.write_all(&bytes)?;
             writer.flush()?;
+            let (nodes, links) = (export::linked_actors(&view), view.graph.edge_count());
+            eprintln!("dossier: {}", export::wrote(output, &format!("a picture of {nodes} actors, {links} links")));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -1118,6 +1125,9 @@ fn claims(store: &Store, actor: Option<&str>, contradictions: bool, format: Tabl
                         b.stand,
                         b.claims.len()
                     )?;
+                    for speaker in contradiction.self_contradicting() {
+                        writeln!(out, "  self-contradiction: {} takes both stands", speaker.label)?;
+                    }
                     for (mark, side) in [("  ", a), ("x ", b)] {
                         for c in &side.claims {
                             writeln!(
@@ -1185,6 +1195,7 @@ fn resolve_name(store: &Store, name: &str) -> Result<traverse::ActorRecord> {
 
 /// Prints the events and claims of a hop with their evidence sentences.
 fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Result<()> {
+    let width = briefing::terminal_width();
     for e in &hop.events {
         writeln!(
             out,
@@ -1195,7 +1206,8 @@ fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Res
             e.status
         )?;
         for evidence in &e.evidence {
-            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            let indent = format!("{indent}    ");
+            writeln!(out, "{}", briefing::evidence_text(&indent, &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     for c in &hop.claims {
@@ -1208,26 +1220,23 @@ fn print_hop(out: &mut impl Write, hop: &traverse::Hop, indent: &str) -> io::Res
             briefing::clip(&c.content, 110)
         )?;
         for evidence in &c.evidence {
-            writeln!(out, "{indent}    {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            let indent = format!("{indent}    ");
+            writeln!(out, "{}", briefing::evidence_text(&indent, &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     Ok(())
 }
 
-fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<ExitCode> {
+fn show(store: &Store, name: &str, depth: usize, full: bool, args: &NetworkArgs) -> Result<ExitCode> {
+    let width = briefing::terminal_width();
     let actor = resolve_name(store, name)?;
     let mut out = stdout();
     writeln!(out, "{} ({})  <{}>", actor.label, actor.kind.class_name(), actor.iri)?;
     if !actor.aliases.is_empty() {
-        writeln!(out, "  also: {}", actor.aliases.join(", "))?;
+        writeln!(out, "{}", briefing::hanging("  also: ", &actor.aliases.join(", "), width))?;
     }
-    writeln!(
-        out,
-        "  {} mentions in {} documents: {}",
-        actor.mentions,
-        actor.documents.len(),
-        actor.documents.join(", ")
-    )?;
+    let lead = format!("  {} mentions in {} documents: ", actor.mentions, actor.documents.len());
+    writeln!(out, "{}", briefing::hanging(&lead, &actor.documents.join(", "), width))?;
     let events = traverse::events(store, Some(&actor.iri))?;
     writeln!(out, "\nEvents ({})", events.len())?;
     for e in &events {
@@ -1241,23 +1250,29 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
             if e.sources > 1 { format!(", {} sources", e.sources) } else { String::new() }
         )?;
         for evidence in &e.evidence {
-            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            writeln!(out, "{}", briefing::evidence_text("      ", &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     let claims = traverse::claims(store, Some(&actor.iri))?;
     writeln!(out, "\nClaims ({})", claims.len())?;
     for c in &claims {
-        writeln!(
-            out,
-            "  {:<13} {} ({}, {}): \"{}\"",
+        let head = format!(
+            "  {:<13} {} ({}, {}): ",
             c.date.as_deref().unwrap_or("-"),
             c.claimant.label,
             c.modality,
-            c.polarity,
-            briefing::clip(&c.content, 120)
-        )?;
+            c.polarity
+        );
+        // The words on the same line when 30 columns are left for them, else on the next.
+        let room = width.saturating_sub(head.chars().count() + 2);
+        if room >= 30 {
+            writeln!(out, "{head}\"{}\"", briefing::clip(&c.content, room))?;
+        } else {
+            writeln!(out, "{}", head.trim_end())?;
+            writeln!(out, "      \"{}\"", briefing::clip(&c.content, width.saturating_sub(8)))?;
+        }
         for evidence in &c.evidence {
-            writeln!(out, "      {}: \"{}\"", evidence.file_name, briefing::clip(&evidence.sentence, 140))?;
+            writeln!(out, "{}", briefing::evidence_text("      ", &evidence.file_name, &evidence.sentence, width))?;
         }
     }
     let network = ActorNetwork::build(store, &args.filter())?;
@@ -1270,6 +1285,35 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
             if depth > 1 { "s" } else { "" },
             neighbours.len()
         )?;
+        // Beyond one hop the list grows fast: without --full, a summary and the strongest links.
+        let summarised = depth > 1 && !full;
+        let mut neighbours = neighbours;
+        if summarised {
+            let mut at: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+            for (_, distance) in &neighbours {
+                *at.entry(*distance).or_default() += 1;
+            }
+            let counts: Vec<String> =
+                at.iter().map(|(d, n)| format!("{n} at {d} hop{}", if *d > 1 { "s" } else { "" })).collect();
+            writeln!(
+                out,
+                "  {}; the {} most linked below (--full: all, with the evidence of each hop)",
+                counts.join(", "),
+                SHOW_TOP.min(neighbours.len())
+            )?;
+            // The strongest first: most supporting items on the hop that reaches them, then nearest.
+            let strength = |other: petgraph::graph::NodeIndex| -> usize {
+                let path = network.shortest_path(node, other).unwrap_or_default();
+                path.len()
+                    .checked_sub(2)
+                    .map(|i| network.links_between(path[i], path[i + 1]).iter().map(|(_, _, l)| l.support()).sum())
+                    .unwrap_or(0)
+            };
+            neighbours.sort_by_cached_key(|(other, distance)| {
+                (std::cmp::Reverse(strength(*other)), *distance, network.graph[*other].label.clone())
+            });
+            neighbours.truncate(SHOW_TOP);
+        }
         for (other, distance) in neighbours {
             let path = network.shortest_path(node, other).unwrap_or_default();
             let names: Vec<&str> = path.iter().map(|n| network.graph[*n].label.as_str()).collect();
@@ -1290,14 +1334,14 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
                         .collect()
                 })
                 .unwrap_or_default();
-            writeln!(
-                out,
+            let line = format!(
                 "  {:<30} {}  {}",
                 network.graph[other].label,
                 summary.join("; "),
                 if distance > 1 { format!("via {}", names.join(" — ")) } else { String::new() }
-            )?;
-            if depth > 1 {
+            );
+            writeln!(out, "{}", line.trim_end())?;
+            if depth > 1 && full {
                 if let Some((a, b)) = last {
                     print_hop(&mut out, &traverse::hop(store, &network, a, b)?, "      ")?;
                 }
@@ -1308,15 +1352,28 @@ fn show(store: &Store, name: &str, depth: usize, args: &NetworkArgs) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
+/// How many neighbours `show --depth 2` (or more) lists without `--full`.
+const SHOW_TOP: usize = 10;
+
+/// Which actors the network holds, for messages about one that is not in it.
+const WHO_IS_IN: &str =
+    "places are in it only with --with-places, unnamed collectives and media cited as sources only \
+     with --all-actors, and with --from/--to, --type or --min-sources only actors with evidence they keep";
+
 fn path(store: &Store, from: &str, to: &str, all: bool, max_len: usize, args: &NetworkArgs) -> Result<ExitCode> {
     let (a, b) = (resolve_name(store, from)?, resolve_name(store, to)?);
     let network = ActorNetwork::build(store, &args.filter())?;
     let (Some(start), Some(end)) = (network.node(&a.iri), network.node(&b.iri)) else {
-        bail!(
-            "{} and {} are not both in the actor network (places are in it only with --with-places)",
+        let missing: Vec<&str> =
+            [&a, &b].into_iter().filter(|x| network.node(&x.iri).is_none()).map(|x| x.label.as_str()).collect();
+        let verb = if missing.len() == 1 { "is" } else { "are" };
+        println!(
+            "no path from {} to {}: {} {verb} not in the actor network ({WHO_IS_IN})",
             a.label,
-            b.label
+            b.label,
+            missing.join(" and ")
         );
+        return Ok(ExitCode::SUCCESS);
     };
     let paths = network.all_shortest_paths(start, end, max_len, if all { 50 } else { 1 });
     let mut out = stdout();

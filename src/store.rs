@@ -577,8 +577,9 @@ impl Store {
     /// The same quads always give the same bytes. An in-memory store is written sorted; an
     /// on-disk one in the order of its index, whose keys are hashes of the terms, so that order
     /// is a function of the content alone and the quads stream without being held in memory
-    /// (a store of a hundred million quads exports in constant memory).
-    pub fn write(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
+    /// (a store of a hundred million quads exports in constant memory). Returns how many
+    /// statements it wrote.
+    pub fn write(&self, format: RdfFormat, writer: impl Write) -> Result<usize, StoreError> {
         let datasets = matches!(format, RdfFormat::NQuads | RdfFormat::TriG);
         let mut serializer = RdfSerializer::from_format(format);
         if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. }) {
@@ -592,6 +593,7 @@ impl Store {
         } else {
             Box::new(self.sorted_quads()?.into_iter().map(Ok))
         };
+        let mut written = 0;
         for quad in quads {
             let quad = quad?;
             if !datasets && quad.graph_name != GraphName::DefaultGraph {
@@ -605,9 +607,10 @@ impl Store {
             } else {
                 serializer.serialize_triple(quad.as_ref())?;
             }
+            written += 1;
         }
         serializer.finish()?;
-        Ok(())
+        Ok(written)
     }
 
     /// Loads an RDF file (N-Quads, Turtle, ...) into the store, in one bulk load.

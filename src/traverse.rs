@@ -142,24 +142,37 @@ pub fn first_documents(store: &Store, limit: usize) -> Result<Vec<DocumentRecord
     let mut found = Vec::new();
     for row in rows {
         let Some(iri) = value(row.get("d")) else { continue };
-        let details = store.select(
-            "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
-               ?d dos:fileName ?file .
-               OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
-             } GROUP BY ?d ?file ORDER BY ?file",
-            &[("d", iri_term(&iri))],
-        )?;
-        if let Some(r) = details.first() {
-            found.push(DocumentRecord {
-                iri,
-                file_name: value(r.get("file")).unwrap_or_default(),
-                title: value(r.get("title")),
-                published: value(r.get("issued")),
-                publisher: value(r.get("publisher")),
-            });
-        }
+        found.extend(document(store, &iri)?);
     }
     Ok(found)
+}
+
+/// The document with this IRI, if the store holds it.
+///
+/// ```
+/// use dossier::store::Store;
+///
+/// let store = Store::memory()?;
+/// store.update("INSERT DATA { <https://w3id.org/dossier/id/doc/1> dos:fileName \"a.txt\" }")?;
+/// let found = dossier::traverse::document(&store, "https://w3id.org/dossier/id/doc/1")?.unwrap();
+/// assert_eq!(found.file_name, "a.txt");
+/// # Ok::<(), dossier::store::StoreError>(())
+/// ```
+pub fn document(store: &Store, iri: &str) -> Result<Option<DocumentRecord>, StoreError> {
+    let details = store.select(
+        "SELECT ?d ?file (MIN(?t) AS ?title) (MIN(?date) AS ?issued) (MIN(?p) AS ?publisher) WHERE {
+           ?d dos:fileName ?file .
+           OPTIONAL { ?d dct:title ?t } OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dct:publisher ?p }
+         } GROUP BY ?d ?file ORDER BY ?file",
+        &[("d", iri_term(iri))],
+    )?;
+    Ok(details.first().map(|r| DocumentRecord {
+        iri: iri.to_string(),
+        file_name: value(r.get("file")).unwrap_or_default(),
+        title: value(r.get("title")),
+        published: value(r.get("issued")),
+        publisher: value(r.get("publisher")),
+    }))
 }
 
 /// The text of a document (its `nif:isString`), the string every mention offset indexes.
@@ -684,6 +697,32 @@ impl Contradiction {
     /// The pairs of contradicting claims it makes: one claim of each side.
     pub fn pairs(&self) -> usize {
         self.sides[0].claims.len() * self.sides[1].claims.len()
+    }
+
+    /// The speakers who take both stands: each contradicts himself (shown as such, not as one
+    /// speaker's contradiction of another), sorted by IRI.
+    ///
+    /// ```
+    /// use dossier::{Dossier, corpus::{Document, Metadata}, traverse};
+    ///
+    /// let dossier = Dossier::in_memory()?;
+    /// let texts = ["Russia said it would send troops to Tajikistan.", "Russia said it would not send troops to Tajikistan."];
+    /// let boilerplate = &dossier.lexicon().boilerplate;
+    /// let documents = texts.iter().enumerate().map(|(i, t)| Document::from_text(&format!("{i}.txt"), t.to_string(), Metadata::default(), boilerplate)).collect();
+    /// dossier.add_documents(documents)?;
+    /// let found = traverse::contradictions(dossier.store())?;
+    /// assert_eq!(found[0].self_contradicting().iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Russia"]);
+    /// # Ok::<(), dossier::Error>(())
+    /// ```
+    pub fn self_contradicting(&self) -> Vec<&Participant> {
+        let first: BTreeMap<&str, &Participant> =
+            self.sides[0].claims.iter().map(|c| (c.claimant.iri.as_str(), &c.claimant)).collect();
+        let both: BTreeMap<&str, &Participant> = self.sides[1]
+            .claims
+            .iter()
+            .filter_map(|c| first.get(c.claimant.iri.as_str()).map(|p| (c.claimant.iri.as_str(), *p)))
+            .collect();
+        both.into_values().collect()
     }
 }
 

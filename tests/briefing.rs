@@ -62,7 +62,9 @@ fn dot_picture_of_the_seeds_renders_with_graphviz() {
     let top = export::top_actors(&network, &pagerank, 5);
     let top_dot = seed_dot(&store, &top);
     let drawn = top_dot.lines().filter(|l| l.contains(", shape=") && !l.contains("\"legend:")).count();
-    assert_eq!(drawn, 5, "the five best actors are linked to each other:\n{top_dot}");
+    // Collectives left out (issue 25), four of the five best actors are linked to each other;
+    // the fifth's links go to actors outside the five.
+    assert_eq!(drawn, 4, "four of the five best actors are linked to each other:\n{top_dot}");
     export::render(&top_dot, ImageFormat::Svg).unwrap();
 }
 
@@ -195,7 +197,7 @@ fn csv_tables_read_back() {
 }
 
 /// Headless Chromium, or a failure saying how to install it.
-fn chromium() -> PathBuf {
+pub fn chromium() -> PathBuf {
     let candidates = std::env::var_os("DOSSIER_CHROMIUM")
         .map(PathBuf::from)
         .into_iter()
@@ -218,6 +220,22 @@ fn chromium() -> PathBuf {
     );
 }
 
+/// Headless Chromium, quiet, with a fresh profile's extras off and every request sent to a
+/// closed port (nothing leaves the machine; Chromium sends requests to loopback directly unless
+/// told `<-loopback>`).
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--proxy-server=127.0.0.1:9",
+];
+
 /// Runs headless Chromium on a local page with networking blocked; returns standard output.
 fn run_chromium(page: &Path, extra: &[&str]) -> String {
     run_chromium_url(&format!("file://{}", page.display()), false, extra)
@@ -228,20 +246,7 @@ fn run_chromium(page: &Path, extra: &[&str]) -> String {
 pub fn run_chromium_url(url: &str, loopback: bool, extra: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            // Every request goes to a closed port: nothing leaves the machine. Chromium sends
-            // requests to loopback directly unless told `<-loopback>`.
-            "--proxy-server=127.0.0.1:9",
-        ])
+        .args(CHROMIUM_FLAGS)
         .args((!loopback).then_some("--proxy-bypass-list=<-loopback>"))
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)

@@ -56,6 +56,75 @@ fn rdf_formats_parse_back() {
     assert!(!jsonld.contains("reifies"), "JSON-LD leaves out triple terms");
 }
 
+/// The default graph of the seed store, sorted (what Turtle and JSON-LD hold).
+fn default_graph(store: &Store, triple_terms: bool) -> Vec<String> {
+    let mut quads: Vec<String> = store
+        .sorted_quads()
+        .unwrap()
+        .into_iter()
+        .filter(|q| q.graph_name.is_default_graph())
+        .filter(|q| triple_terms || !matches!(q.object, oxigraph::model::Term::Triple(_)))
+        .map(|q| q.to_string())
+        .collect();
+    quads.sort();
+    quads
+}
+
+#[test]
+fn turtle_and_jsonld_read_well_and_reload_to_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = Store::open_read_only(seed_store()).unwrap();
+    let export = |name: &str| -> (String, String) {
+        let file = dir.path().join(name);
+        let output =
+            crate::util::dossier([Path::new("export"), Path::new("-o"), &file, Path::new("--store"), seed_store()]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        (std::fs::read_to_string(&file).unwrap(), String::from_utf8(output.stderr).unwrap())
+    };
+    // Turtle: prefixes, one block per subject, blocks sorted, no escaped local names.
+    let (turtle, said) = export("graph.ttl");
+    let expected = default_graph(&original, true);
+    let count = dossier::export::thousands(expected.len());
+    assert!(said.contains(&format!("wrote {}: {count} triples", dir.path().join("graph.ttl").display())), "{said}");
+    assert!(turtle.starts_with("@prefix actor: <https://w3id.org/dossier/id/actor/> ."), "{}", &turtle[..200]);
+    assert!(!turtle.contains("\\/") && !turtle.contains("\\#"), "local names are not escaped");
+    assert!(
+        turtle.contains("\nactor:taliban a dos:ArmedGroup , dos:Actor ;")
+            || turtle.contains("\nactor:taliban a dos:Actor , dos:ArmedGroup ;")
+    );
+    let subjects: Vec<&str> = turtle
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' ') && !l.starts_with("@prefix"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let mut sorted = subjects.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(subjects, sorted, "each subject once, in order");
+    let parsed = Store::memory().unwrap();
+    parsed.load(RdfFormat::Turtle, turtle.as_bytes()).unwrap();
+    assert_eq!(default_graph(&parsed, true), expected, "Turtle reloads to the same default graph");
+    // JSON-LD: compacted with the vocabulary's prefixes.
+    let (jsonld, said) = export("graph.jsonld");
+    let without_triple_terms = default_graph(&original, false);
+    let count = dossier::export::thousands(without_triple_terms.len());
+    assert!(said.contains(&format!(": {count} triples")), "{said}");
+    let value: serde_json::Value = serde_json::from_str(&jsonld).unwrap();
+    assert_eq!(value["@context"]["dos"], "https://w3id.org/dossier/ontology#");
+    let nodes = value["@graph"].as_array().unwrap();
+    let taliban = nodes.iter().find(|n| n["@id"] == "actor:taliban").expect("compact @id");
+    assert_eq!(taliban["rdfs:label"], "Taliban");
+    assert!(taliban["@type"].as_array().unwrap().contains(&serde_json::Value::from("dos:ArmedGroup")));
+    assert!(nodes.iter().any(|n| n["dos:agent"].is_object() || n["dos:agent"].is_array()), "readable keys");
+    assert!(nodes.iter().any(|n| n["dos:sourceCount"].is_u64()), "integers are numbers");
+    let parsed = Store::memory().unwrap();
+    parsed.load(RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }, jsonld.as_bytes()).unwrap();
+    assert_eq!(default_graph(&parsed, false), without_triple_terms, "JSON-LD expands to the same triples");
+    // N-Quads reports quads, over every graph.
+    let (_, said) = export("graph.nq");
+    assert!(said.contains(&format!(": {} quads", dossier::export::thousands(original.len().unwrap()))), "{said}");
+}
+
 #[test]
 fn csv_tables_for_gephi() {
     let dir = tempfile::tempdir().unwrap();
@@ -74,7 +143,9 @@ fn csv_tables_for_gephi() {
         nodes.headers().unwrap().iter().collect::<Vec<_>>(),
         ["Id", "Label", "Type", "Degree", "PageRank", "Betweenness"]
     );
-    let node_ids: Vec<String> = nodes.records().map(|r| r.unwrap()[0].to_string()).collect();
+    let node_rows: Vec<csv::StringRecord> = nodes.records().map(|r| r.unwrap()).collect();
+    assert!(node_rows.iter().all(|r| r.iter().all(|cell| !cell.starts_with("-0.000"))), "no negative zero");
+    let node_ids: Vec<String> = node_rows.iter().map(|r| r[0].to_string()).collect();
     let mut edges = csv::Reader::from_path(out.join("edges.csv")).unwrap();
     assert_eq!(
         edges.headers().unwrap().iter().collect::<Vec<_>>(),

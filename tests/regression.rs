@@ -151,3 +151,98 @@ fn r26_contradictions_stay_linear() {
     assert!(contradicting.iter().all(|c| c.claimant.label == "Dmitry Peskov"));
     assert_eq!(traverse::contradicting_pairs(&found), 1_000_000);
 }
+
+/// Issue 25: rankings are honest. A window ranks only the actors with evidence in it (not every
+/// actor at the baseline score); unnamed collectives and media cited as sources stay out of
+/// rankings and pictures unless `--all-actors`; an ego picture's title names its actor; exports
+/// say what they wrote.
+#[test]
+fn r25_rankings_rank_actors_with_evidence_and_leave_collectives_out() {
+    let store = crate::util::seed_store();
+    let store_arg = store.to_str().unwrap();
+    let rank = |args: &[&str]| -> Vec<Vec<String>> {
+        let out = ok([&["rank", "--format", "csv", "--top", "0", "--store", store_arg][..], args].concat());
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+    };
+    // Actors with an event or claim dated in October 2021, as SPARQL finds them (kinds that are
+    // left out by default excepted).
+    let active = query_rows(
+        "SELECT DISTINCT ?a WHERE {
+           { ?x dos:date ?d ; dos:agent|dos:target ?a . ?x dos:agent ?p ; dos:target ?q FILTER(?p != ?q) }
+           UNION { ?x dct:date ?d ; dos:claimant|dos:about ?a . ?x dos:claimant ?p ; dos:about ?q FILTER(?p != ?q) }
+           FILTER(?d >= \"2021-10-01\"^^xsd:date && ?d <= \"2021-10-31\"^^xsd:date)
+           FILTER NOT EXISTS { ?a a dos:Group } FILTER NOT EXISTS { ?a a dos:MediaOrganization }
+         } ORDER BY ?a",
+        store,
+    );
+    let october = rank(&["--from", "2021-10-01", "--to", "2021-10-31"]);
+    let mut ranked: Vec<String> = october.iter().map(|r| r[1].clone()).collect();
+    ranked.sort();
+    let mut expected: Vec<String> = active.into_iter().map(|r| r[0].clone()).collect();
+    expected.sort();
+    assert!(!ranked.is_empty());
+    assert!(
+        ranked.iter().all(|a| expected.contains(a)),
+        "ranked without evidence in October: {ranked:?} vs {expected:?}"
+    );
+    // No tie at the baseline fills the table: the whole ranking has fewer actors than the store.
+    let everyone = rank(&[]);
+    assert!(october.len() < everyone.len() / 2, "{} of {}", october.len(), everyone.len());
+    // Month by month: an actor without evidence in a month has no score for it.
+    let monthly = ok(["rank", "--by", "month", "--format", "json", "--top", "0", "--store", store_arg]);
+    let monthly: serde_json::Value = serde_json::from_str(&monthly).unwrap();
+    let kabulov = monthly.as_array().unwrap().iter().find(|a| a["label"] == "Zamir Kabulov").unwrap();
+    assert!(kabulov["scores"].get("2021-03").is_none(), "{kabulov}");
+    // Collectives and media cited as sources: out by default, back with --all-actors.
+    let types = |rows: &[Vec<String>]| rows.iter().map(|r| r[3].clone()).collect::<std::collections::BTreeSet<_>>();
+    assert!(!types(&everyone).contains("Group"), "{everyone:?}");
+    assert!(!everyone.iter().any(|r| r[2] == "neighbouring countries" || r[2] == "Russian news agencies"));
+    let all = rank(&["--all-actors"]);
+    assert!(types(&all).contains("Group"));
+    assert!(all.iter().any(|r| r[2] == "neighbouring countries"));
+    assert!(all.len() > everyone.len());
+    // The picture leaves them out too, and an ego picture is titled with its actor.
+    let dir = tempfile::tempdir().unwrap();
+    let dot = dir.path().join("taliban.dot");
+    let output = crate::util::dossier([
+        "export",
+        "--actor",
+        "Taliban",
+        "--depth",
+        "1",
+        "-o",
+        dot.to_str().unwrap(),
+        "--store",
+        store_arg,
+    ]);
+    assert!(output.status.success());
+    let text = std::fs::read_to_string(&dot).unwrap();
+    assert!(text.contains("graph [label=\"Taliban and the actors 1 link away (dossier: 5 documents"), "{text}");
+    assert!(!text.contains("afghanistan_neighbors"), "{text}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("wrote ") && stderr.contains("taliban.dot: a picture of "), "{stderr}");
+}
+
+/// Issue 25: a speaker against himself is a self-contradiction in every output, never a red
+/// self-loop among the contradictions between speakers.
+#[test]
+fn r25_a_self_contradiction_is_shown_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Russia said it would send troops to Tajikistan.\n").unwrap();
+    std::fs::write(corpus.join("b.txt"), "Russia said it would not send troops to Tajikistan.\n").unwrap();
+    let store = dir.path().join("store.db");
+    let store_arg = store.to_str().unwrap();
+    ok(["build", corpus.to_str().unwrap(), "--store", store_arg, "--quiet"]);
+    let listed = ok(["claims", "--contradictions", "--store", store_arg]);
+    assert!(listed.contains("self-contradiction: Russia takes both stands"), "{listed}");
+    let dot = ok(["export", "--format", "dot", "--all-actors", "--store", store_arg]);
+    assert!(!dot.contains("russia\" -> \"https://w3id.org/dossier/id/actor/russia\""), "no self-loop: {dot}");
+    assert!(dot.contains("(contradicts self)"), "{dot}");
+    let page = dir.path().join("brief.html");
+    ok(["brief", "-o", page.to_str().unwrap(), "--store", store_arg]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Self-contradiction: Russia took both stands."), "the briefing says so");
+}

@@ -3,6 +3,7 @@
 mod util;
 
 mod briefing;
+mod browse;
 mod build;
 mod centrality;
 mod eval;

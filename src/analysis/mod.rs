@@ -1,7 +1,9 @@
 //! The actor network and what can be computed on it: centrality, paths, neighbourhoods.
 //!
 //! **The network.** Nodes are the actors of the store (places too with
-//! [`NetworkFilter::with_places`]). There is a directed edge agent -> target for each event with
+//! [`NetworkFilter::with_places`]), but for unnamed collectives and media organisations in no
+//! event unless [`NetworkFilter::all_actors`]; with a window, a type or a source count, only
+//! those with evidence it keeps. There is a directed edge agent -> target for each event with
 //! both, and claimant -> subject for each claim about another actor (with places: agent -> place
 //! of an event, claimant -> place a claim is about). Parallel evidence collapses into one edge per
 //! ordered pair, whose weight is the number of supporting events and claims, or with
@@ -133,12 +135,24 @@ pub struct NetworkFilter {
     /// Places as nodes, linked to the events that happen there and the claims about them.
     pub with_places: bool,
     pub weight: Weight,
+    /// Every actor a node, vague collectives and media cited as sources too. Without it (the
+    /// default) the network leaves out `dos:Group` actors (unnamed collectives: "neighbouring
+    /// countries", "diplomatic missions") and media organisations that take part in no event
+    /// (outlets a text cites as its source), which would otherwise take central places they
+    /// do not hold.
+    pub all_actors: bool,
 }
 
 impl NetworkFilter {
     /// Whether the filter looks at dates (a `from` or `to` is set).
     fn dated(&self) -> bool {
         self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether the filter keeps only part of the evidence (a window, a type, a source count):
+    /// then only actors with kept evidence are nodes.
+    fn narrows(&self) -> bool {
+        self.dated() || self.event_type.is_some() || self.min_sources > 0
     }
 }
 
@@ -249,16 +263,80 @@ fn item_date(store: &Store, item: &str, claim: bool) -> Result<(Option<String>, 
     Ok((date, precision))
 }
 
+/// Which actors are nodes (by provisional index): without [`NetworkFilter::all_actors`], no
+/// unnamed collective (`dos:Group`) and no media organisation that takes part in no event; with
+/// a filter that [narrows](NetworkFilter::narrows) the evidence, only actors with kept evidence
+/// among those (so a window ranks the actors active in it, not every actor at the baseline).
+fn kept_nodes(
+    graph: &DiGraph<ActorNode, Link>,
+    links: &BTreeMap<(NodeIndex, NodeIndex), Link>,
+    filter: &NetworkFilter,
+) -> Vec<bool> {
+    let mut in_events = vec![false; graph.node_count()];
+    for ((from, to), link) in links {
+        if link.kinds.keys().any(|k| k != "claim") {
+            in_events[from.index()] = true;
+            in_events[to.index()] = true;
+        }
+    }
+    let mut keep: Vec<bool> = graph
+        .node_indices()
+        .map(|n| {
+            filter.all_actors
+                || match graph[n].kind {
+                    ActorKind::Group => false,
+                    ActorKind::MediaOrganization => in_events[n.index()],
+                    _ => true,
+                }
+        })
+        .collect();
+    if filter.narrows() {
+        let mut linked = vec![false; graph.node_count()];
+        for (from, to) in links.keys() {
+            if keep[from.index()] && keep[to.index()] {
+                linked[from.index()] = true;
+                linked[to.index()] = true;
+            }
+        }
+        for (k, l) in keep.iter_mut().zip(linked) {
+            *k &= l;
+        }
+    }
+    keep
+}
+
 impl ActorNetwork {
     /// Builds the network of everything in the store.
     pub fn from_store(store: &Store) -> Result<ActorNetwork, AnalysisError> {
         ActorNetwork::build(store, &NetworkFilter::default())
     }
 
-    /// Builds the network of the evidence a filter keeps.
+    /// Builds the network of the evidence a filter keeps, over the actors it keeps (see
+    /// [`NetworkFilter::all_actors`]; with a window, type or source count, only actors with
+    /// evidence kept).
+    ///
+    /// ```
+    /// use dossier::analysis::{ActorNetwork, NetworkFilter};
+    /// use dossier::store::Store;
+    ///
+    /// let store = Store::memory()?;
+    /// store.update("INSERT DATA {
+    ///   actor:a a dos:Actor, dos:Country ; rdfs:label \"A\" . actor:b a dos:Actor, dos:Country ; rdfs:label \"B\" .
+    ///   actor:n a dos:Actor, dos:Group ; rdfs:label \"neighbours\" . actor:c a dos:Actor, dos:Country ; rdfs:label \"C\" .
+    ///   id:e1 a sem:Event ; sem:eventType dos:CONSULT ; dos:agent actor:a ; dos:target actor:b ; dos:date \"2021-07-01\"^^xsd:date .
+    ///   id:e2 a sem:Event ; sem:eventType dos:CONSULT ; dos:agent actor:n ; dos:target actor:a ; dos:date \"2021-07-01\"^^xsd:date }")?;
+    /// let labels = |n: &ActorNetwork| n.graph.node_weights().map(|a| a.label.clone()).collect::<Vec<_>>();
+    /// assert_eq!(labels(&ActorNetwork::build(&store, &NetworkFilter::default())?), ["A", "B", "C"]);
+    /// let all = NetworkFilter { all_actors: true, ..NetworkFilter::default() };
+    /// assert_eq!(labels(&ActorNetwork::build(&store, &all)?), ["A", "B", "C", "neighbours"]);
+    /// let july = NetworkFilter { from: "2021-07-01".parse().ok(), ..NetworkFilter::default() };
+    /// assert_eq!(labels(&ActorNetwork::build(&store, &july)?), ["A", "B"], "C has no evidence in July");
+    /// # Ok::<(), dossier::analysis::AnalysisError>(())
+    /// ```
     pub fn build(store: &Store, filter: &NetworkFilter) -> Result<ActorNetwork, AnalysisError> {
         // A boolean of ours, not a user's value: spliced into the query text.
         let places = |query: &str| query.replace("{places}", if filter.with_places { "true" } else { "false" });
+        // Every actor first (provisional indices); the nodes kept are chosen once the links are known.
         let mut network = ActorNetwork::default();
         for row in store.select(&places(NODES), &[])? {
             let iri = text(row.get("a"));
@@ -268,7 +346,6 @@ impl ActorNetwork {
             let index = network.graph.add_node(ActorNode { iri: iri.clone(), label: text(row.get("label")), kind });
             network.index.insert(iri, index);
         }
-        network.filter = filter.clone();
         let mut links: BTreeMap<(NodeIndex, NodeIndex), Link> = BTreeMap::new();
         let mut failure: Option<StoreError> = None;
         for query in [EVENT_EDGES, CLAIM_EDGES] {
@@ -319,14 +396,24 @@ impl ActorNetwork {
                 return Err(e.into());
             }
         }
+        let keep = kept_nodes(&network.graph, &links, filter);
+        let mut kept = ActorNetwork { filter: filter.clone(), ..ActorNetwork::default() };
+        let mut renumbered: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for node in network.graph.node_indices().filter(|n| keep[n.index()]) {
+            let actor = network.graph[node].clone();
+            let index = kept.graph.add_node(actor);
+            kept.index.insert(kept.graph[index].iri.clone(), index);
+            renumbered.insert(node, index);
+        }
         for ((from, to), mut link) in links {
+            let (Some(&from), Some(&to)) = (renumbered.get(&from), renumbered.get(&to)) else { continue };
             link.weight = match filter.weight {
                 Weight::Items => link.items as f64,
                 Weight::Sources => link.sources as f64,
             };
-            network.graph.add_edge(from, to, link);
+            kept.graph.add_edge(from, to, link);
         }
-        Ok(network)
+        Ok(kept)
     }
 
     /// The node of an actor IRI.

@@ -71,6 +71,9 @@ pub struct DotOptions {
     pub contradictions: Vec<(String, String, usize)>,
     /// Whether to draw the legend.
     pub legend: bool,
+    /// When set, each node links to this prefix followed by its IRI, percent-encoded (`URL`
+    /// attribute; an SVG wraps the node in a link): `/describe?iri=` on `dossier serve`.
+    pub node_links: Option<String>,
 }
 
 impl Default for DotOptions {
@@ -82,6 +85,7 @@ impl Default for DotOptions {
             size_label: "score".to_string(),
             contradictions: Vec::new(),
             legend: true,
+            node_links: None,
         }
     }
 }
@@ -114,6 +118,13 @@ impl DotOptions {
     #[must_use]
     pub fn with_contradictions(mut self, pairs: Vec<(String, String, usize)>) -> DotOptions {
         self.contradictions = pairs;
+        self
+    }
+
+    /// Each node a link to `prefix` followed by its percent-encoded IRI.
+    #[must_use]
+    pub fn with_node_links(mut self, prefix: impl Into<String>) -> DotOptions {
+        self.node_links = Some(prefix.into());
         self
     }
 
@@ -199,10 +210,37 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled, color=\"#555555\", penwidth=0.8];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, fontcolor=\"#444444\", arrowsize=0.7];")?;
 
+    // Contradictions between two drawn actors are red edges; one speaker against himself is a
+    // red border on his node, never a self-loop.
+    let mut contradictions: BTreeMap<(NodeIndex, NodeIndex), usize> = BTreeMap::new();
+    let mut against_themselves: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    for (a, b, n) in &options.contradictions {
+        // Only between actors drawn: the others are outside the picture's scope.
+        let (Some(&a), Some(&b)) = (drawn.get(a.as_str()), drawn.get(b.as_str())) else { continue };
+        if a == b {
+            *against_themselves.entry(a).or_default() += n;
+            continue;
+        }
+        let key = if graph[a].iri <= graph[b].iri { (a, b) } else { (b, a) };
+        *contradictions.entry(key).or_default() += n;
+    }
+
     for &node in &nodes {
         let actor = &graph[node];
         let (shape, colour) = style(actor.kind);
         let mut tooltip = format!("{} ({})", actor.label, kind_name(actor.kind));
+        let mut label = wrap(&actor.label, 20);
+        let mut extra = String::new();
+        if let Some(&n) = against_themselves.get(&node) {
+            let times = if n > 1 { format!(" x{n}") } else { String::new() };
+            label.push(format!("(contradicts self{times})"));
+            tooltip.push_str(&format!("; {n} pairs of its own claims contradict each other"));
+            extra.push_str(&format!(", color={}, penwidth=2.50", quoted(CONTRADICTION_COLOUR)));
+        }
+        if let Some(prefix) = &options.node_links {
+            let encoded: String = url::form_urlencoded::byte_serialize(actor.iri.as_bytes()).collect();
+            extra.push_str(&format!(", URL={}, target=\"_top\"", quoted(&format!("{prefix}{encoded}"))));
+        }
         let mut size = String::new();
         if options.size_by.is_some() {
             let value = score(node);
@@ -217,9 +255,9 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
         }
         writeln!(
             out,
-            "  {} [label={}, shape={shape}, fillcolor={}, tooltip={}{size}];",
+            "  {} [label={}, shape={shape}, fillcolor={}, tooltip={}{size}{extra}];",
             quoted(&actor.iri),
-            quoted_lines(&wrap(&actor.label, 20)),
+            quoted_lines(&label),
             quoted(colour),
             quoted(&tooltip)
         )?;
@@ -259,13 +297,6 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
         )?;
     }
 
-    let mut contradictions: BTreeMap<(NodeIndex, NodeIndex), usize> = BTreeMap::new();
-    for (a, b, n) in &options.contradictions {
-        // Only between actors drawn: the others are outside the picture's scope.
-        let (Some(&a), Some(&b)) = (drawn.get(a.as_str()), drawn.get(b.as_str())) else { continue };
-        let key = if graph[a].iri <= graph[b].iri { (a, b) } else { (b, a) };
-        *contradictions.entry(key).or_default() += n;
-    }
     let mut contradictions: Vec<_> = contradictions.into_iter().collect();
     contradictions.sort_by(|((a1, b1), _), ((a2, b2), _)| {
         (&graph[*a1].iri, &graph[*b1].iri).cmp(&(&graph[*a2].iri, &graph[*b2].iri))
@@ -289,7 +320,7 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
             kinds: ActorKind::ALL.into_iter().filter(|k| kinds.contains(k)).collect(),
             classes: QUAD_CLASSES.iter().filter(|(name, _)| classes.contains(name)).copied().collect(),
             claims_only: any_claims_only,
-            contradictions: !contradictions.is_empty(),
+            contradictions: !contradictions.is_empty() || !against_themselves.is_empty(),
             size_label: options.size_by.as_ref().map(|_| options.size_label.as_str()),
         };
         write_legend(&present, &mut out)?;
@@ -585,6 +616,24 @@ mod tests {
         assert!(!legend.contains("verbal conflict"));
         // Deterministic.
         assert_eq!(text, dot(&network, &options));
+    }
+
+    #[test]
+    fn a_speaker_against_himself_is_a_red_border_not_a_self_loop_and_nodes_link_to_pages() {
+        let options = DotOptions::new("x")
+            .with_contradictions(vec![
+                ("https://example.org/envoy".into(), "https://example.org/envoy".into(), 3),
+                ("https://example.org/envoy".into(), "https://example.org/spokesman".into(), 1),
+            ])
+            .with_node_links("/describe?iri=");
+        let text = dot(&network(), &options);
+        assert!(!text.contains("\"https://example.org/envoy\" -> \"https://example.org/envoy\""), "{text}");
+        assert!(text.contains("(contradicts self x3)\", shape=ellipse"), "{text}");
+        assert!(
+            text.contains("color=\"#d62728\", penwidth=2.50, URL=\"/describe?iri=https%3A%2F%2Fexample.org%2Fenvoy\""),
+            "{text}"
+        );
+        assert_eq!(text.matches("label=\"contradicts\"").count(), 1, "{text}");
     }
 
     #[test]

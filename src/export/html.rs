@@ -13,7 +13,7 @@
 //! | id | content |
 //! |---|---|
 //! | `scope` | title, documents, publishers, publication date range, counts, the filter applied, the documents `D1`, `D2`, ... |
-//! | `network` | the actor network picture (`figure#network-picture` with the SVG, or `p#network-missing`) |
+//! | `network` | the actor network picture (`figure#network-picture` with the SVG at its natural size in a scrolling `div.picture-frame`, labels legible; fitted to the page in print; or `p#network-missing`) |
 //! | `actors` | the most central actors: PageRank, betweenness, degree |
 //! | `timeline` | every event, dated first: date, PLOVER type and mode, agent, target, place, sources, status (planned and negated marked), evidence; one `tr.event` each, ids `event-…`, labels `E1`, `E2`, ... |
 //! | `claims` | every claim: date, speaker, modality, polarity, content, subjects, sources, evidence, and how many claims contradict it (`tr.contradicted`, a link to the question in `#contradictions`); one `tr.claim` each, ids `claim-…`, labels `C1`, ...; first, in `#contradictions`, the questions on which one side took both stands, each `li` (ids `contradiction-1`, ...) with the claims of both stands (the pairs are not listed: their number is the product of the two stands' claims) |
@@ -415,7 +415,9 @@ fn metric_name(metric: Metric) -> &'static str {
 }
 
 /// Graphviz's SVG made fit to inline: from `<svg` on (no XML prolog or doctype), without
-/// comments, and without the fixed width and height (the `viewBox` stays, CSS sizes it).
+/// comments, and without the fixed width and height (the `viewBox` stays). Its natural width
+/// becomes a CSS width, so labels keep their size (11 pt) and a large picture scrolls in its
+/// frame rather than shrinking to illegible; a small one fills the frame, and print fits the page.
 fn inline_svg(svg: &str) -> Option<String> {
     let start = svg.find("<svg")?;
     let mut body = String::with_capacity(svg.len());
@@ -430,15 +432,24 @@ fn inline_svg(svg: &str) -> Option<String> {
     let tag = &body[..tag_end];
     let mut cleaned_tag = String::new();
     let mut remaining = tag;
+    let mut natural_width = None;
     for attribute in [" width=\"", " height=\""] {
         if let Some(at) = remaining.find(attribute) {
-            let value_end = remaining[at + attribute.len()..].find('"')? + at + attribute.len() + 1;
+            let value_start = at + attribute.len();
+            let value_end = remaining[value_start..].find('"')? + value_start + 1;
+            if attribute == " width=\"" {
+                let value = &remaining[value_start..value_end - 1];
+                natural_width =
+                    value.strip_suffix("pt").and_then(|pt| pt.parse::<f64>().ok()).map(|pt| pt * 96.0 / 72.0);
+            }
             cleaned_tag.push_str(&remaining[..at]);
             remaining = &remaining[value_end..];
         }
     }
     cleaned_tag.push_str(remaining);
-    let cleaned_tag = cleaned_tag.replacen("<svg", "<svg role=\"img\" aria-labelledby=\"network-caption\"", 1);
+    let style = natural_width.map(|px| format!(" style=\"width:{px:.0}px\"")).unwrap_or_default();
+    let cleaned_tag =
+        cleaned_tag.replacen("<svg", &format!("<svg role=\"img\" aria-labelledby=\"network-caption\"{style}"), 1);
     Some(format!("{cleaned_tag}{}", &body[tag_end..]).trim_end().to_string())
 }
 
@@ -597,8 +608,9 @@ impl<'a> Page<'a> {
         self.push("<section id=\"network\">\n<h2>Network</h2>\n");
         match &briefing.picture {
             Picture::Svg { svg, actors, of, size_by } => {
-                self.push("<figure id=\"network-picture\">\n");
+                self.push("<figure id=\"network-picture\">\n<div class=\"picture-frame\" tabindex=\"0\">");
                 self.push(svg);
+                self.push("</div>");
                 let drawn = match of {
                     Some(all) => format!("The {actors} most central ({size_by}) of {all} actors"),
                     None => format!("{actors} actors"),
@@ -779,8 +791,18 @@ impl<'a> Page<'a> {
                         .collect();
                     format!("<span class=\"stand\">{}</span> {}", h(&side.stand), claims.join("; "))
                 };
+                // One speaker on both stands contradicts himself: said so, apart from the others.
+                let own: Vec<String> = contradiction.self_contradicting().iter().map(|p| h(&p.label)).collect();
+                let own = if own.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " <span class=\"self-contradiction\">Self-contradiction: {} took both stands.</span>",
+                        own.join(", ")
+                    )
+                };
                 let line = format!(
-                    "<li id=\"contradiction-{}\">{} <span class=\"versus\">contradicts</span> {}</li>\n",
+                    "<li id=\"contradiction-{}\">{} <span class=\"versus\">contradicts</span> {}{own}</li>\n",
                     q + 1,
                     stand(self, &contradiction.sides[0]),
                     stand(self, &contradiction.sides[1])
@@ -1106,11 +1128,12 @@ q { quotes: "\201C" "\201D"; }
 ul.contradictions { padding-left: 1.2rem; }
 ul.contradictions li { margin: .35rem 0; border-left: 4px solid var(--red); padding-left: .6rem; list-style: none; }
 ul.contradictions .stand { font-weight: 600; }
+.self-contradiction { font-weight: 600; color: #8a4b00; }
 .versus { color: var(--red); font-weight: 700; text-transform: uppercase; font-size: .78rem; margin: 0 .3rem; }
 td.links a { margin-right: .3rem; white-space: nowrap; }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; height: auto; max-height: 85vh; border: 1px solid var(--rule);
-  border-radius: 6px; background: #fff; }
+.picture-frame { overflow: auto; max-height: 90vh; border: 1px solid var(--rule); border-radius: 6px; background: #fff; }
+.picture-frame svg { display: block; min-width: 100%; max-width: none; height: auto; }
 figcaption { color: var(--muted); font-size: .88rem; margin-top: .5rem; max-width: 60rem; }
 .missing { padding: .8rem 1rem; border: 1px dashed #b0b0b0; border-radius: 6px; background: #fffbe6; }
 article.document { margin: 1.5rem 0 2rem; padding: 0 0 1rem; border-bottom: 1px solid var(--rule); max-width: 48rem; }
@@ -1143,7 +1166,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   tr, figure, li, article.document p { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   thead { display: table-header-group; }
-  figure svg { max-height: 24cm; border: none; }
+  .picture-frame { overflow: visible; max-height: none; border: none; }
+  .picture-frame svg { width: 100% !important; max-height: 24cm; }
   #sources { break-before: page; }
   article.document { max-width: none; }
   mark, .badge, .bar, tr.contradicted, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -1197,7 +1221,7 @@ mod tests {
         let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- made -->\n<svg width=\"100pt\" height=\"50pt\"\n viewBox=\"0 0 100 50\" xmlns=\"http://www.w3.org/2000/svg\">\n<!-- a -- b -->\n<g id=\"graph0\"></g>\n</svg>\n";
         assert_eq!(
             inline_svg(svg).unwrap(),
-            "<svg role=\"img\" aria-labelledby=\"network-caption\"\n viewBox=\"0 0 100 50\" xmlns=\"http://www.w3.org/2000/svg\">\n\n<g id=\"graph0\"></g>\n</svg>"
+            "<svg role=\"img\" aria-labelledby=\"network-caption\" style=\"width:133px\"\n viewBox=\"0 0 100 50\" xmlns=\"http://www.w3.org/2000/svg\">\n\n<g id=\"graph0\"></g>\n</svg>"
         );
     }
 

@@ -3,7 +3,8 @@
 //!
 //! | format | writer | for |
 //! |---|---|---|
-//! | N-Quads, Turtle, TriG, N-Triples, JSON-LD | [`Store::write`](crate::store::Store::write) | other RDF tools |
+//! | N-Quads, TriG, N-Triples | [`rdf::write_rdf`] (streamed by [`Store::write`](crate::store::Store::write)) | other RDF tools |
+//! | Turtle, JSON-LD | [`rdf::write_rdf`]: Turtle grouped by subject and sorted, JSON-LD compacted with an `@context` | people reading RDF, JSON-LD tools |
 //! | DOT | [`dot::write_dot_with`] | Graphviz; [`dot::render`] makes SVG, PNG or PDF of it |
 //! | CSV | [`tables::write_tables`] | Gephi (`nodes.csv`, `edges.csv`), spreadsheets (`events.csv`, `claims.csv`) |
 //! | GraphML | [`graphml::write_graphml`] | Gephi, yEd, Cytoscape |
@@ -29,6 +30,7 @@
 pub mod dot;
 pub mod graphml;
 pub mod html;
+pub mod rdf;
 pub mod tables;
 
 use std::collections::BTreeSet;
@@ -51,6 +53,7 @@ pub use dot::{
 };
 pub use graphml::write_graphml;
 pub use html::{write_briefing, BriefingOptions};
+pub use rdf::{compact_jsonld, write_jsonld_triples, write_rdf, write_turtle_triples};
 pub use tables::{write_claims_csv, write_csv, write_edges_csv, write_events_csv, write_nodes_csv, write_tables};
 
 /// What `dossier export` can write.
@@ -223,9 +226,58 @@ pub fn dominant_class(link: &Link) -> Option<&'static str> {
     Some(QUAD_CLASSES[best].0)
 }
 
+/// A count with thousands separated by commas: "3,077".
+///
+/// ```
+/// assert_eq!(dossier::export::thousands(3077), "3,077");
+/// assert_eq!(dossier::export::thousands(12), "12");
+/// ```
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What an export reports on stderr: "wrote graph.ttl: 3,077 triples", or "wrote 3,077 triples
+/// to standard output" when there is no file.
+///
+/// ```
+/// use std::path::Path;
+/// assert_eq!(dossier::export::wrote(Some(Path::new("graph.ttl")), "3,077 triples"), "wrote graph.ttl: 3,077 triples");
+/// assert_eq!(dossier::export::wrote(None, "12 actors"), "wrote 12 actors to standard output");
+/// ```
+pub fn wrote(output: Option<&Path>, what: &str) -> String {
+    match output {
+        Some(path) => format!("wrote {}: {what}", path.display()),
+        None => format!("wrote {what} to standard output"),
+    }
+}
+
 /// Whether only claims support a link (no event).
 pub fn claims_only(link: &Link) -> bool {
     link.kinds.keys().all(|k| k == "claim")
+}
+
+/// The title of an ego picture: its actor, how far it reaches, then the corpus.
+///
+/// ```
+/// assert_eq!(dossier::export::ego_title("Taliban", 1, "dossier: 5 documents"),
+///            "Taliban and the actors 1 link away (dossier: 5 documents)");
+/// assert_eq!(dossier::export::ego_title("Taliban", 2, "dossier: 5 documents"),
+///            "Taliban and the actors up to 2 links away (dossier: 5 documents)");
+/// ```
+pub fn ego_title(actor: &str, depth: usize, corpus: &str) -> String {
+    match depth {
+        0 => format!("{actor} ({corpus})"),
+        1 => format!("{actor} and the actors 1 link away ({corpus})"),
+        n => format!("{actor} and the actors up to {n} links away ({corpus})"),
+    }
 }
 
 /// "dossier: 5 documents, 2021-07-09 to 2021-10-08": the corpus and the range of its
@@ -319,7 +371,12 @@ pub(crate) fn sorted_edges(graph: &DiGraph<ActorNode, Link>) -> Vec<EdgeReferenc
 
 /// A score with six decimals, 0 for a score that is not a number.
 pub(crate) fn fixed(score: f64) -> String {
-    format!("{:.6}", if score.is_finite() { score } else { 0.0 })
+    let text = format!("{:.6}", if score.is_finite() { score } else { 0.0 });
+    // A score that rounds to zero is zero, whatever its sign: never "-0.000000".
+    match text.strip_prefix('-') {
+        Some(digits) if digits.bytes().all(|b| b == b'0' || b == b'.') => digits.to_string(),
+        _ => text,
+    }
 }
 
 /// Drops the characters XML 1.0 forbids (C0 controls other than tab, newline and carriage
@@ -352,6 +409,14 @@ mod tests {
             escape_markup("<script>alert(1)</script> \" onmouseover=\"x\" & 'y'\u{1}\u{ffff}\n"),
             "&lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;x&quot; &amp; &#39;y&#39;\n"
         );
+    }
+
+    #[test]
+    fn fixed_scores_have_no_negative_zero() {
+        assert_eq!(fixed(-0.0), "0.000000");
+        assert_eq!(fixed(-1e-12), "0.000000");
+        assert_eq!(fixed(-0.5), "-0.500000");
+        assert_eq!(fixed(f64::NAN), "0.000000");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! | `/queries.json` | the example queries of `examples/queries/`                            |
 //! | `/network.svg`  | the actor network drawn by Graphviz                                   |
 //! | `/briefing`     | the HTML briefing                                                     |
+//! | `/describe?iri=IRI` | one resource: its HTML page (actor, event, claim, document, or its statements), or its description as Turtle, N-Triples or JSON-LD ([`describe`]) |
 //!
 //! Results are negotiated from the `Accept` header (or a `format=` parameter): JSON, XML, CSV
 //! or TSV for SELECT and ASK; Turtle, N-Triples, N-Quads, JSON-LD or RDF/XML for CONSTRUCT and
@@ -45,6 +46,7 @@
 //! ```
 
 mod cache;
+pub mod describe;
 mod http;
 mod limits;
 mod process;
@@ -271,9 +273,10 @@ impl Endpoint {
             (Method::GET | Method::HEAD, "/queries.json") => Ok(examples()),
             (Method::GET | Method::HEAD, "/network.svg") => self.picture(),
             (Method::GET | Method::HEAD, "/briefing") => self.briefing(),
+            (Method::GET | Method::HEAD, "/describe") => self.describe(request),
             (Method::GET | Method::HEAD | Method::POST, "/sparql") => self.sparql(request),
             (Method::POST, "/update") => self.update(request),
-            (_, "/sparql" | "/update" | "/" | "/queries.json" | "/network.svg" | "/briefing") => {
+            (_, "/sparql" | "/update" | "/" | "/queries.json" | "/network.svg" | "/briefing" | "/describe") => {
                 Err(Failure(StatusCode::METHOD_NOT_ALLOWED, format!("{} is not allowed here", request.method())))
             }
             (_, path) => Err(Failure(StatusCode::NOT_FOUND, format!("nothing at {path}: try /sparql or /"))),
@@ -471,6 +474,38 @@ impl Endpoint {
         self.cached(&self.picture, "picture", picture)
     }
 
+    /// One resource: its page, or its description in the negotiated RDF format.
+    fn describe(&self, request: &Request<Body>) -> Result<Response<Body>, Failure> {
+        let params = Params::parse(request.uri().query().unwrap_or("").as_bytes());
+        let Some(iri) = params.one("iri")? else {
+            return Err(Failure::bad("give the resource to describe: /describe?iri=IRI"));
+        };
+        NamedNode::new(iri).map_err(|e| Failure::bad(format!("iri {iri:?} is not an IRI: {e}")))?;
+        let accept = params
+            .one("format")?
+            .map(|f| if f.eq_ignore_ascii_case("html") { "text/html".to_string() } else { format_parameter(f) })
+            .or_else(|| request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_string));
+        let unknown = || Failure(StatusCode::NOT_FOUND, format!("the store says nothing about {iri}"));
+        let (media, format) = negotiate(accept.as_deref(), DESCRIBE_FORMATS)?;
+        let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        match format {
+            None => match describe::page(&self.store, iri)? {
+                Some(describe::Page::Html(html)) => Ok(ok(media, html.into_bytes())),
+                Some(describe::Page::Redirect(location)) => Ok(Response::builder()
+                    .status(StatusCode::SEE_OTHER)
+                    .header("Location", HeaderValue::from_str(&location).map_err(|e| internal(&e))?)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .body(Body::empty())
+                    .expect("valid response")),
+                None => Err(unknown()),
+            },
+            Some(format) => match describe::describe_rdf(&self.store, iri, format).map_err(|e| internal(&e))? {
+                Some(body) => Ok(ok(media, body)),
+                None => Err(unknown()),
+            },
+        }
+    }
+
     /// The HTML briefing; once per store version.
     fn briefing(&self) -> Result<Response<Body>, Failure> {
         self.cached(&self.briefing, "briefing", |store| {
@@ -516,7 +551,8 @@ fn picture(store: &Store) -> Page {
     let contradictions = crate::traverse::contradictions(store)?;
     let options = export::DotOptions::new(export::corpus_title(&documents))
         .with_size_by(Metric::PageRank.as_str(), scores)
-        .with_contradictions(export::contradiction_pairs(&contradictions));
+        .with_contradictions(export::contradiction_pairs(&contradictions))
+        .with_node_links("/describe?iri=");
     let mut dot = Vec::new();
     export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
     match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
@@ -592,6 +628,18 @@ const GRAPH_FORMATS: &[(&str, RdfFormat)] = &[
     ("application/json", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
     ("application/rdf+xml", RdfFormat::RdfXml),
     ("application/xml", RdfFormat::RdfXml),
+];
+
+/// What `/describe` answers in: the HTML page (`None`) or an RDF description.
+const DESCRIBE_FORMATS: &[(&str, Option<RdfFormat>)] = &[
+    ("text/html", None),
+    ("application/xhtml+xml", None),
+    ("text/turtle", Some(RdfFormat::Turtle)),
+    ("application/x-turtle", Some(RdfFormat::Turtle)),
+    ("application/n-triples", Some(RdfFormat::NTriples)),
+    ("text/plain", Some(RdfFormat::NTriples)),
+    ("application/ld+json", Some(RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() })),
+    ("application/json", Some(RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() })),
 ];
 
 /// The media type a `format=` (or `output=`) parameter names: a short name or a media type.
