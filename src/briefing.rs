@@ -15,7 +15,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{ActorNetwork, AnalysisError, Metric, MetricOptions, Ranking};
+use crate::analysis::{ActorNetwork, AnalysisError, Metric, MetricOptions, NetworkFilter, Ranking};
 use crate::traverse::{self, ClaimRecord, Counts, DocumentRecord, EventRecord, Participant};
 
 /// How many documents, events and claims the summary lists at most: all of them for a handful
@@ -71,7 +71,7 @@ impl Summary {
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
         let events = traverse::events_with_iris(
             store,
-            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, |_, _, _| true)?,
+            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, &NetworkFilter::default())?,
         )?;
         let undated_events = events.iter().filter(|e| e.date.is_none() && e.reported.is_none()).count();
         Ok(Summary {
@@ -92,7 +92,7 @@ impl Summary {
             undated_events,
             claims: traverse::claims_with_iris(
                 store,
-                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, |_, _, _| true)?,
+                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, &NetworkFilter::default())?,
             )?,
         })
     }

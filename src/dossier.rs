@@ -134,9 +134,52 @@ impl CommitTimes {
     pub fn total(&self) -> f64 {
         self.loading + self.deferred_counts + self.stored_counts + self.definitions + self.ingestion + self.counts
     }
+
+    /// The table of `build --timings`: one row per commit, seconds per step.
+    ///
+    /// ```
+    /// use dossier::CommitTimes;
+    ///
+    /// let table = CommitTimes::table(&[CommitTimes { documents: 5, loading: 0.25, ..CommitTimes::default() }]);
+    /// assert_eq!(table.lines().count(), 2);
+    /// assert!(table.lines().nth(1).unwrap().starts_with("     1         5       0.2"));
+    /// ```
+    pub fn table(commits: &[CommitTimes]) -> String {
+        let mut table = format!(
+            "{:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+            "commit", "documents", "loading", "deferred", "stored", "defs", "ingest", "counts", "total"
+        );
+        for (i, t) in commits.iter().enumerate() {
+            table.push_str(&format!(
+                "{:>6} {:>9} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}\n",
+                i + 1,
+                t.documents,
+                t.loading,
+                t.deferred_counts,
+                t.stored_counts,
+                t.definitions,
+                t.ingestion,
+                t.counts,
+                t.total()
+            ));
+        }
+        table
+    }
 }
 
 impl BuildReport {
+    /// What the build did, in words: "5 documents added, 2 already in the store in 0.31 s (3034
+    /// quads written)", given the seconds it took.
+    ///
+    /// ```
+    /// assert_eq!(dossier::BuildReport::default().describe(1.5), "0 documents added in 1.50 s (0 quads written)");
+    /// ```
+    pub fn describe(&self, seconds: f64) -> String {
+        let present = self.documents.len() - self.added();
+        let already = if present > 0 { format!(", {present} already in the store") } else { String::new() };
+        format!("{} documents added{already} in {seconds:.2} s ({} quads written)", self.added(), self.quads_written)
+    }
+
     /// Number of documents added to the store.
     pub fn added(&self) -> usize {
         self.documents.iter().filter(|d| d.outcome == Outcome::Added).count()

@@ -19,6 +19,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if let Err(usage) = cli::check(&cli) {
+        usage.exit(); // exit code 2, as for clap's own usage errors
+    }
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(error) => {

@@ -130,6 +130,21 @@ pub struct MergeReport {
     pub quads_written: usize,
 }
 
+impl MergeReport {
+    /// What the merge did, in words, given the seconds it took.
+    ///
+    /// ```
+    /// let report = dossier::MergeReport { parts: 2, documents: 5, quads_read: 3000, quads_written: 2900 };
+    /// assert_eq!(report.describe(1.0), "merged 2 parts (5 documents, 3000 quads read) in 1.00 s");
+    /// ```
+    pub fn describe(&self, seconds: f64) -> String {
+        format!(
+            "merged {} parts ({} documents, {} quads read) in {seconds:.2} s",
+            self.parts, self.documents, self.quads_read
+        )
+    }
+}
+
 /// A 128-bit fingerprint of a quad, to remember what was written in 16 bytes rather than the
 /// quad (two SipHash keys: a collision among a billion quads has odds of about 10^-21).
 fn fingerprint(quad: &Quad) -> u128 {

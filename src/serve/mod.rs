@@ -420,19 +420,17 @@ impl Endpoint {
         Ok(ok(media, body))
     }
 
-    /// The actor network drawn by Graphviz, its nodes sized by PageRank.
+    /// The actor network drawn by Graphviz ([`export::network_picture`]), its nodes sized by PageRank.
     fn picture(&self) -> Result<Response<Body>, Failure> {
         let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
         let network = ActorNetwork::build(&self.store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
-        let scores = crate::analysis::centrality::compute(&network, Metric::PageRank).map_err(|e| internal(&e))?;
         let documents = crate::traverse::documents(&self.store)?;
         let contradictions = crate::traverse::contradictions(&self.store)?;
-        let options = export::DotOptions::new(export::corpus_title(&documents))
-            .with_size_by(Metric::PageRank.as_str(), scores)
+        let options = export::PictureOptions::new(export::corpus_title(&documents))
+            .with_size_by(Metric::PageRank)
             .with_contradictions(export::contradiction_pairs(&contradictions));
-        let mut dot = Vec::new();
-        export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
-        match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
+        let picture = export::network_picture(&network, &options).map_err(|e| internal(&e))?;
+        match export::render(&String::from_utf8_lossy(&picture.dot), export::ImageFormat::Svg) {
             Ok(svg) => Ok(ok("image/svg+xml", svg)),
             Err(error) => {
                 Err(Failure(StatusCode::SERVICE_UNAVAILABLE, format!("the picture cannot be drawn: {error}")))
