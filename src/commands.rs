@@ -207,7 +207,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             let pipeline = loaded.as_ref().unwrap_or_else(|| dossier::nlp::english());
             let mut report = dossier::nlp::ParseReport::default();
             write_to(output.as_deref(), |out| {
-                Ok(report = dossier::nlp::write_parses(&paths, pipeline, format.into(), out)?)
+                Ok(dossier::nlp::write_parses(&paths, pipeline, format.into(), out).map(|done| report = done)?)
             })?;
             for problem in &report.problems {
                 eprintln!("dossier: skipped {problem}");
@@ -265,7 +265,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 eprintln!("dossier: warning: documents absent from the graph: {}", score.missing_documents.join(", "));
             }
             let mut short = Vec::new();
-            write_to(None, |out| Ok(short = score.write_text(verbose, &bars, out)?))?;
+            write_to(None, |out| Ok(score.write_text(verbose, &bars, out).map(|found| short = found)?))?;
             Ok(if short.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
