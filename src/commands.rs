@@ -8,12 +8,12 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use dossier::analysis::{ActorNetwork, AnalysisRun, Communities, PeriodScores};
-use dossier::briefing::Summary;
 use dossier::export::{self, PictureOptions, PictureTop};
 use dossier::push::PushOptions;
 use dossier::sanitize::Sanitized;
 use dossier::serve::ServeOptions;
 use dossier::store::{Store, StoreError};
+use dossier::summary::Summary;
 use dossier::{traverse, Dossier, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::RdfFormat;

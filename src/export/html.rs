@@ -46,10 +46,10 @@ use super::{
     CONTRADICTION_COLOUR, QUAD_CLASSES,
 };
 use crate::analysis::{centrality, ActorNetwork, Metric, NetworkFilter};
-use crate::briefing::display_date;
 use crate::corpus::clean::{clean, BlockKind};
 use crate::lexicon::Boilerplate;
 use crate::store::Store;
+use crate::summary::display_date;
 use crate::traverse::{self, ClaimRecord, DocumentRecord, EventRecord, EvidenceSpan, Participant};
 
 /// What the briefing shows.
@@ -266,7 +266,7 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
     let network = ActorNetwork::build(store, filter)?;
     let pagerank = centrality::compute(&network, Metric::PageRank)?;
     let betweenness =
-        centrality::compute_with(&network, Metric::Betweenness, &crate::briefing::betweenness_options(&network))?;
+        centrality::compute_with(&network, Metric::Betweenness, &crate::summary::betweenness_options(&network))?;
     let degree = centrality::compute(&network, Metric::Degree)?;
     let linked = linked_nodes(&network.graph);
     let mut ranked = linked.clone();
@@ -736,7 +736,7 @@ impl<'a> Page<'a> {
                                 item.label,
                                 h(&claim.claimant.label),
                                 h(claim.date.as_deref().unwrap_or("undated")),
-                                h(&crate::briefing::clip(&claim.content, 140))
+                                h(&crate::summary::clip(&claim.content, 140))
                             )
                         })
                         .collect();
@@ -889,7 +889,7 @@ impl<'a> Page<'a> {
                 document_label: document_label.to_string(),
                 mark: mark.id.clone(),
                 file_name: span.file_name.clone(),
-                sentence: crate::briefing::clip(&text[start..end], 240),
+                sentence: crate::summary::clip(&text[start..end], 240),
             });
         }
         for mark in marks.values_mut() {

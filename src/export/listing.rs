@@ -28,8 +28,8 @@ use oxigraph::sparql::QueryResults;
 
 use super::ExportError;
 use crate::analysis::{ActorNetwork, Communities, Metric, PeriodScores, Ranking};
-use crate::briefing::clip;
 use crate::sanitize::Sanitized;
+use crate::summary::clip;
 use crate::traverse::{self, ClaimRecord, Contradiction};
 
 /// How a [`Table`] is written.

@@ -24,8 +24,8 @@ use petgraph::graph::NodeIndex;
 
 use super::ExportError;
 use crate::analysis::ActorNetwork;
-use crate::briefing::{clip, describe_event, display_date};
 use crate::store::Store;
+use crate::summary::{clip, describe_event, display_date};
 use crate::traverse::{self, ActorRecord, ClaimRecord, EventRecord, Hop};
 
 /// An event line: date, type, who did what to whom, status (and sources with `sources`).

@@ -1,8 +1,9 @@
-//! The briefing summary printed after a build: what was read, what was found, who is central,
+//! The summary printed after a build (the text one; the HTML briefing is
+//! [`crate::export::html`]): what was read, what was found, who is central,
 //! what happened when, and who claimed what.
 //!
 //! ```
-//! use dossier::briefing::Summary;
+//! use dossier::summary::Summary;
 //! use dossier::store::Store;
 //!
 //! let store = Store::memory()?;
@@ -36,7 +37,7 @@ pub const BETWEENNESS_PIVOTS: usize = 64;
 ///
 /// ```
 /// use dossier::analysis::ActorNetwork;
-/// use dossier::briefing::betweenness_options;
+/// use dossier::summary::betweenness_options;
 ///
 /// assert_eq!(betweenness_options(&ActorNetwork::default()).sample, None);
 /// ```
