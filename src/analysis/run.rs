@@ -358,6 +358,7 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert_eq!(scores, ["2.5e-1", "7.5e-1"]);
+        // The month's result and the whole run's second writing; the first writing was replaced.
+        assert_eq!(scores, ["0.25", "0.75"]);
     }
 }
