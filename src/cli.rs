@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::builder::TypedValueParser;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier::analysis::{Metric, MetricOptions, NetworkFilter, Weight};
+use dossier::export::{ResultsFormat, TableFormat};
 use dossier::Shard;
 
 /// Turn news articles into a knowledge graph you can question.
@@ -84,8 +85,8 @@ pub enum Command {
         file: Option<PathBuf>,
         /// Output format: table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, nquads,
         /// jsonld for CONSTRUCT/DESCRIBE.
-        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
-        format: QueryFormat,
+        #[arg(long, default_value = "table", value_parser = results_format())]
+        format: ResultsFormat,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -111,7 +112,8 @@ pub enum Command {
         /// How many actors to list (0 for all).
         #[arg(long, default_value_t = 10)]
         top: usize,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
@@ -221,7 +223,8 @@ pub enum Command {
         resolution: f64,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
@@ -350,7 +353,8 @@ pub enum Command {
         /// row per claim and question (question, stand, claim, date, speaker, content, files).
         #[arg(long)]
         contradictions: bool,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         store: StoreArgs,
@@ -591,34 +595,14 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QueryFormat {
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-    Turtle,
-    Ntriples,
-    Nquads,
-    Jsonld,
+/// `--format` of `query`: the names of [`ResultsFormat::NAMES`], listed in the help.
+fn results_format() -> impl TypedValueParser<Value = ResultsFormat> {
+    PossibleValuesParser::new(ResultsFormat::NAMES.map(|(name, _)| name)).try_map(|name| name.parse::<ResultsFormat>())
 }
 
-impl From<QueryFormat> for dossier::export::ResultsFormat {
-    fn from(format: QueryFormat) -> dossier::export::ResultsFormat {
-        use dossier::export::ResultsFormat;
-        match format {
-            QueryFormat::Table => ResultsFormat::Table,
-            QueryFormat::Csv => ResultsFormat::Csv,
-            QueryFormat::Tsv => ResultsFormat::Tsv,
-            QueryFormat::Json => ResultsFormat::Json,
-            QueryFormat::Xml => ResultsFormat::Xml,
-            QueryFormat::Turtle => ResultsFormat::Turtle,
-            QueryFormat::Ntriples => ResultsFormat::NTriples,
-            QueryFormat::Nquads => ResultsFormat::NQuads,
-            QueryFormat::Jsonld => ResultsFormat::JsonLd,
-        }
-    }
+/// `--format` of the listings: table, csv or json.
+fn table_format() -> impl TypedValueParser<Value = TableFormat> {
+    PossibleValuesParser::new(["table", "csv", "json"]).try_map(|name| name.parse::<TableFormat>())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -634,23 +618,6 @@ impl From<ParseFormat> for dossier::nlp::ParseFormat {
         match format {
             ParseFormat::Conllu => dossier::nlp::ParseFormat::Conllu,
             ParseFormat::Json => dossier::nlp::ParseFormat::Json,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-impl From<TableFormat> for dossier::export::TableFormat {
-    fn from(format: TableFormat) -> dossier::export::TableFormat {
-        match format {
-            TableFormat::Table => dossier::export::TableFormat::Table,
-            TableFormat::Csv => dossier::export::TableFormat::Csv,
-            TableFormat::Json => dossier::export::TableFormat::Json,
         }
     }
 }

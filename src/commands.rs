@@ -76,7 +76,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             };
             let store = open(&store.store)?;
             let results = store.query(&text, &[])?;
-            write_to(None, |out| export::write_results(results, format.into(), out).context("cannot write the answers"))
+            write_to(None, |out| export::write_results(results, format, out).context("cannot write the answers"))
         }
         Command::Rank { metric, top, format, network, metric_options, write, by, store } => {
             let store = if write { Store::open(&store.store)? } else { open(&store.store)? };
@@ -101,13 +101,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Some(Period::Month) => export::period_table(&PeriodScores::new(&overall, top, &runs)),
                 None => export::ranking_table(&overall, metric, top),
             };
-            write_to(None, |out| Ok(table.write(format.into(), out)?))
+            write_to(None, |out| Ok(table.write(format, out)?))
         }
         Command::Communities { resolution, seed, format, network, store } => {
             let network = ActorNetwork::build(&open(&store.store)?, &network.filter())?;
             let found = Communities::of(&network, resolution, seed)?;
             let table = export::communities_table(&network, &found, resolution, seed);
-            write_to(None, |out| Ok(table.write(format.into(), out)?))
+            write_to(None, |out| Ok(table.write(format, out)?))
         }
         Command::Export { format, output, size_by, actor, depth, top, network, store } => {
             let format = crate::cli::export_format(format, output.as_deref())?;
@@ -243,7 +243,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 };
                 export::claims_table(&traverse::claims(&store, speaker.as_deref())?)
             };
-            write_to(None, |out| Ok(table.write(format.into(), out)?))
+            write_to(None, |out| Ok(table.write(format, out)?))
         }
         Command::Eval { gold, docs, gazetteer, verbose, min_actors, min_events, min_claims, min_dates, store } => {
             let bars =

@@ -32,6 +32,39 @@ use crate::sanitize::Sanitized;
 use crate::summary::clip;
 use crate::traverse::{self, ClaimRecord, Contradiction};
 
+impl std::str::FromStr for ResultsFormat {
+    type Err = String;
+
+    /// A format by its name in [`ResultsFormat::NAMES`] ("csv", "turtle", ...).
+    fn from_str(name: &str) -> Result<ResultsFormat, String> {
+        ResultsFormat::NAMES.iter().find(|(n, _)| *n == name).map(|(_, f)| *f).ok_or_else(|| {
+            let names: Vec<&str> = ResultsFormat::NAMES.iter().map(|(n, _)| *n).collect();
+            format!("unknown results format {name:?} ({})", names.join(", "))
+        })
+    }
+}
+
+impl std::str::FromStr for TableFormat {
+    type Err = String;
+
+    /// "table", "csv" or "json".
+    ///
+    /// ```
+    /// use dossier::export::TableFormat;
+    ///
+    /// assert_eq!("csv".parse::<TableFormat>()?, TableFormat::Csv);
+    /// # Ok::<(), String>(())
+    /// ```
+    fn from_str(name: &str) -> Result<TableFormat, String> {
+        match name {
+            "table" => Ok(TableFormat::Table),
+            "csv" => Ok(TableFormat::Csv),
+            "json" => Ok(TableFormat::Json),
+            other => Err(format!("unknown table format {other:?} (table, csv, json)")),
+        }
+    }
+}
+
 /// How a [`Table`] is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TableFormat {
@@ -363,6 +396,19 @@ pub enum ResultsFormat {
 }
 
 impl ResultsFormat {
+    /// Every format with its name, as `dossier query --format` takes it.
+    pub const NAMES: [(&'static str, ResultsFormat); 9] = [
+        ("table", ResultsFormat::Table),
+        ("csv", ResultsFormat::Csv),
+        ("tsv", ResultsFormat::Tsv),
+        ("json", ResultsFormat::Json),
+        ("xml", ResultsFormat::Xml),
+        ("turtle", ResultsFormat::Turtle),
+        ("ntriples", ResultsFormat::NTriples),
+        ("nquads", ResultsFormat::NQuads),
+        ("jsonld", ResultsFormat::JsonLd),
+    ];
+
     /// The results format of SELECT and ASK answers; `Ok(None)` for the text table.
     fn solutions(self) -> Result<Option<QueryResultsFormat>, ExportError> {
         Ok(Some(match self {
