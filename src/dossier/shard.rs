@@ -45,7 +45,8 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
 
-use super::{BuildReport, Delivery, Dossier, Error, Progress, Window};
+use super::window::Window;
+use super::{BuildReport, Delivery, Dossier, Error, Progress};
 use crate::corpus::{self, DocumentId};
 use crate::rdf;
 use crate::resolve::Resolver;
@@ -255,7 +256,7 @@ impl Dossier {
         for part in parts {
             let window = self.read_part(part, &mut report)?;
             let mut build = BuildReport::default();
-            self.commit_window(window, &mut build, true)?;
+            window.commit(&self.store, &mut build, true)?;
             report.quads_written += build.quads_written;
             report.parts += 1;
         }
