@@ -8,7 +8,7 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use dossier::analysis::{ActorNetwork, Metric, NetworkFilter};
+use dossier::analysis::{ActorNetwork, AnalysisRun, Metric, NetworkFilter};
 use dossier::Dossier;
 use jiff::civil::date;
 
@@ -38,17 +38,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         println!("2021-{month:02}      {} {:.3}", ranking[0].label, ranking[0].score);
     }
 
-    // Written back, the scores answer SPARQL.
+    // Written back, the scores answer SPARQL: the run stores its parameters and window with them.
     let filter = NetworkFilter { from: Some(date(2021, 7, 1)), to: Some(date(2021, 10, 31)), ..Default::default() };
-    let ranking = ActorNetwork::build(store, &filter)?.rank(Metric::PageRank)?;
-    let quads =
-        dossier::rdf::analysis_quads(&ranking, "pagerank", "weight=items damping=0.85", (filter.from, filter.to));
-    store.replace_analysis(
-        "pagerank",
-        "weight=items damping=0.85",
-        (Some("2021-07-01".into()), Some("2021-10-31".into())),
-        &quads,
-    )?;
+    let run = AnalysisRun::new(Metric::PageRank).with_filter(filter);
+    run.write(store, &run.rank(store)?)?;
+    println!("stored: pagerank, {}", run.parameters());
     let query = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/queries/central_actors_window.rq"),
     )?;

@@ -42,13 +42,13 @@ fn main() -> Result<(), Box<dyn Error>> {
                     "    {} {} {} [{}] in {}",
                     event.date.as_deref().unwrap_or("(undated)"),
                     event.event_type,
-                    dossier::briefing::describe_event(event),
+                    dossier::summary::describe_event(event),
                     event.status,
                     files.into_iter().collect::<Vec<_>>().join(", ")
                 );
             }
             for claim in &hop.claims {
-                println!("    claim by {}: \"{}\"", claim.claimant.label, dossier::briefing::clip(&claim.content, 90));
+                println!("    claim by {}: \"{}\"", claim.claimant.label, dossier::summary::clip(&claim.content, 90));
             }
         }
     }

@@ -2,7 +2,8 @@
 # Sets up what dossier needs on a Debian/Ubuntu machine that has only Rust, then runs cargo.
 #
 #   scripts/dev.sh seeds [ARGS...]   build the graph of seeds/ and print the briefing summary
-#   scripts/dev.sh test [ARGS...]    run the test suite (what CI runs)
+#   scripts/dev.sh test [ARGS...]    run the test suite (what CI runs, after `lint`)
+#   scripts/dev.sh lint              cargo fmt --check, then clippy with warnings as errors (CI)
 #   scripts/dev.sh setup             only install what is missing
 #   scripts/dev.sh CARGO-ARGS...     any other cargo command, with the same set-up
 #
@@ -53,6 +54,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ -z "$policy" ] || $sudo rm -f "$policy"
 fi
 
+# rustfmt and clippy, for `lint` (rustup's default profile has them; a minimal one may not).
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  if command -v rustup >/dev/null 2>&1; then
+    echo "dev.sh: installing the rustfmt and clippy components" >&2
+    rustup component add rustfmt clippy
+  fi
+fi
+
 # Python clients of the endpoint test (SPARQLWrapper, rdflib), from PyPI.
 if ! python3 -c "import SPARQLWrapper, rdflib" >/dev/null 2>&1; then
   echo "dev.sh: installing SPARQLWrapper and rdflib from PyPI" >&2
@@ -69,7 +78,8 @@ fi
 case "${1:-}" in
   seeds) shift; exec cargo run --release -- build seeds "$@" ;;
   test) shift; exec cargo test --release --workspace "$@" ;;
+  lint) cargo fmt --all -- --check; exec cargo clippy --release --workspace --all-targets -- -D warnings ;;
   setup) exit 0 ;;
-  "") echo "usage: scripts/dev.sh seeds|test|setup|CARGO-ARGS..." >&2; exit 2 ;;
+  "") echo "usage: scripts/dev.sh seeds|test|lint|setup|CARGO-ARGS..." >&2; exit 2 ;;
   *) exec cargo "$@" ;;
 esac

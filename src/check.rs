@@ -48,6 +48,56 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
+impl CheckReport {
+    /// Whether the store is sound: no problem found.
+    pub fn sound(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Writes the report as `dossier check` prints it: the counts, the contradictions, pending
+    /// documents, then "ok" or each problem on its own line.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// dossier::check::CheckReport::default().write_text(&mut out)?;
+    /// assert!(String::from_utf8(out).unwrap().contains("\nok: every index reads back"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write_text(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{} quads: {} documents, {} actors, {} places, {} events, {} claims, {} mentions",
+            self.quads, self.documents, self.actors, self.places, self.events, self.claims, self.mentions
+        )?;
+        writeln!(
+            out,
+            "{} positions taken; {} contradicting pairs of claims on {} (one side taking both stands)",
+            self.positions,
+            self.contradicting_pairs,
+            crate::export::questions(self.contradictions)
+        )?;
+        if self.pending > 0 {
+            writeln!(
+                out,
+                "note: {} documents of an interrupted build await their source counts; the next `dossier build` completes them",
+                self.pending
+            )?;
+        }
+        if self.sound() {
+            writeln!(
+                out,
+                "ok: every index reads back and agrees, no dangling reference, every document whole, every offset slices its text, every position states its opposite"
+            )
+        } else {
+            writeln!(out, "{} problems:", self.problems.len())?;
+            for problem in &self.problems {
+                writeln!(out, "  {problem}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
 fn value(term: Option<&Term>) -> String {
     match term {
         Some(Term::NamedNode(n)) => n.as_str().to_string(),

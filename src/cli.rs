@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::builder::TypedValueParser;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier::analysis::{Metric, MetricOptions, NetworkFilter, Weight};
+use dossier::export::{ResultsFormat, TableFormat};
 use dossier::Shard;
 
 /// Turn news articles into a knowledge graph you can question.
@@ -84,8 +85,8 @@ pub enum Command {
         file: Option<PathBuf>,
         /// Output format: table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, nquads,
         /// jsonld for CONSTRUCT/DESCRIBE.
-        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
-        format: QueryFormat,
+        #[arg(long, default_value = "table", value_parser = results_format())]
+        format: ResultsFormat,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -111,7 +112,8 @@ pub enum Command {
         /// How many actors to list (0 for all).
         #[arg(long, default_value_t = 10)]
         top: usize,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
@@ -226,7 +228,8 @@ pub enum Command {
         resolution: f64,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         network: NetworkArgs,
@@ -355,7 +358,8 @@ pub enum Command {
         /// row per claim and question (question, stand, claim, date, speaker, content, files).
         #[arg(long)]
         contradictions: bool,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        /// table, csv or json.
+        #[arg(long, default_value = "table", value_parser = table_format())]
         format: TableFormat,
         #[command(flatten)]
         store: StoreArgs,
@@ -419,8 +423,9 @@ pub enum Command {
         /// The N-Quads files to merge.
         #[arg(required = true, value_name = "PART.nq")]
         parts: Vec<PathBuf>,
-        /// Merge in memory (with --output, to write the merged graph to a file).
-        #[arg(long)]
+        /// Merge in memory (with --output, to write the merged graph to a file: a merge in memory
+        /// is lost when it ends).
+        #[arg(long, requires = "output")]
         memory: bool,
         /// Also write the merged store as N-Quads to this file.
         #[arg(long, short, value_name = "FILE.nq")]
@@ -444,30 +449,8 @@ pub enum Command {
     ///   dossier push --endpoint http://fuseki:3030/news/data --graph https://example.org/news --triple-terms keep
     #[command(verbatim_doc_comment)]
     Push {
-        /// The Graph Store Protocol endpoint (graphs are addressed with ?graph= or ?default).
-        #[arg(long, value_name = "URL")]
-        endpoint: String,
-        /// The graph that receives the default graph (default: the endpoint's default graph).
-        #[arg(long, value_name = "IRI")]
-        graph: Option<String>,
-        /// HTTP Basic credentials.
-        #[arg(long, value_name = "USER:PASS")]
-        auth: Option<String>,
-        /// Statements per request.
-        #[arg(long, default_value_t = 50_000)]
-        batch: usize,
-        /// How to send RDF 1.2 triple terms.
-        #[arg(long, value_enum, default_value_t = TripleTermsArg::Reify)]
-        triple_terms: TripleTermsArg,
-        /// File recording the batches acknowledged (default: next to the store).
-        #[arg(long, value_name = "FILE")]
-        state: Option<PathBuf>,
-        /// Start from the first batch, whatever the state file says.
-        #[arg(long)]
-        restart: bool,
-        /// Seconds to wait for each request.
-        #[arg(long, default_value_t = 300)]
-        timeout: u64,
+        #[command(flatten)]
+        push: PushArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -500,8 +483,8 @@ pub enum Command {
         bind: std::net::SocketAddr,
         /// Seconds a query (or the briefing, or the picture) may run: then it is answered 503,
         /// whether or not its evaluation has stopped yet, and its evaluation is cancelled.
-        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
-        timeout: f64,
+        #[arg(long, default_value = "30", value_name = "SECONDS", value_parser = seconds)]
+        timeout: std::time::Duration,
         /// Most rows (or triples) a result may have; larger results are refused.
         #[arg(long, default_value_t = 100_000, value_name = "N")]
         max_rows: usize,
@@ -582,6 +565,28 @@ impl ServeLimits {
     }
 }
 
+impl ServeLimits {
+    /// The server's options: these limits, `(timeout, max_rows, allow_update)`, and query
+    /// workers started as [`query_worker`] on `store`.
+    pub fn options(
+        &self,
+        (timeout, max_rows, allow_update): (std::time::Duration, usize, bool),
+        store: &std::path::Path,
+    ) -> anyhow::Result<dossier::serve::ServeOptions> {
+        let (limits, worker) = (self.limits().map_err(anyhow::Error::msg)?, query_worker(store));
+        Ok(dossier::serve::ServeOptions { timeout, max_rows, allow_update, limits, worker })
+    }
+}
+
+/// How `dossier serve` starts its query workers: this same program, `serve --query-worker`
+/// on the same store (none when the program's path is unknown: queries then run on threads).
+fn query_worker(store: &std::path::Path) -> Option<dossier::serve::WorkerCommand> {
+    std::env::current_exe().ok().map(|program| dossier::serve::WorkerCommand {
+        program,
+        args: vec!["serve".into(), "--query-worker".into(), "--store".into(), store.to_path_buf().into()],
+    })
+}
+
 /// A positive number of seconds (fractions allowed).
 fn seconds(text: &str) -> Result<std::time::Duration, String> {
     match text.trim().parse::<f64>() {
@@ -610,6 +615,52 @@ fn bytes(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{text:?} is not a size: give bytes, or a number with K, M or G (16M)"))
 }
 
+/// Where and how `push` sends the graph.
+#[derive(Debug, Args, Clone)]
+pub struct PushArgs {
+    /// The Graph Store Protocol endpoint (graphs are addressed with ?graph= or ?default).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The graph that receives the default graph (default: the endpoint's default graph).
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// HTTP Basic credentials.
+    #[arg(long, value_name = "USER:PASS", value_parser = parse_credentials)]
+    pub auth: Option<Credentials>,
+    /// Statements per request.
+    #[arg(long, default_value_t = 50_000)]
+    pub batch: usize,
+    /// How to send RDF 1.2 triple terms.
+    #[arg(long, value_enum, default_value_t = TripleTermsArg::Reify)]
+    pub triple_terms: TripleTermsArg,
+    /// File recording the batches acknowledged (default: next to the store).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Start from the first batch, whatever the state file says.
+    #[arg(long)]
+    pub restart: bool,
+    /// Seconds to wait for each request.
+    #[arg(long, default_value_t = 300)]
+    pub timeout: u64,
+}
+
+impl PushArgs {
+    /// The library's options; the state file is next to the store unless given.
+    pub fn options(self, store: &std::path::Path) -> dossier::push::PushOptions {
+        let state = self.state.unwrap_or_else(|| PathBuf::from(format!("{}.push.json", store.display())));
+        dossier::push::PushOptions {
+            endpoint: self.endpoint,
+            graph: self.graph,
+            auth: self.auth.map(|credentials| (credentials.user, credentials.password)),
+            batch: self.batch,
+            triple_terms: self.triple_terms.into(),
+            timeout: std::time::Duration::from_secs(self.timeout),
+            state: Some(state),
+            restart: self.restart,
+        }
+    }
+}
+
 /// Extra lexicons, as for `build`.
 #[derive(Debug, Args, Clone)]
 pub struct LexiconArgs {
@@ -626,6 +677,23 @@ pub struct LexiconArgs {
     pub lexicon: Vec<PathBuf>,
 }
 
+impl LexiconArgs {
+    /// The shipped lexicons with these additions.
+    pub fn lexicon(&self) -> Result<dossier::lexicon::Lexicon, dossier::lexicon::LexiconError> {
+        let mut lexicon = dossier::lexicon::Lexicon::builtin()?;
+        for file in &self.gazetteer {
+            lexicon.add_gazetteer_file(file)?;
+        }
+        for file in &self.triggers {
+            lexicon.add_trigger_file(file)?;
+        }
+        for file in &self.lexicon {
+            lexicon.add_file(file)?;
+        }
+        Ok(lexicon)
+    }
+}
+
 /// How `push` sends RDF 1.2 triple terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TripleTermsArg {
@@ -635,17 +703,40 @@ pub enum TripleTermsArg {
     Reify,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QueryFormat {
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-    Turtle,
-    Ntriples,
-    Nquads,
-    Jsonld,
+impl From<TripleTermsArg> for dossier::push::TripleTerms {
+    fn from(arg: TripleTermsArg) -> dossier::push::TripleTerms {
+        match arg {
+            TripleTermsArg::Keep => dossier::push::TripleTerms::Keep,
+            TripleTermsArg::Reify => dossier::push::TripleTerms::Reify,
+        }
+    }
+}
+
+/// HTTP Basic credentials of `push --auth`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub user: String,
+    pub password: String,
+}
+
+/// `USER:PASS` (the password may hold colons; the user may not be empty).
+fn parse_credentials(text: &str) -> Result<Credentials, String> {
+    match text.split_once(':') {
+        Some((user, password)) if !user.is_empty() => {
+            Ok(Credentials { user: user.to_string(), password: password.to_string() })
+        }
+        _ => Err("takes USER:PASS".to_string()),
+    }
+}
+
+/// `--format` of `query`: the names of [`ResultsFormat::NAMES`], listed in the help.
+fn results_format() -> impl TypedValueParser<Value = ResultsFormat> {
+    PossibleValuesParser::new(ResultsFormat::NAMES.map(|(name, _)| name)).try_map(|name| name.parse::<ResultsFormat>())
+}
+
+/// `--format` of the listings: table, csv or json.
+fn table_format() -> impl TypedValueParser<Value = TableFormat> {
+    PossibleValuesParser::new(["table", "csv", "json"]).try_map(|name| name.parse::<TableFormat>())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -656,11 +747,13 @@ pub enum ParseFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    Table,
-    Csv,
-    Json,
+impl From<ParseFormat> for dossier::nlp::ParseFormat {
+    fn from(format: ParseFormat) -> dossier::nlp::ParseFormat {
+        match format {
+            ParseFormat::Conllu => dossier::nlp::ParseFormat::Conllu,
+            ParseFormat::Json => dossier::nlp::ParseFormat::Json,
+        }
+    }
 }
 
 /// How a metric is computed.
@@ -688,26 +781,19 @@ pub struct MetricArgs {
 }
 
 impl MetricArgs {
-    /// The library's options, or `None` for each metric's defaults.
-    pub fn options(&self) -> Option<MetricOptions> {
-        let default = MetricArgs { seed: 42, alpha: 0.1, damping: 0.85, ..MetricArgs::default() };
-        if !self.weighted
-            && !self.raw
-            && self.sample.is_none()
-            && self.alpha == default.alpha
-            && self.damping == default.damping
-        {
-            return None;
-        }
-        Some(MetricOptions {
-            weighted: self.weighted,
+    /// The library's options for `metric`: the metric's defaults
+    /// ([`MetricOptions::for_metric`]: PageRank and eigenvector weighted) with what was given.
+    pub fn options(&self, metric: Metric) -> MetricOptions {
+        let defaults = MetricOptions::for_metric(metric);
+        MetricOptions {
+            weighted: self.weighted || defaults.weighted,
             normalized: !self.raw,
             damping: self.damping,
             alpha: self.alpha,
             sample: self.sample,
             seed: self.seed,
-            ..MetricOptions::default()
-        })
+            ..defaults
+        }
     }
 }
 
@@ -767,6 +853,62 @@ pub enum WeightArg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Period {
     Month,
+}
+
+/// The checks clap cannot make alone, made before anything runs, so that usage errors exit
+/// with 2 like clap's own.
+pub fn check(cli: &Cli) -> Result<(), clap::Error> {
+    if let Command::Export { format, output, .. } = &cli.command {
+        export_format(*format, output.as_deref())?;
+    }
+    Ok(())
+}
+
+/// The format of `dossier export`: as given, or guessed from the output's extension; csv needs
+/// an output folder.
+pub fn export_format(
+    format: Option<ExportArg>,
+    output: Option<&std::path::Path>,
+) -> Result<dossier::export::ExportFormat, clap::Error> {
+    use clap::error::ErrorKind;
+    use clap::CommandFactory;
+    use dossier::export::ExportFormat;
+    let usage = |kind: ErrorKind, message: &str| {
+        let mut command = Cli::command();
+        command.build();
+        match command.find_subcommand_mut("export") {
+            Some(export) => export.error(kind, message),
+            None => command.error(kind, message),
+        }
+    };
+    let format = match format {
+        Some(arg) => match arg {
+            ExportArg::Nquads => ExportFormat::NQuads,
+            ExportArg::Turtle => ExportFormat::Turtle,
+            ExportArg::Trig => ExportFormat::TriG,
+            ExportArg::Ntriples => ExportFormat::NTriples,
+            ExportArg::Jsonld => ExportFormat::JsonLd,
+            ExportArg::Dot => ExportFormat::Dot,
+            ExportArg::Svg => ExportFormat::Svg,
+            ExportArg::Png => ExportFormat::Png,
+            ExportArg::Pdf => ExportFormat::Pdf,
+            ExportArg::Csv => ExportFormat::Csv,
+            ExportArg::Graphml => ExportFormat::GraphMl,
+        },
+        None => output.and_then(ExportFormat::from_extension).ok_or_else(|| {
+            usage(
+                ErrorKind::MissingRequiredArgument,
+                "give --format (nquads, turtle, trig, ntriples, jsonld, dot, svg, png, pdf, csv, graphml); it cannot be guessed from the output name",
+            )
+        })?,
+    };
+    if format == ExportFormat::Csv && output.is_none() {
+        return Err(usage(
+            ErrorKind::MissingRequiredArgument,
+            "--format csv writes nodes.csv, edges.csv, events.csv and claims.csv: give the folder with -o DIR",
+        ));
+    }
+    Ok(format)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc::SyncSender;
 
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::NamedNode;
 use rayon::prelude::*;
 
 use crate::analysis::{ActorNetwork, AnalysisError};
@@ -32,8 +32,10 @@ use crate::rdf;
 use crate::resolve::{self, Resolver};
 use crate::store::{Store, StoreError};
 use crate::vocab;
+use window::{Committed, Window};
 
 mod shard;
+mod window;
 pub use shard::{MergeReport, Shard, ShardError};
 
 /// Documents extracted and handed to the store at a time.
@@ -42,7 +44,7 @@ pub const BATCH: usize = 256;
 /// Documents mapped to RDF at a time (in parallel) before their quads go to the loader.
 const GRAPH_GROUP: usize = 16;
 
-/// Documents committed to the store at a time (see `Window`).
+/// Documents committed to the store at a time (see `window::Window`).
 pub const WINDOW: usize = 16384;
 
 /// Files read in parallel at a time (a JSON Lines file may hold many documents).
@@ -134,9 +136,52 @@ impl CommitTimes {
     pub fn total(&self) -> f64 {
         self.loading + self.deferred_counts + self.stored_counts + self.definitions + self.ingestion + self.counts
     }
+
+    /// The table of `build --timings`: one row per commit, seconds per step.
+    ///
+    /// ```
+    /// use dossier::CommitTimes;
+    ///
+    /// let table = CommitTimes::table(&[CommitTimes { documents: 5, loading: 0.25, ..CommitTimes::default() }]);
+    /// assert_eq!(table.lines().count(), 2);
+    /// assert!(table.lines().nth(1).unwrap().starts_with("     1         5       0.2"));
+    /// ```
+    pub fn table(commits: &[CommitTimes]) -> String {
+        let mut table = format!(
+            "{:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+            "commit", "documents", "loading", "deferred", "stored", "defs", "ingest", "counts", "total"
+        );
+        for (i, t) in commits.iter().enumerate() {
+            table.push_str(&format!(
+                "{:>6} {:>9} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}\n",
+                i + 1,
+                t.documents,
+                t.loading,
+                t.deferred_counts,
+                t.stored_counts,
+                t.definitions,
+                t.ingestion,
+                t.counts,
+                t.total()
+            ));
+        }
+        table
+    }
 }
 
 impl BuildReport {
+    /// What the build did, in words: "5 documents added, 2 already in the store in 0.31 s (3034
+    /// quads written)", given the seconds it took.
+    ///
+    /// ```
+    /// assert_eq!(dossier::BuildReport::default().describe(1.5), "0 documents added in 1.50 s (0 quads written)");
+    /// ```
+    pub fn describe(&self, seconds: f64) -> String {
+        let present = self.documents.len() - self.added();
+        let already = if present > 0 { format!(", {present} already in the store") } else { String::new() };
+        format!("{} documents added{already} in {seconds:.2} s ({} quads written)", self.added(), self.quads_written)
+    }
+
     /// Number of documents added to the store.
     pub fn added(&self) -> usize {
         self.documents.iter().filter(|d| d.outcome == Outcome::Added).count()
@@ -238,83 +283,6 @@ enum Delivery {
     Batch(Vec<Prepared>),
 }
 
-/// The documents a build has handed to the store but not yet committed: a commit covers
-/// [`WINDOW`] documents, so the store ingests a few large sorted files rather than many small
-/// ones (RocksDB merges what it ingests; small frequent ingestions made it merge the same data
-/// over and over).
-struct Window<'s> {
-    loader: crate::store::Loader<'s>,
-    resolver: Resolver,
-    /// Actor definitions the window's documents give.
-    definitions: HashSet<oxigraph::model::Quad>,
-    /// The IRIs of the documents added.
-    added: Vec<String>,
-    /// Documents seen by this build, committed or not.
-    seen: HashSet<String>,
-    /// The count updates of the window committed before, not yet applied (see
-    /// [`Dossier::commit_window`]).
-    unfinished: Option<CountUpdates>,
-    /// When the window opened.
-    opened: std::time::Instant,
-    /// What the build has committed, when it began on an empty store.
-    committed: Option<Committed>,
-}
-
-/// New source counts of stored events and claims that a committed window also reports, and the
-/// window's documents, marked pending until the counts are applied.
-struct CountUpdates {
-    counts: Vec<(String, usize)>,
-    pending: Vec<String>,
-}
-
-/// The IRIs of the events and claims a build has committed, as a Bloom filter, kept
-/// when the store was empty as the build began: what the filter lacks, the store lacks, so a
-/// commit looks up only what the filter may hold (most of a window's items are new, and RocksDB
-/// reads an index block per level to find a key missing). Sized from the input's bytes, about
-/// ten bits per IRI (a generated article of 6.4 KB mints about a hundred), between 8 KB and
-/// 64 MB: a denser corpus makes more false positives, each a lookup, never a wrong answer.
-struct Committed(fastbloom::BloomFilter);
-
-impl Committed {
-    fn for_input(bytes: u64) -> Committed {
-        let bits = usize::try_from(bytes / 6).unwrap_or(usize::MAX).clamp(1 << 16, 1 << 29);
-        // Seeded: the same build looks up the same keys, run after run.
-        Committed(fastbloom::BloomFilter::with_num_bits(bits).seed(&0).expected_items(bits / 10))
-    }
-
-    fn may_hold(&self, iri: &str) -> bool {
-        self.0.contains(iri)
-    }
-
-    fn insert(&mut self, iri: &str) {
-        self.0.insert(iri);
-    }
-}
-
-impl<'s> Window<'s> {
-    fn new(store: &'s Store) -> Window<'s> {
-        Window {
-            loader: store.loader(),
-            resolver: Resolver::default(),
-            definitions: HashSet::new(),
-            added: Vec::new(),
-            seen: HashSet::new(),
-            unfinished: None,
-            opened: std::time::Instant::now(),
-            committed: None,
-        }
-    }
-
-    /// The window after this one, when this one added nothing: it remembers the documents
-    /// seen and the count updates not yet applied. This one's loader is dropped first (an
-    /// in-memory store admits one writer at a time).
-    fn next(self, store: &'s Store) -> Window<'s> {
-        let Window { loader, seen, unfinished, committed, .. } = self;
-        drop(loader);
-        Window { seen, unfinished, committed, ..Window::new(store) }
-    }
-}
-
 /// A knowledge graph of news documents: a store and the lexicons that fill it.
 pub struct Dossier {
     store: Store,
@@ -397,7 +365,7 @@ impl Dossier {
             None
         };
         std::thread::scope(|scope| -> Result<(), Error> {
-            let mut window = Window { committed, ..Window::new(&self.store) };
+            let mut window = Window::first(&self.store, committed);
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
@@ -413,12 +381,12 @@ impl Dossier {
                         // An error drops the receiver, which stops the reading thread.
                         self.write_batch(batch, &mut window, &mut report)?;
                         if window.added.len() >= self.window {
-                            window = self.commit_window(window, &mut report, false)?;
+                            window = window.commit(&self.store, &mut report, false)?;
                         }
                     }
                 }
             }
-            self.commit_window(window, &mut report, true)?;
+            window.commit(&self.store, &mut report, true)?;
             Ok(())
         })?;
         self.store.flush()?;
@@ -508,7 +476,7 @@ impl Dossier {
         } else {
             None
         };
-        let mut window = Window { committed, ..Window::new(&self.store) };
+        let mut window = Window::first(&self.store, committed);
         let mut documents = documents;
         while !documents.is_empty() {
             let rest = documents.split_off(documents.len().min(BATCH.min(self.window)));
@@ -516,10 +484,10 @@ impl Dossier {
             let prepared = batch.into_par_iter().map(|d| self.prepare(d)).collect();
             self.write_batch(prepared, &mut window, &mut report)?;
             if window.added.len() >= self.window {
-                window = self.commit_window(window, &mut report, false)?;
+                window = window.commit(&self.store, &mut report, false)?;
             }
         }
-        self.commit_window(window, &mut report, true)?;
+        window.commit(&self.store, &mut report, true)?;
         Ok(report)
     }
 
@@ -573,104 +541,6 @@ impl Dossier {
             }
         }
         Ok(())
-    }
-
-    /// Resolves a window against the store and commits it: the source counts of what its
-    /// documents report and the actor definitions the store lacks join its quads in one atomic bulk load; then the counts of events and claims that
-    /// stored documents also report are updated in one transaction. Until that transaction
-    /// commits, the window's documents are marked `dos:PendingDocument`, so an interruption
-    /// between the two steps is completed by the next build. Returns a fresh window.
-    ///
-    /// On disk, the transaction waits for the next commit (before anything reads counts),
-    /// unless this is the `last`: right after an ingestion RocksDB stops writes until it has
-    /// compacted the hundreds of files it just took in, one core working and the other idle
-    /// (69 s of a 383 s 33k build); by the next commit that compaction has run alongside the
-    /// next window's loading.
-    fn commit_window<'s>(
-        &'s self,
-        mut window: Window<'s>,
-        report: &mut BuildReport,
-        last: bool,
-    ) -> Result<Window<'s>, Error> {
-        let mut times = CommitTimes { loading: window.opened.elapsed().as_secs_f64(), ..CommitTimes::default() };
-        let mut step = std::time::Instant::now();
-        let mut lap = || std::mem::replace(&mut step, std::time::Instant::now()).elapsed().as_secs_f64();
-        if let Some(CountUpdates { counts, pending }) = window.unfinished.take() {
-            self.store.finish_counts(&counts, &pending)?;
-        }
-        times.deferred_counts = lap();
-        if window.added.is_empty() {
-            return Ok(window.next(&self.store));
-        }
-        times.documents = window.added.len();
-        let mut extra = Vec::new();
-        // Counts: items no stored document reports get theirs in the bulk load; the others are
-        // updated in the transaction that follows.
-        // A window has about a million items: nothing here holds a second copy of each (a set
-        // of the corroborated ones took 80 MB at 100k), and the count quads go to the loader one
-        // at a time (collected, they took 300 MB at the peak of a build).
-        let mut known: Vec<Option<usize>> = Vec::new();
-        {
-            // The resolver holds items compactly: their IRIs are made a chunk at a time.
-            let mut items = window.resolver.items().peekable();
-            while items.peek().is_some() {
-                let chunk: Vec<String> = items.by_ref().take(65_536).collect();
-                match &mut window.committed {
-                    Some(committed) => {
-                        let maybe: Vec<usize> = (0..chunk.len()).filter(|&i| committed.may_hold(&chunk[i])).collect();
-                        let counts = self.store.stored_source_counts(maybe.iter().map(|&i| chunk[i].as_str()))?;
-                        let start = known.len();
-                        known.resize(start + chunk.len(), None);
-                        for (i, count) in maybe.into_iter().zip(counts) {
-                            known[start + i] = count;
-                        }
-                        for item in &chunk {
-                            committed.insert(item);
-                        }
-                    }
-                    None => known.extend(self.store.stored_source_counts(chunk.iter().map(String::as_str))?),
-                }
-            }
-        }
-        window.resolver.seed_counts(known);
-        times.stored_counts = lap();
-        let mut updates = Vec::new();
-        // The resolver is freed as its counts go to the loader, which holds them while it sorts.
-        for (item, stored, count) in std::mem::take(&mut window.resolver).into_source_counts() {
-            if stored > 0 {
-                updates.push((item, count));
-            } else {
-                report.quads_written += 1;
-                window.loader.load([rdf::source_count_quad(&item, count)])?;
-            }
-        }
-        times.stored_counts += lap();
-        let missing: Vec<Option<Quad>> = std::mem::take(&mut window.definitions)
-            .into_par_iter()
-            .map(|quad| Ok((!self.store.contains(&quad)?).then_some(quad)))
-            .collect::<Result<_, StoreError>>()?;
-        extra.extend(missing.into_iter().flatten());
-        times.definitions = lap();
-        let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
-        extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
-        report.quads_written += extra.len();
-        // Destructured, so that what the window no longer needs is freed before the commit.
-        let Window { mut loader, seen, resolver, definitions, added, committed, .. } = window;
-        drop((resolver, definitions, added));
-        loader.load(extra)?;
-        loader.commit()?;
-        times.ingestion = lap();
-        let mut unfinished = (!pending.is_empty()).then_some(CountUpdates { counts: updates, pending });
-        // In memory nothing is compacted, and a transaction would wait for the next window's
-        // loader (one writer at a time).
-        if last || self.store.location().is_none() {
-            if let Some(CountUpdates { counts, pending }) = unfinished.take() {
-                self.store.finish_counts(&counts, &pending)?;
-            }
-        }
-        times.counts = lap();
-        report.commits.push(times);
-        Ok(Window { seen, unfinished, committed, ..Window::new(&self.store) })
     }
 
     /// Completes a build that was interrupted between storing a batch and updating the source

@@ -190,8 +190,21 @@ pub struct DocumentScore {
     pub system_claims: usize,
 }
 
+/// The lowest acceptable figures of a [`Score`] (`None`: no bar).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Bars {
+    /// Actors F1.
+    pub actors: Option<f64>,
+    /// Typed events F1.
+    pub events: Option<f64>,
+    /// Claims F1.
+    pub claims: Option<f64>,
+    /// Share of matched events with the right date.
+    pub dates: Option<f64>,
+}
+
 /// The scores of a graph against gold.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Score {
     pub documents: Vec<DocumentScore>,
     pub actors: Prf,
@@ -215,6 +228,39 @@ impl Score {
         } else {
             self.dates_right as f64 / self.dates_total as f64
         }
+    }
+
+    /// The bars this score falls short of, as "events 0.480 < 0.5", in the order actors,
+    /// events, claims, dates.
+    ///
+    /// ```
+    /// use dossier::eval::{Bars, Score};
+    ///
+    /// let score = Score { dates_right: 1, dates_total: 2, ..Score::default() };
+    /// let bars = Bars { dates: Some(0.85), ..Bars::default() };
+    /// assert_eq!(score.short_of(&bars), ["dates 0.500 < 0.85"]);
+    /// ```
+    pub fn short_of(&self, bars: &Bars) -> Vec<String> {
+        [
+            ("actors", bars.actors, self.actors.f1()),
+            ("events", bars.events, self.events.f1()),
+            ("claims", bars.claims, self.claims.f1()),
+            ("dates", bars.dates, self.date_accuracy()),
+        ]
+        .into_iter()
+        .filter_map(|(name, bar, got)| bar.filter(|bar| got < *bar).map(|bar| format!("{name} {got:.3} < {bar}")))
+        .collect()
+    }
+
+    /// Writes [`Score::report`], then the bars it falls short of ("below threshold: ..."), and
+    /// returns those.
+    pub fn write_text(&self, verbose: bool, bars: &Bars, mut out: impl std::io::Write) -> std::io::Result<Vec<String>> {
+        write!(out, "{}", self.report(verbose))?;
+        let short = self.short_of(bars);
+        if !short.is_empty() {
+            writeln!(out, "below threshold: {}", short.join(", "))?;
+        }
+        Ok(short)
     }
 
     /// The report, laid out as `score.py` prints it (with the details when `verbose`).

@@ -3,7 +3,7 @@
 //! The pipeline runs one way, one module per stage:
 //!
 //! ```text
-//! corpus ──> extract ──> resolve ──> rdf ──> store ──> analysis ──> export / briefing
+//! corpus ──> extract ──> resolve ──> rdf ──> store ──> analysis ──> export / summary
 //! (files,    (actors,    (identity,  (quads)  (Oxigraph) (network,   (DOT, CSV, RDF,
 //!  cleaning,  events,     source                          centrality) summaries)
 //!  sentences) claims)     counts)
@@ -27,9 +27,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![doc(test(attr(deny(warnings))))]
+#![forbid(unsafe_code)]
 
 pub mod analysis;
-pub mod briefing;
 pub mod check;
 pub mod corpus;
 mod dossier;
@@ -45,6 +45,7 @@ pub mod resolve;
 pub mod sanitize;
 pub mod serve;
 pub mod store;
+pub mod summary;
 pub mod time;
 pub mod traverse;
 pub mod vocab;

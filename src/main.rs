@@ -1,6 +1,8 @@
 //! The `dossier` command: a thin shell over the library (see `cli.rs` for the interface and
 //! `commands.rs` for what each subcommand does).
 
+#![forbid(unsafe_code)]
+
 mod cli;
 mod commands;
 
@@ -19,6 +21,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if let Err(usage) = cli::check(&cli) {
+        usage.exit(); // exit code 2, as for clap's own usage errors
+    }
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(error) => {

@@ -84,6 +84,30 @@ pub struct PushReport {
     pub seconds: f64,
 }
 
+impl PushReport {
+    /// What the push did, in words, for an endpoint.
+    ///
+    /// ```
+    /// let report = dossier::push::PushReport { statements: 100, batches: 2, resumed: 1, graphs: 1, seconds: 2.0 };
+    /// assert_eq!(
+    ///     report.describe("http://localhost:8890/data"),
+    ///     "pushed 100 statements of 1 graphs to http://localhost:8890/data in 2 requests, 2.00 s (50 statements/s) (1 batches sent by an earlier run skipped)"
+    /// );
+    /// ```
+    pub fn describe(&self, endpoint: &str) -> String {
+        let rate = if self.seconds > 0.0 { self.statements as f64 / self.seconds } else { 0.0 };
+        let resumed = if self.resumed > 0 {
+            format!(" ({} batches sent by an earlier run skipped)", self.resumed)
+        } else {
+            String::new()
+        };
+        format!(
+            "pushed {} statements of {} graphs to {endpoint} in {} requests, {:.2} s ({rate:.0} statements/s){resumed}",
+            self.statements, self.graphs, self.batches, self.seconds
+        )
+    }
+}
+
 /// A push that failed; what was acknowledged before stays recorded in the state file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -1,7 +1,8 @@
 //! Mapping findings to RDF, following `ontology/dossier.ttl` and the contract.
 //!
 //! Everything goes to the default graph (set semantics merge what several documents say about
-//! the same actor or event); analysis results go to the named graph `id:graph/analysis`.
+//! the same actor or event); analysis results (`analysis::AnalysisRun`) go to the named graph
+//! `id:graph/analysis`.
 //! Offsets become `nif:beginIndex`/`nif:endIndex` in Unicode characters; mentions are
 //! `id:doc/<hash>#char=b,e` nodes, so every statement leads back to a document and a span.
 //!
@@ -345,41 +346,6 @@ pub fn document_graph(document: &Document, findings: &Findings) -> DocumentGraph
 /// The `dos:sourceCount` statement of an event or claim.
 pub fn source_count_quad(item: &str, count: usize) -> Quad {
     Quad::new(node(item), dos("sourceCount"), typed(count.to_string(), "integer"), GraphName::DefaultGraph)
-}
-
-/// The statements recording a ranking in the graph `id:graph/analysis`: one `dos:AnalysisResult`
-/// per actor with `dos:forActor`, `dos:metric`, `dos:score`, `dos:rank`, `dos:parameters` and the
-/// time window (`dos:windowStart`, `dos:windowEnd`) when there is one. The result IRIs are minted
-/// from metric, parameters, window and actor, so writing the same ranking twice changes nothing.
-pub fn analysis_quads(
-    rankings: &[crate::analysis::Ranking],
-    metric: &str,
-    parameters: &str,
-    window: (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
-) -> Vec<Quad> {
-    let graph = GraphName::NamedNode(node(vocab::analysis_graph()));
-    let (start, end) =
-        (window.0.map(|d| d.to_string()).unwrap_or_default(), window.1.map(|d| d.to_string()).unwrap_or_default());
-    let mut quads = Vec::new();
-    for ranking in rankings {
-        let result = node(vocab::hashed("analysis", &[metric, parameters, &start, &end, &ranking.iri]));
-        let mut add = |predicate: NamedNode, object: Term| {
-            quads.push(Quad::new(result.clone(), predicate, object, graph.clone()))
-        };
-        add(node(vocab::RDF_TYPE), dos("AnalysisResult").into());
-        add(dos("forActor"), node(ranking.iri.clone()).into());
-        add(dos("metric"), plain(metric));
-        add(dos("score"), typed(format!("{:e}", ranking.score), "double"));
-        add(dos("rank"), typed(ranking.rank.to_string(), "integer"));
-        add(dos("parameters"), plain(parameters));
-        if let Some(start) = window.0 {
-            add(dos("windowStart"), typed(start.to_string(), "date"));
-        }
-        if let Some(end) = window.1 {
-            add(dos("windowEnd"), typed(end.to_string(), "date"));
-        }
-    }
-    quads
 }
 
 /// The mark of a document whose source counts a build has yet to update:

@@ -22,7 +22,7 @@
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/a");
 //! resolver.record("https://w3id.org/dossier/id/event/1", "https://w3id.org/dossier/id/doc/b");
 //! // One stored document already backs the event.
-//! resolver.seed_counts([Some(1)]);
+//! resolver.set_stored("https://w3id.org/dossier/id/event/1", 1);
 //! let counts: Vec<_> = resolver.source_counts().collect();
 //! assert_eq!(counts, [("https://w3id.org/dossier/id/event/1".to_string(), 1, 3)]);
 //! ```
@@ -96,7 +96,7 @@ pub fn normalise_content(content: &str) -> String {
 /// resolver.record("event/a", "doc/2");
 /// resolver.record("event/a", "doc/1");
 /// resolver.record("event/b", "doc/2");
-/// resolver.seed_counts([Some(3), None]);
+/// resolver.set_stored("event/a", 3);
 /// let counts: Vec<_> = resolver.source_counts().collect();
 /// assert_eq!(counts, [("event/a".to_string(), 3, 5), ("event/b".to_string(), 0, 1)]);
 /// ```
@@ -175,16 +175,39 @@ impl Resolver {
         self.items.keys().map(ItemKey::iri)
     }
 
-    /// Sets how many stored documents back each item (`dos:sourceCount` in the store): one
-    /// entry per item in the order of [`Resolver::items`], `None` for an item the store lacks
-    /// (what [`crate::store::Store::stored_source_counts`] answers).
-    pub fn seed_counts(&mut self, stored: impl IntoIterator<Item = Option<usize>>) {
-        for (sources, count) in self.items.values_mut().zip(stored) {
-            sources.stored = count.unwrap_or(0);
+    /// Up to `n` of the items recorded, in the order of [`Resolver::items`], from the first after
+    /// `after` (from the first of all without it): the items a chunk at a time, to look them up
+    /// in the store and [`Resolver::set_stored`] what it knows, without holding every IRI at once.
+    ///
+    /// ```
+    /// use dossier::resolve::Resolver;
+    ///
+    /// let mut resolver = Resolver::default();
+    /// for item in ["event/a", "event/b", "event/c"] {
+    ///     resolver.record(item, "doc/1");
+    /// }
+    /// assert_eq!(resolver.items_after(None, 2), ["event/a", "event/b"]);
+    /// assert_eq!(resolver.items_after(Some("event/b"), 2), ["event/c"]);
+    /// ```
+    pub fn items_after(&self, after: Option<&str>, n: usize) -> Vec<String> {
+        use std::ops::Bound;
+        let start = match after {
+            Some(iri) => Bound::Excluded(ItemKey::of(iri)),
+            None => Bound::Unbounded,
+        };
+        self.items.range((start, Bound::Unbounded)).take(n).map(|(key, _)| key.iri()).collect()
+    }
+
+    /// Sets how many stored documents back `item` already (its `dos:sourceCount` in the store,
+    /// as [`crate::store::Store::stored_source_counts`] answers); an item not recorded is left
+    /// alone, and an item never set counts none.
+    pub fn set_stored(&mut self, item: &str, count: usize) {
+        if let Some(sources) = self.items.get_mut(&ItemKey::of(item)) {
+            sources.stored = count;
         }
     }
 
-    /// Each recorded item with the number of stored documents behind it (as seeded) and of all
+    /// Each recorded item with the number of stored documents behind it (as set) and of all
     /// distinct documents behind it, stored and recorded, in the order of the items (a window
     /// records about a million: they are counted one at a time, not collected).
     pub fn source_counts(&self) -> impl Iterator<Item = (String, usize, usize)> + '_ {

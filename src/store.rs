@@ -288,34 +288,33 @@ impl Store {
         Ok(found)
     }
 
-    /// Replaces the content of a named graph.
-    pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
-        let graph = NamedNode::new_unchecked(graph);
-        let mut transaction = self.inner.start_transaction()?;
-        transaction.clear_graph(graph.as_ref())?;
-        for quad in quads {
-            transaction.insert(quad);
-        }
-        transaction.commit()?;
-        Ok(())
-    }
-
-    /// Replaces, in the analysis graph, the results of one metric with one set of parameters and
-    /// one window by `quads` (from [`crate::rdf::analysis_quads`]), in one transaction.
-    pub fn replace_analysis(
+    /// Replaces, in the named graph `graph`, the subjects whose statements match `identity` by
+    /// `quads`, in one transaction. A subject matches when, for each (predicate, object) of
+    /// `identity`, its first statement with that predicate has that object, or it has none when
+    /// the object is `None`. This is how an analysis run replaces its own earlier results
+    /// ([`crate::analysis::AnalysisRun::write`]) and leaves other runs' alone.
+    ///
+    /// ```
+    /// use dossier::store::Store;
+    /// use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+    ///
+    /// let store = Store::memory()?;
+    /// let graph = "https://example.org/g";
+    /// let tag = NamedNode::new_unchecked("https://example.org/tag");
+    /// let quad = |s: &str, t: &str| Quad::new(NamedNode::new_unchecked(s), tag.clone(), Literal::from(t), GraphName::NamedNode(NamedNode::new_unchecked(graph)));
+    /// store.replace_subjects(graph, &[], &[quad("https://example.org/a", "x"), quad("https://example.org/b", "y")])?;
+    /// let x: Option<Term> = Some(Literal::from("x").into());
+    /// store.replace_subjects(graph, &[(tag.as_str().to_string(), x)], &[quad("https://example.org/c", "x")])?;
+    /// assert_eq!(store.len()?, 2); // a replaced by c, b kept
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn replace_subjects(
         &self,
-        metric: &str,
-        parameters: &str,
-        window: (Option<String>, Option<String>),
+        graph: &str,
+        identity: &[(String, Option<Term>)],
         quads: &[Quad],
     ) -> Result<(), StoreError> {
-        let graph = NamedNode::new_unchecked(vocab::analysis_graph());
-        let value_of = |quads: &[Quad], local: &str| -> Option<String> {
-            quads.iter().find(|q| q.predicate.as_str() == vocab::dos(local)).and_then(|q| match &q.object {
-                Term::Literal(l) => Some(l.value().to_string()),
-                _ => None,
-            })
-        };
+        let graph = NamedNode::new_unchecked(graph);
         let mut transaction = self.inner.start_transaction()?;
         let all: Vec<Quad> =
             transaction.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).collect::<Result<_, _>>()?;
@@ -324,10 +323,9 @@ impl Store {
             by_subject.entry(quad.subject.to_string()).or_default().push(quad);
         }
         for statements in by_subject.values() {
-            let same = value_of(statements, "metric").as_deref() == Some(metric)
-                && value_of(statements, "parameters").as_deref() == Some(parameters)
-                && value_of(statements, "windowStart") == window.0
-                && value_of(statements, "windowEnd") == window.1;
+            let same = identity.iter().all(|(predicate, object)| {
+                statements.iter().find(|q| q.predicate.as_str() == predicate).map(|q| &q.object) == object.as_ref()
+            });
             if same {
                 for quad in statements {
                     transaction.remove(quad);

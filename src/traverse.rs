@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use oxigraph::model::{Literal, NamedNode, Term};
 
-use crate::analysis::ActorNetwork;
+use crate::analysis::{ActorNetwork, NetworkFilter};
 use crate::lexicon::ActorKind;
 use crate::store::{Store, StoreError};
 use crate::vocab;
@@ -570,20 +570,22 @@ pub enum ItemClass {
     Claim,
 }
 
-/// The IRIs of the `limit` items of a class with the most sources that `keep` accepts, the
-/// latest first among equals (an item with several dates by its latest kept one), then by IRI.
-/// `keep` is given the item's kind (its PLOVER type, or "claim"), a date and its source count.
+/// The IRIs of the `limit` items of a class with the most sources that `filter` keeps
+/// ([`NetworkFilter::keeps`], the network's own rule: a dated item is in a window when its whole
+/// period is), the latest first among equals (an item with several dates by its latest kept
+/// one), then by IRI.
 ///
 /// The items stream through a bounded set: the memory is `limit` items whatever the store holds.
 ///
 /// ```
 /// use dossier::store::Store;
+/// use dossier::analysis::NetworkFilter;
 /// use dossier::traverse::{best_sourced, ItemClass};
 ///
 /// let store = Store::memory()?;
 /// store.update("INSERT DATA { dos:a a dos:Claim ; dos:sourceCount 2 . dos:b a dos:Claim ; dos:sourceCount 3 .
 ///                             dos:c a dos:Claim ; dos:sourceCount 1 }")?;
-/// let best = best_sourced(&store, ItemClass::Claim, 2, |_, _, _| true)?;
+/// let best = best_sourced(&store, ItemClass::Claim, 2, &NetworkFilter::default())?;
 /// assert_eq!(best, ["https://w3id.org/dossier/ontology#b", "https://w3id.org/dossier/ontology#a"]);
 /// # Ok::<(), dossier::store::StoreError>(())
 /// ```
@@ -591,7 +593,7 @@ pub fn best_sourced(
     store: &Store,
     class: ItemClass,
     limit: usize,
-    keep: impl Fn(&str, Option<&str>, usize) -> bool,
+    filter: &NetworkFilter,
 ) -> Result<Vec<String>, StoreError> {
     use std::cmp::Reverse;
     use std::collections::{BTreeSet, HashMap};
@@ -601,7 +603,7 @@ pub fn best_sourced(
     // The key of each item held (an item with several dates comes in several rows: its best counts).
     let mut held: HashMap<String, Key> = HashMap::new();
     let query = match class {
-        ItemClass::Event => "SELECT ?e ?n ?d ?t WHERE { ?e a sem:Event OPTIONAL { ?e sem:eventType ?t } OPTIONAL { ?e dos:sourceCount ?n } OPTIONAL { ?e dos:date ?d } }",
+        ItemClass::Event => "SELECT ?e ?n ?d ?p ?t WHERE { ?e a sem:Event OPTIONAL { ?e sem:eventType ?t } OPTIONAL { ?e dos:sourceCount ?n } OPTIONAL { ?e dos:date ?d OPTIONAL { ?e dos:datePrecision ?p } } }",
         ItemClass::Claim => "SELECT ?e ?n ?d WHERE { ?e a dos:Claim OPTIONAL { ?e dos:sourceCount ?n } OPTIONAL { ?e dct:date ?d } }",
     };
     store.select_each(query, &[], |row| {
@@ -612,7 +614,8 @@ pub fn best_sourced(
             ItemClass::Event => value(row.get("t")).and_then(|t| t.strip_prefix(vocab::DOS).map(str::to_string)),
             ItemClass::Claim => Some("claim".to_string()),
         };
-        if !keep(kind.as_deref().unwrap_or_default(), date.as_deref(), sources.max(1)) {
+        let precision = value(row.get("p"));
+        if !filter.keeps(kind.as_deref().unwrap_or_default(), date.as_deref(), precision.as_deref(), sources.max(1)) {
             return;
         }
         let key: Key = (Reverse(sources), Reverse(date), iri.clone());
@@ -876,16 +879,6 @@ pub fn contradicting(store: &Store, claim: &str) -> Result<Vec<ClaimRecord>, Sto
     )?;
     let others: Vec<String> = rows.iter().filter_map(|row| value(row.get("other"))).collect();
     claims_with_iris(store, &others)
-}
-
-/// The pairs of these speakers whose claims contradict each other, with how many pairs of their
-/// claims do, each pair of speakers ordered by IRI, sorted (as
-/// [`crate::export::contradiction_pairs`] gives them). Read from the positions claims take
-/// ([`contradictions`]), so the cost follows the claims, never their pairs.
-pub fn contradicting_speakers(store: &Store, speakers: &[String]) -> Result<Vec<(String, String, usize)>, StoreError> {
-    let wanted: std::collections::BTreeSet<&str> = speakers.iter().map(String::as_str).collect();
-    let pairs = speaker_pairs(&contradictions(store)?);
-    Ok(pairs.into_iter().filter(|(a, b, _)| wanted.contains(a.as_str()) && wanted.contains(b.as_str())).collect())
 }
 
 /// The pairs of speakers whose claims contradict each other, with how many pairs of their claims

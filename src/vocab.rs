@@ -61,11 +61,6 @@ pub const PREFIXES: [(&str, &str); 16] = [
     ("owl", OWL),
 ];
 
-/// `PREFIX` lines for every prefix above, for SPARQL text.
-pub fn sparql_prefixes() -> String {
-    PREFIXES.iter().map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n")).collect()
-}
-
 /// A `dos:` term.
 pub fn dos(local: &str) -> String {
     format!("{DOS}{local}")

@@ -302,15 +302,40 @@ fn ids(dom: &dom_query::Document) -> BTreeSet<String> {
 }
 
 /// No script, no event handler, nothing loaded from anywhere.
-fn assert_inert(dom: &dom_query::Document) {
-    assert_eq!(dom.select("script, iframe, object, embed, link, img, base").length(), 0);
+/// Asserts that a page can neither run code nor load anything: no element that runs or loads
+/// (script, frames, objects, links, images, media, base, meta refresh), no event handler, no
+/// attribute that loads a resource, every link and SVG reference inside the page, and no CSS
+/// (in `<style>` or a `style` attribute) that fetches (`url(...)` other than `url(#...)`,
+/// `@import`).
+pub(crate) fn assert_inert(dom: &dom_query::Document) {
+    // (The page's own `<meta http-equiv="Content-Security-Policy">` forbids loading; a refresh
+    // would navigate.)
+    let loaders = "script, iframe, frame, object, embed, link, img, base, audio, video, source, track, picture, \
+                   meta[http-equiv='refresh'], meta[http-equiv='Refresh'], image, feImage, form";
+    let found: Vec<String> =
+        dom.select(loaders).nodes().iter().filter_map(|n| n.node_name()).map(|n| n.to_string()).collect();
+    assert!(found.is_empty(), "elements that run or load: {found:?}");
+    let fetching_css = |css: &str| {
+        let css = css.to_ascii_lowercase().replace(char::is_whitespace, "");
+        css.contains("@import")
+            || css.split("url(").skip(1).any(|rest| !rest.trim_start_matches(['"', '\'']).starts_with('#'))
+    };
     for element in dom.select("*").nodes() {
+        let tag = element.node_name().unwrap();
+        if tag.eq_ignore_ascii_case("style") {
+            assert!(!fetching_css(&element.text()), "<style> fetches: {}", element.text());
+        }
         for attribute in element.attrs() {
             let name = attribute.name.local.to_string().to_ascii_lowercase();
-            assert!(!name.starts_with("on"), "event handler attribute {name} on <{}>", element.node_name().unwrap());
-            assert!(name != "src" && name != "srcset", "<{}> loads {}", element.node_name().unwrap(), attribute.value);
+            assert!(!name.starts_with("on"), "event handler attribute {name} on <{tag}>");
+            for loading in ["src", "srcset", "data", "poster", "action", "formaction", "background", "ping"] {
+                assert!(name != loading, "<{tag}> {name}={}", attribute.value);
+            }
             if name == "href" {
-                assert!(attribute.value.starts_with('#'), "link out of the page: {}", attribute.value);
+                assert!(attribute.value.starts_with('#'), "<{tag}> refers out of the page: {}", attribute.value);
+            }
+            if name == "style" {
+                assert!(!fetching_css(&attribute.value), "<{tag}> style fetches: {}", attribute.value);
             }
         }
     }

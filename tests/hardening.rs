@@ -240,6 +240,7 @@ fn r24_control_characters_are_replaced_in_csv_and_tsv() {
 
 /// A TCP connection to the loopback `port` from the source address `source` (127.0.0.2 is
 /// another client to the server, on the same machine).
+#[allow(unsafe_code)]
 fn connect_from(source: Ipv4Addr, port: u16) -> TcpStream {
     use std::os::fd::FromRawFd;
     let address = |ip: Ipv4Addr, port: u16| libc::sockaddr_in {

@@ -1,11 +1,14 @@
 //! Regression tests, named after the issue they close.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use dossier::analysis::{centrality, ActorNetwork, Metric, MetricOptions, NetworkFilter};
+use dossier::export::BriefingOptions;
 use dossier::store::Store;
 use dossier::traverse;
 
-use crate::util::{ok, query_rows};
+use crate::util::{dossier, ok, query_rows};
 
 /// Writes documents `from..to` of a corpus where one claim and its opposite recur: Kabulov says
 /// Russia will invite the Taliban to talks (cooperation), Peskov that Russia is not planning to
@@ -245,4 +248,132 @@ fn r25_a_self_contradiction_is_shown_as_such() {
     ok(["brief", "-o", page.to_str().unwrap(), "--store", store_arg]);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("Self-contradiction: Russia took both stands."), "the briefing says so");
+}
+
+/// A store of two actors and two CONSULT events between them: one dated 10 July 2021 (a day),
+/// one dated "July 2021" (a month), each with its own agent so each makes its own link.
+fn month_and_day_store() -> Store {
+    let store = Store::memory().unwrap();
+    store
+        .update(
+            "INSERT DATA {
+               actor:russia a dos:Actor, dos:Country ; rdfs:label \"Russia\" .
+               actor:qatar a dos:Actor, dos:Country ; rdfs:label \"Qatar\" .
+               actor:taliban a dos:Actor, dos:ArmedGroup ; rdfs:label \"Taliban\" .
+               <https://w3id.org/dossier/id/event/day> a sem:Event ; sem:eventType dos:CONSULT ; dos:status \"occurred\" ;
+                 dos:agent actor:russia ; dos:target actor:taliban ; dos:sourceCount 1 ;
+                 dos:date \"2021-07-10\"^^xsd:date ; dos:datePrecision \"day\" .
+               <https://w3id.org/dossier/id/event/month> a sem:Event ; sem:eventType dos:CONSULT ; dos:status \"occurred\" ;
+                 dos:agent actor:qatar ; dos:target actor:taliban ; dos:sourceCount 1 ;
+                 dos:date \"2021-07-01\"^^xsd:date ; dos:datePrecision \"month\" .
+             }",
+        )
+        .unwrap();
+    store
+}
+
+/// The event rows of the HTML briefing's timeline, by their date cell.
+fn timeline_dates(store: &Store, filter: &NetworkFilter) -> Vec<String> {
+    let mut page = Vec::new();
+    let options = BriefingOptions::default().with_filter(filter.clone()).without_picture();
+    dossier::export::write_briefing(store, &options, &mut page).unwrap();
+    let dom = dom_query::Document::from(String::from_utf8(page).unwrap().as_str());
+    dom.select("#timeline tr.event td.date").iter().map(|cell| cell.text().to_string()).collect()
+}
+
+/// Issue 23: the HTML briefing kept items with `NetworkFilter`'s rules but without their date
+/// precision, so with `--from/--to` an event dated "July 2021" was in the timeline of 1-15 July
+/// while the picture (the network) left it out. Both now ask `NetworkFilter::keeps`, and so
+/// does the bounded listing of a large store (`traverse::best_sourced`).
+#[test]
+fn r23_the_briefing_keeps_what_the_network_keeps() {
+    let store = month_and_day_store();
+    let first_half = NetworkFilter {
+        from: Some(jiff::civil::date(2021, 7, 1)),
+        to: Some(jiff::civil::date(2021, 7, 15)),
+        ..NetworkFilter::default()
+    };
+    let network = ActorNetwork::build(&store, &first_half).unwrap();
+    let linked: Vec<&str> = network
+        .graph
+        .edge_indices()
+        .map(|e| network.graph[network.graph.edge_endpoints(e).unwrap().0].label.as_str())
+        .collect();
+    assert_eq!(linked, ["Russia"], "the network keeps the day, not the month");
+    assert_eq!(timeline_dates(&store, &first_half), ["2021-07-10"], "the timeline keeps what the network keeps");
+    let best = traverse::best_sourced(&store, traverse::ItemClass::Event, 10, &first_half).unwrap();
+    assert_eq!(best, ["https://w3id.org/dossier/id/event/day"]);
+
+    // A window holding the whole month keeps both, everywhere.
+    let july = NetworkFilter { to: Some(jiff::civil::date(2021, 7, 31)), ..first_half };
+    assert_eq!(ActorNetwork::build(&store, &july).unwrap().graph.edge_count(), 2);
+    let mut dates = timeline_dates(&store, &july);
+    dates.sort();
+    assert_eq!(dates, ["2021-07", "2021-07-10"]);
+    assert_eq!(traverse::best_sourced(&store, traverse::ItemClass::Event, 10, &july).unwrap().len(), 2);
+}
+
+/// The scores of `dossier rank --format csv` (all actors), by IRI.
+fn cli_scores(store: &Path, extra: &[&str]) -> BTreeMap<String, f64> {
+    let mut args = vec!["rank", "--format", "csv", "--top", "0", "--store", store.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = ok(args);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    reader.records().map(|r| r.unwrap()).map(|r| (r[1].to_string(), r[4].parse().unwrap())).collect()
+}
+
+/// Issue 23: `rank --metric pagerank --damping 0.9` (or `--raw`, `--sample`, `--alpha`) switched
+/// PageRank to unweighted without a word, against `--weighted`'s help ("without it PageRank and
+/// eigenvector are weighted"), and the stored parameters did not say so. Now every option keeps
+/// the metric's defaults for what it does not set, and the stored parameters name the weights.
+#[test]
+fn r23_pagerank_options_keep_its_weights() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("seeds.db");
+    ok([Path::new("build"), &crate::util::seeds(), Path::new("--store"), &store, Path::new("-q")]);
+    let network = ActorNetwork::from_store(&Store::open_read_only(&store).unwrap()).unwrap();
+    let by_iri = |scores: Vec<f64>| -> BTreeMap<String, f64> {
+        network.graph.node_indices().map(|n| (network.graph[n].iri.clone(), scores[n.index()])).collect()
+    };
+    let damped = |weighted: bool| {
+        let options = MetricOptions { weighted, damping: 0.9, ..MetricOptions::default() };
+        by_iri(centrality::compute_with(&network, Metric::PageRank, &options).unwrap())
+    };
+    let (weighted, unweighted) = (damped(true), damped(false));
+    let gap = weighted.iter().map(|(iri, w)| (w - unweighted[iri]).abs()).fold(0.0, f64::max);
+    assert!(gap > 1e-3, "the seed network's weights change PageRank (largest difference {gap})");
+
+    let close = |a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>| {
+        a.len() == b.len() && a.iter().all(|(iri, x)| (x - b[iri]).abs() < 1e-12)
+    };
+    assert!(close(&cli_scores(&store, &["--damping", "0.9"]), &weighted), "--damping keeps the weights");
+    let default = by_iri(centrality::compute(&network, Metric::PageRank).unwrap());
+    for options in [&["--raw"][..], &["--sample", "3"], &["--alpha", "0.05"]] {
+        assert!(close(&cli_scores(&store, options), &default), "{options:?} does not change PageRank");
+    }
+
+    ok(["rank", "--damping", "0.9", "--write", "--store", store.to_str().unwrap()]);
+    let parameters = query_rows("SELECT DISTINCT ?p WHERE { GRAPH graph:analysis { ?r dos:parameters ?p } }", &store);
+    assert_eq!(parameters, [["weight=items weighted damping=0.9"]]);
+}
+
+/// Issue 23: usage errors exit with 2, as README promises, not 1: values clap checks itself
+/// (`--auth`, `--timeout`), an option another needs (`merge --memory` without `-o`), and what is
+/// checked before anything runs (an export format that cannot be guessed, CSV without a folder).
+#[test]
+fn r23_usage_errors_exit_with_2() {
+    for (args, says) in [
+        (&["push", "--endpoint", "http://127.0.0.1:9/data", "--auth", "nocolon"][..], "takes USER:PASS"),
+        (&["serve", "--timeout", "0"], "is not a positive number of seconds"),
+        (&["serve", "--timeout", "NaN"], "is not a positive number of seconds"),
+        (&["merge", "part.nq", "--memory"], "--output"),
+        (&["export", "-o", "graph.unknown"], "give --format"),
+        (&["export", "--format", "csv"], "give the folder with -o DIR"),
+        (&["rank", "--metric", "fame"], "unknown metric"),
+    ] {
+        let output = dossier(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
 }

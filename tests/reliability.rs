@@ -12,30 +12,77 @@ fn quads(store: &Path) -> String {
     ok([Path::new("export"), Path::new("--format"), Path::new("nquads"), Path::new("--store"), store])
 }
 
+/// Documents a store holds (0 when it cannot be read yet), read while a build may write it.
+fn stored_documents(store: &Path) -> usize {
+    let output = dossier([
+        Path::new("query"),
+        Path::new("SELECT (COUNT(*) AS ?n) WHERE { ?d a dos:Document }"),
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("--store"),
+        store,
+    ]);
+    let out = String::from_utf8_lossy(&output.stdout).to_string();
+    out.lines().nth(1).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+/// When a killed build is killed: at moments of the build itself, not at times, which a busy
+/// machine stretches (a build that took 17 s once took 8 the next time, during the test suite).
+#[derive(Debug, Clone, Copy)]
+enum Kill {
+    /// 50 ms after it starts: before it has opened the store (the NLP model loads first).
+    AtStart,
+    /// As soon as the store exists: reading and extracting, nothing committed.
+    WhenTheStoreExists,
+    /// As soon as a reader sees the first window's documents: between two commits.
+    AfterFirstCommit,
+}
+
 #[test]
 fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
+    use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().unwrap();
     let input = seed_copies(dir.path(), 300);
     let reference = dir.path().join("reference.db");
     ok([Path::new("build"), &input, Path::new("--store"), &reference, Path::new("-q")]);
     let expected = quads(&reference);
-    for (round, delay) in [40u64, 200, 700].into_iter().enumerate() {
+    for (round, kill) in [Kill::AtStart, Kill::WhenTheStoreExists, Kill::AfterFirstCommit].into_iter().enumerate() {
         let store = dir.path().join(format!("killed-{round}.db"));
+        // Windows of 64 documents: the build commits after each batch of 256 read documents,
+        // so a build of 300 commits twice.
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")])
+            .args(["--window", "64"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay));
+        let mut waiting = |reached: &dyn Fn() -> bool| {
+            while !reached() {
+                assert!(child.try_wait().unwrap().is_none(), "the build ended before the kill {kill:?}");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        match kill {
+            Kill::AtStart => std::thread::sleep(Duration::from_millis(50)),
+            Kill::WhenTheStoreExists => waiting(&|| store.join("CURRENT").exists()),
+            Kill::AfterFirstCommit => waiting(&|| stored_documents(&store) > 0),
+        }
+        // The kill lands during the build, not after it.
+        assert!(child.try_wait().unwrap().is_none(), "the build had finished before the kill {kill:?}");
         child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(9), "the kill {kill:?} did not end the build: {status}");
         if store.join("CURRENT").exists() {
             let check = dossier([Path::new("check"), Path::new("--store"), &store]);
-            assert!(check.status.success(), "after a kill at {delay} ms: {}", String::from_utf8_lossy(&check.stdout));
+            assert!(check.status.success(), "after the kill {kill:?}: {}", String::from_utf8_lossy(&check.stdout));
+        }
+        if let Kill::AfterFirstCommit = kill {
+            let documents = stored_documents(&store);
+            assert!(documents > 0 && documents < 300, "{documents} documents stored by a build killed between commits");
         }
         ok([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")]);
-        assert_eq!(quads(&store), expected, "re-run after a kill at {delay} ms differs from a clean build");
+        assert_eq!(quads(&store), expected, "re-run after the kill {kill:?} differs from a clean build");
     }
 }
 

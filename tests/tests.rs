@@ -16,4 +16,5 @@ mod reliability;
 mod scaleout;
 mod serve;
 mod syndication;
+mod tidy;
 mod virtuoso;

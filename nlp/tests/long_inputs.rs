@@ -111,8 +111,11 @@ struct Counting;
 static NOW: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
+// SAFETY: every call is passed on unchanged to the system allocator, which upholds
+// `GlobalAlloc`'s contract; the counters only observe sizes.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's `layout` is valid for `alloc`, as `GlobalAlloc::alloc` requires.
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
             let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
@@ -122,11 +125,13 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        // SAFETY: `p` was allocated by `System` (through `alloc`/`realloc` above) with `layout`.
         unsafe { System.dealloc(p, layout) };
         NOW.fetch_sub(layout.size(), Ordering::Relaxed);
     }
 
     unsafe fn realloc(&self, p: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        // SAFETY: `p` was allocated by `System` with `layout`; `size` is the caller's valid new size.
         let q = unsafe { System.realloc(p, layout, size) };
         if !q.is_null() {
             if size >= layout.size() {

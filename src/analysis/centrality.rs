@@ -129,6 +129,28 @@ impl Metric {
     }
 }
 
+impl Metric {
+    /// The name for readers, in pictures and pages ("PageRank", "Katz centrality").
+    ///
+    /// ```
+    /// use dossier::analysis::Metric;
+    ///
+    /// assert_eq!(Metric::PageRank.title(), "PageRank");
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            Metric::Degree => "degree",
+            Metric::PageRank => "PageRank",
+            Metric::Betweenness => "betweenness",
+            Metric::Closeness => "closeness",
+            Metric::Eigenvector => "eigenvector centrality",
+            Metric::InDegree => "in-degree",
+            Metric::OutDegree => "out-degree",
+            Metric::Katz => "Katz centrality",
+        }
+    }
+}
+
 impl std::fmt::Display for Metric {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -192,13 +214,29 @@ impl Default for MetricOptions {
     }
 }
 
+impl MetricOptions {
+    /// The default options of a metric: PageRank and eigenvector centrality weighted, the other
+    /// metrics unweighted, defaults otherwise. Every ranking of dossier starts from these.
+    ///
+    /// ```
+    /// use dossier::analysis::{Metric, MetricOptions};
+    ///
+    /// assert!(MetricOptions::for_metric(Metric::PageRank).weighted);
+    /// assert_eq!(MetricOptions::for_metric(Metric::Closeness), MetricOptions::default());
+    /// ```
+    pub fn for_metric(metric: Metric) -> MetricOptions {
+        let weighted = matches!(metric, Metric::PageRank | Metric::Eigenvector);
+        MetricOptions { weighted, ..MetricOptions::default() }
+    }
+}
+
 /// Power iterations of eigenvector and Katz centrality.
 const MAX_ITERATIONS: usize = 1000;
 /// Their tolerance (NetworkX's `tol`): stop when the L1 change is below `n * TOLERANCE`.
 const TOLERANCE: f64 = 1e-6;
 
-/// Scores of every node of the network, by node index, as dossier has always ranked: PageRank and
-/// eigenvector centrality weighted, the other metrics unweighted, defaults otherwise.
+/// Scores of every node of the network, by node index, with the metric's default options
+/// ([`MetricOptions::for_metric`]: PageRank and eigenvector centrality weighted, the others not).
 ///
 /// ```
 /// use dossier::analysis::{centrality, ActorNetwork, Metric};
@@ -208,8 +246,7 @@ const TOLERANCE: f64 = 1e-6;
 /// # Ok::<(), dossier::analysis::AnalysisError>(())
 /// ```
 pub fn compute(network: &ActorNetwork, metric: Metric) -> Result<Vec<f64>, AnalysisError> {
-    let weighted = matches!(metric, Metric::PageRank | Metric::Eigenvector);
-    compute_with(network, metric, &MetricOptions { weighted, ..MetricOptions::default() })
+    compute_with(network, metric, &MetricOptions::for_metric(metric))
 }
 
 /// Scores of every node of the network under a metric, by node index.

@@ -32,6 +32,7 @@
 pub mod centrality;
 pub mod community;
 mod csr;
+mod run;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
@@ -45,6 +46,7 @@ use crate::lexicon::ActorKind;
 use crate::plover::EventType;
 use crate::store::{Store, StoreError};
 pub use centrality::{Metric, MetricOptions};
+pub use run::{AnalysisRun, Communities, PeriodScores};
 
 /// An analysis that could not be done.
 #[derive(Debug, thiserror::Error)]
@@ -586,5 +588,34 @@ impl ActorNetwork {
         let mut found: Vec<(NodeIndex, usize)> = distance.into_iter().filter(|(n, _)| *n != start).collect();
         found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| self.graph[a.0].label.cmp(&self.graph[b.0].label)));
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_keeps_sources_types_and_whole_periods() {
+        let filter =
+            NetworkFilter { from: Some(jiff::civil::date(2021, 7, 1)), min_sources: 2, ..NetworkFilter::default() };
+        assert!(filter.keeps("CONSULT", Some("2021-10-20"), Some("day"), 2));
+        assert!(!filter.keeps("CONSULT", Some("2021-10-20"), Some("day"), 1));
+        assert!(!filter.keeps("CONSULT", None, None, 3), "undated items are out when a window is set");
+        assert!(!filter.keeps("claim", Some("2021-06-30"), None, 3));
+        let only_consult = NetworkFilter { event_type: Some(EventType::Consult), ..NetworkFilter::default() };
+        assert!(!only_consult.keeps("claim", None, None, 1));
+        assert!(only_consult.keeps("CONSULT", None, None, 1));
+        // A period is in a window only whole: July 2021 is not within 1-15 July, 2021 not within July.
+        let first_half = NetworkFilter {
+            from: Some(jiff::civil::date(2021, 7, 1)),
+            to: Some(jiff::civil::date(2021, 7, 15)),
+            ..NetworkFilter::default()
+        };
+        assert!(first_half.keeps("CONSULT", Some("2021-07-10"), Some("day"), 1));
+        assert!(!first_half.keeps("CONSULT", Some("2021-07-01"), Some("month"), 1));
+        let july = NetworkFilter { to: Some(jiff::civil::date(2021, 7, 31)), ..first_half.clone() };
+        assert!(july.keeps("CONSULT", Some("2021-07-01"), Some("month"), 1));
+        assert!(!july.keeps("CONSULT", Some("2021-01-01"), Some("year"), 1));
     }
 }

@@ -45,7 +45,8 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
 
-use super::{BuildReport, Delivery, Dossier, Error, Progress, Window};
+use super::window::Window;
+use super::{BuildReport, Delivery, Dossier, Error, Progress};
 use crate::corpus::{self, DocumentId};
 use crate::rdf;
 use crate::resolve::Resolver;
@@ -128,6 +129,21 @@ pub struct MergeReport {
     pub quads_read: usize,
     /// Quads handed to the store, with the counts resolved again.
     pub quads_written: usize,
+}
+
+impl MergeReport {
+    /// What the merge did, in words, given the seconds it took.
+    ///
+    /// ```
+    /// let report = dossier::MergeReport { parts: 2, documents: 5, quads_read: 3000, quads_written: 2900 };
+    /// assert_eq!(report.describe(1.0), "merged 2 parts (5 documents, 3000 quads read) in 1.00 s");
+    /// ```
+    pub fn describe(&self, seconds: f64) -> String {
+        format!(
+            "merged {} parts ({} documents, {} quads read) in {seconds:.2} s",
+            self.parts, self.documents, self.quads_read
+        )
+    }
 }
 
 /// A 128-bit fingerprint of a quad, to remember what was written in 16 bytes rather than the
@@ -240,7 +256,7 @@ impl Dossier {
         for part in parts {
             let window = self.read_part(part, &mut report)?;
             let mut build = BuildReport::default();
-            self.commit_window(window, &mut build, true)?;
+            window.commit(&self.store, &mut build, true)?;
             report.quads_written += build.quads_written;
             report.parts += 1;
         }

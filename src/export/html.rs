@@ -39,18 +39,17 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-
-use super::dot::{render_with, top_actors, write_dot_with, DotOptions, ImageFormat, RenderError, PICTURE_TOP};
+use super::dot::{render_with, ImageFormat, RenderError};
+use super::picture::{network_picture, PictureOptions, PictureTop};
 use super::{
-    contradiction_pairs, corpus_title, date_range, describe_filter, escape_markup, kind_name, linked_nodes,
-    ExportError, CLAIM_COLOUR, CONTRADICTION_COLOUR, QUAD_CLASSES,
+    contradiction_pairs, corpus_title, date_range, escape_markup, kind_name, linked_nodes, ExportError, CLAIM_COLOUR,
+    CONTRADICTION_COLOUR, QUAD_CLASSES,
 };
 use crate::analysis::{centrality, ActorNetwork, Metric, NetworkFilter};
-use crate::briefing::display_date;
 use crate::corpus::clean::{clean, BlockKind};
 use crate::lexicon::Boilerplate;
 use crate::store::Store;
+use crate::summary::display_date;
 use crate::traverse::{self, ClaimRecord, DocumentRecord, EventRecord, EvidenceSpan, Participant};
 
 /// What the briefing shows.
@@ -131,24 +130,6 @@ impl BriefingOptions {
         self.graphviz = None;
         self
     }
-}
-
-/// Whether the filter keeps an item of this kind ("claim" or a PLOVER type), date and number
-/// of sources: [`NetworkFilter`]'s rules.
-fn keeps(filter: &NetworkFilter, kind: &str, date: Option<&str>, sources: usize) -> bool {
-    if sources < filter.min_sources {
-        return false;
-    }
-    if filter.event_type.is_some_and(|wanted| kind != wanted.as_str()) {
-        return false;
-    }
-    if filter.from.is_some() || filter.to.is_some() {
-        let Some(date) = date.and_then(|d| d.get(..10)?.parse::<Date>().ok()) else { return false };
-        if filter.from.is_some_and(|from| date < from) || filter.to.is_some_and(|to| date > to) {
-            return false;
-        }
-    }
-    true
 }
 
 /// The questions on which one side took opposite positions, each side kept to the claims shown;
@@ -285,7 +266,7 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
     let network = ActorNetwork::build(store, filter)?;
     let pagerank = centrality::compute(&network, Metric::PageRank)?;
     let betweenness =
-        centrality::compute_with(&network, Metric::Betweenness, &crate::briefing::betweenness_options(&network))?;
+        centrality::compute_with(&network, Metric::Betweenness, &crate::summary::betweenness_options(&network))?;
     let degree = centrality::compute(&network, Metric::Degree)?;
     let linked = linked_nodes(&network.graph);
     let mut ranked = linked.clone();
@@ -310,11 +291,11 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
     let (events, claims, contradictions, spans, listed) = if whole {
         let events: Vec<EventRecord> = traverse::events(store, None)?
             .into_iter()
-            .filter(|e| keeps(filter, &e.event_type, e.date.as_deref(), e.sources))
+            .filter(|e| filter.keeps(&e.event_type, e.date.as_deref(), e.precision.as_deref(), e.sources))
             .collect();
         let claims: Vec<ClaimRecord> = traverse::claims(store, None)?
             .into_iter()
-            .filter(|c| keeps(filter, "claim", c.date.as_deref(), c.sources))
+            .filter(|c| filter.keeps("claim", c.date.as_deref(), None, c.sources))
             .collect();
         let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
         let contradictions = contradictions_among(store, &shown)?;
@@ -324,9 +305,8 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
             traverse::evidence_spans(store)?.into_iter().filter(|s| items.contains(s.item.as_str())).collect();
         (events, claims, contradictions, spans, documents.clone())
     } else {
-        let keep = |kind: &str, date: Option<&str>, sources: usize| keeps(filter, kind, date, sources);
-        let event_iris = traverse::best_sourced(store, traverse::ItemClass::Event, BRIEF_EVENTS, keep)?;
-        let claim_iris = traverse::best_sourced(store, traverse::ItemClass::Claim, BRIEF_CLAIMS, keep)?;
+        let event_iris = traverse::best_sourced(store, traverse::ItemClass::Event, BRIEF_EVENTS, filter)?;
+        let claim_iris = traverse::best_sourced(store, traverse::ItemClass::Claim, BRIEF_CLAIMS, filter)?;
         let events = traverse::events_with_iris(store, &event_iris)?;
         let claims = traverse::claims_with_iris(store, &claim_iris)?;
         let shown: BTreeSet<&str> = claims.iter().map(|c| c.iri.as_str()).collect();
@@ -353,30 +333,27 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
                 other => centrality::compute(&network, other)?,
             };
             let top = match options.picture_top {
-                None if !whole && linked.len() > PICTURE_TOP => Some(PICTURE_TOP),
-                chosen => chosen,
+                Some(n) => PictureTop::Most(n),
+                None if whole => PictureTop::All,
+                None => PictureTop::Auto,
             };
-            let drawn = match top {
-                Some(n) => top_actors(&network, &scores, n),
-                None => network.clone(),
-            };
-            let dot_options = DotOptions::new(corpus_title(&documents))
-                .with_subtitle(describe_filter(filter))
-                .with_size_by(metric_name(options.size_by), scores)
-                .with_contradictions(contradiction_pairs(&contradictions));
-            let mut dot = Vec::new();
-            write_dot_with(&drawn, &dot_options, &mut dot)?;
+            let drawn = network_picture(
+                &network,
+                &PictureOptions::new(corpus_title(&documents))
+                    .with_scores(options.size_by, scores)
+                    .with_top(top)
+                    .with_contradictions(contradiction_pairs(&contradictions))
+                    .without_cut_note(),
+            )?;
+            let dot = drawn.dot;
             match render_with(program, &String::from_utf8_lossy(&dot), ImageFormat::Svg) {
                 Ok(svg) => match inline_svg(&String::from_utf8_lossy(&svg)) {
-                    Some(svg) => {
-                        let actors = linked_nodes(&drawn.graph).len();
-                        Picture::Svg {
-                            svg,
-                            actors,
-                            of: (actors < linked.len()).then_some(linked.len()),
-                            size_by: metric_name(options.size_by),
-                        }
-                    }
+                    Some(svg) => Picture::Svg {
+                        svg,
+                        actors: drawn.drawn,
+                        of: (drawn.drawn < linked.len()).then_some(linked.len()),
+                        size_by: options.size_by.title(),
+                    },
                     None => Picture::Missing("Graphviz did not produce an SVG picture.".to_string()),
                 },
                 Err(error @ RenderError::Missing { .. }) => Picture::Missing(error.to_string()),
@@ -398,20 +375,6 @@ fn gather(store: &Store, options: &BriefingOptions) -> Result<Briefing, ExportEr
         contradictions,
         picture,
     })
-}
-
-/// The metric's name for readers.
-fn metric_name(metric: Metric) -> &'static str {
-    match metric {
-        Metric::Degree => "degree",
-        Metric::PageRank => "PageRank",
-        Metric::Betweenness => "betweenness",
-        Metric::Closeness => "closeness",
-        Metric::Eigenvector => "eigenvector centrality",
-        Metric::InDegree => "in-degree",
-        Metric::OutDegree => "out-degree",
-        Metric::Katz => "Katz centrality",
-    }
 }
 
 /// Graphviz's SVG made fit to inline: from `<svg` on (no XML prolog or doctype), without
@@ -785,7 +748,7 @@ impl<'a> Page<'a> {
                                 item.label,
                                 h(&claim.claimant.label),
                                 h(claim.date.as_deref().unwrap_or("undated")),
-                                h(&crate::briefing::clip(&claim.content, 140))
+                                h(&crate::summary::clip(&claim.content, 140))
                             )
                         })
                         .collect();
@@ -948,7 +911,7 @@ impl<'a> Page<'a> {
                 document_label: document_label.to_string(),
                 mark: mark.id.clone(),
                 file_name: span.file_name.clone(),
-                sentence: crate::briefing::clip(&text[start..end], 240),
+                sentence: crate::summary::clip(&text[start..end], 240),
             });
         }
         for mark in marks.values_mut() {
@@ -1223,18 +1186,5 @@ mod tests {
             inline_svg(svg).unwrap(),
             "<svg role=\"img\" aria-labelledby=\"network-caption\" style=\"width:133px\"\n viewBox=\"0 0 100 50\" xmlns=\"http://www.w3.org/2000/svg\">\n\n<g id=\"graph0\"></g>\n</svg>"
         );
-    }
-
-    #[test]
-    fn filter_rules_match_the_network_filter() {
-        let filter =
-            NetworkFilter { from: Some("2021-07-01".parse().unwrap()), min_sources: 2, ..NetworkFilter::default() };
-        assert!(keeps(&filter, "CONSULT", Some("2021-10-20"), 2));
-        assert!(!keeps(&filter, "CONSULT", Some("2021-10-20"), 1));
-        assert!(!keeps(&filter, "CONSULT", None, 3), "undated items are out when a window is set");
-        assert!(!keeps(&filter, "claim", Some("2021-06-30"), 3));
-        let only_consult = NetworkFilter { event_type: Some(crate::plover::EventType::Consult), ..Default::default() };
-        assert!(!keeps(&only_consult, "claim", None, 1));
-        assert!(keeps(&only_consult, "CONSULT", None, 1));
     }
 }

@@ -30,8 +30,11 @@
 pub mod dot;
 pub mod graphml;
 pub mod html;
+pub mod listing;
+mod picture;
 pub mod rdf;
 pub mod tables;
+pub mod text;
 
 use std::collections::BTreeSet;
 use std::io;
@@ -53,6 +56,11 @@ pub use dot::{
 };
 pub use graphml::write_graphml;
 pub use html::{write_briefing, BriefingOptions};
+pub use listing::{
+    claims_table, communities_table, contradictions_table, period_table, questions, ranking_table, write_results,
+    ResultsFormat, Table, TableFormat,
+};
+pub use picture::{network_picture, NetworkPicture, PictureOptions, PictureTop};
 pub use rdf::{compact_jsonld, write_jsonld_triples, write_rdf, write_turtle_triples};
 pub use tables::{write_claims_csv, write_csv, write_edges_csv, write_events_csv, write_nodes_csv, write_tables};
 
@@ -158,6 +166,9 @@ pub enum ExportError {
     Render(#[from] RenderError),
     #[error("cannot write: {0}")]
     Io(#[from] io::Error),
+    /// A format that does not fit what is written (CSV for the triples of a CONSTRUCT query).
+    #[error("format {0}")]
+    Format(String),
 }
 
 /// Shape and fill colour of an actor type in pictures.

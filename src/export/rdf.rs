@@ -42,6 +42,19 @@ use super::ExportFormat;
 use crate::store::{Store, StoreError};
 use crate::vocab;
 
+/// What an RDF export of `n` statements wrote, in words: "1,234 triples" (quads for N-Quads
+/// and TriG).
+///
+/// ```
+/// use dossier::export::{rdf::statements, ExportFormat};
+/// assert_eq!(statements(ExportFormat::NQuads, 1234), "1,234 quads");
+/// assert_eq!(statements(ExportFormat::Turtle, 1), "1 triples");
+/// ```
+pub fn statements(format: ExportFormat, n: usize) -> String {
+    let noun = if matches!(format, ExportFormat::NQuads | ExportFormat::TriG) { "quads" } else { "triples" };
+    format!("{} {noun}", super::thousands(n))
+}
+
 /// Writes the store in an RDF `format` (see the module's documentation for each); returns how
 /// many statements it wrote. Formats that are not RDF write nothing and return 0.
 pub fn write_rdf(store: &Store, format: ExportFormat, out: impl Write) -> Result<usize, StoreError> {

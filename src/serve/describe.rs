@@ -609,7 +609,7 @@ fn claim_page(store: &Store, iri: &str) -> Result<Option<String>, StoreError> {
     let Some(claim) = traverse::claims_with_iris(store, &[iri.to_string()])?.into_iter().next() else {
         return Ok(None);
     };
-    let title = format!("{}: “{}”", claim.claimant.label, crate::briefing::clip(&claim.content, 80));
+    let title = format!("{}: “{}”", claim.claimant.label, crate::summary::clip(&claim.content, 80));
     let mut html = start(&title, "claim", iri);
     html.push_str("<dl class=\"facts\">");
     let _ = write!(html, "<dt>Speaker</dt><dd>{}</dd>", link(&claim.claimant.iri, &claim.claimant.label));

@@ -469,7 +469,8 @@ impl Endpoint {
         Ok(ok(media, body))
     }
 
-    /// The actor network drawn by Graphviz, its nodes sized by PageRank; once per store version.
+    /// The actor network drawn by Graphviz ([`export::network_picture`]), its nodes sized by
+    /// PageRank; once per store version.
     fn picture(&self) -> Result<Response<Body>, Failure> {
         self.cached(&self.picture, "picture", picture)
     }
@@ -546,16 +547,15 @@ impl Endpoint {
 fn picture(store: &Store) -> Page {
     let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
     let network = ActorNetwork::build(store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
-    let scores = crate::analysis::centrality::compute(&network, Metric::PageRank).map_err(|e| internal(&e))?;
     let documents = crate::traverse::documents(store)?;
     let contradictions = crate::traverse::contradictions(store)?;
-    let options = export::DotOptions::new(export::corpus_title(&documents))
-        .with_size_by(Metric::PageRank.as_str(), scores)
+    // The most central actors of a large network (PictureTop::Auto), as `dossier export` draws.
+    let options = export::PictureOptions::new(export::corpus_title(&documents))
+        .with_size_by(Metric::PageRank)
         .with_contradictions(export::contradiction_pairs(&contradictions))
         .with_node_links("/describe?iri=");
-    let mut dot = Vec::new();
-    export::write_dot_with(&network, &options, &mut dot).map_err(|e| internal(&e))?;
-    match export::render(&String::from_utf8_lossy(&dot), export::ImageFormat::Svg) {
+    let picture = export::network_picture(&network, &options).map_err(|e| internal(&e))?;
+    match export::render(&String::from_utf8_lossy(&picture.dot), export::ImageFormat::Svg) {
         Ok(svg) => Ok(("image/svg+xml", svg)),
         Err(error) => Err(Failure(StatusCode::SERVICE_UNAVAILABLE, format!("the picture cannot be drawn: {error}"))),
     }

@@ -1,8 +1,9 @@
-//! The briefing summary printed after a build: what was read, what was found, who is central,
+//! The summary printed after a build (the text one; the HTML briefing is
+//! [`crate::export::html`]): what was read, what was found, who is central,
 //! what happened when, and who claimed what.
 //!
 //! ```
-//! use dossier::briefing::Summary;
+//! use dossier::summary::Summary;
 //! use dossier::store::Store;
 //!
 //! let store = Store::memory()?;
@@ -15,7 +16,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{ActorNetwork, AnalysisError, Metric, MetricOptions, Ranking};
+use crate::analysis::{ActorNetwork, AnalysisError, Metric, MetricOptions, NetworkFilter, Ranking};
 use crate::traverse::{self, ClaimRecord, Counts, DocumentRecord, EventRecord, Participant};
 
 /// How many documents, events and claims the summary lists at most: all of them for a handful
@@ -36,7 +37,7 @@ pub const BETWEENNESS_PIVOTS: usize = 64;
 ///
 /// ```
 /// use dossier::analysis::ActorNetwork;
-/// use dossier::briefing::betweenness_options;
+/// use dossier::summary::betweenness_options;
 ///
 /// assert_eq!(betweenness_options(&ActorNetwork::default()).sample, None);
 /// ```
@@ -71,7 +72,7 @@ impl Summary {
             |rows: Vec<Ranking>| -> Vec<Ranking> { rows.into_iter().filter(|r| r.score > 0.0).take(top).collect() };
         let events = traverse::events_with_iris(
             store,
-            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, |_, _, _| true)?,
+            &traverse::best_sourced(store, traverse::ItemClass::Event, SHOWN_EVENTS, &NetworkFilter::default())?,
         )?;
         let undated_events = events.iter().filter(|e| e.date.is_none() && e.reported.is_none()).count();
         Ok(Summary {
@@ -92,7 +93,7 @@ impl Summary {
             undated_events,
             claims: traverse::claims_with_iris(
                 store,
-                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, |_, _, _| true)?,
+                &traverse::best_sourced(store, traverse::ItemClass::Claim, SHOWN_CLAIMS, &NetworkFilter::default())?,
             )?,
         })
     }
@@ -250,7 +251,7 @@ pub fn display_date(date: Option<&str>, precision: Option<&str>) -> String {
 /// line stands alone on its line, whole): nothing is cut mid-word.
 ///
 /// ```
-/// use dossier::briefing::wrap;
+/// use dossier::summary::wrap;
 /// assert_eq!(wrap("Russia will invite the Taliban to talks", 16), ["Russia will", "invite the", "Taliban to talks"]);
 /// assert_eq!(wrap("a  supercalifragilistic b", 5), ["a", "supercalifragilistic", "b"]);
 /// ```
@@ -276,7 +277,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// sentence in quotes, wrapped between words, continued under its first word.
 ///
 /// ```
-/// let text = dossier::briefing::evidence_text("  ", "a.txt", "Russia will invite the Taliban to talks.", 50);
+/// let text = dossier::summary::evidence_text("  ", "a.txt", "Russia will invite the Taliban to talks.", 50);
 /// assert_eq!(text, "  a.txt: \"Russia will invite the Taliban to\n          talks.\"");
 /// ```
 pub fn evidence_text(indent: &str, file_name: &str, sentence: &str, width: usize) -> String {
@@ -287,7 +288,7 @@ pub fn evidence_text(indent: &str, file_name: &str, sentence: &str, width: usize
 /// indented under its start (at least 30 columns of text a line).
 ///
 /// ```
-/// assert_eq!(dossier::briefing::hanging("  also: ", "Kabulov, the envoy, the representative", 30),
+/// assert_eq!(dossier::summary::hanging("  also: ", "Kabulov, the envoy, the representative", 30),
 ///            "  also: Kabulov, the envoy, the\n        representative");
 /// ```
 pub fn hanging(lead: &str, text: &str, width: usize) -> String {
@@ -319,7 +320,7 @@ pub fn terminal_width() -> usize {
 /// when one word fills the whole width).
 ///
 /// ```
-/// use dossier::briefing::clip;
+/// use dossier::summary::clip;
 /// assert_eq!(clip("Russia will invite the Taliban", 20), "Russia will invite…");
 /// assert_eq!(clip("short", 20), "short");
 /// ```
