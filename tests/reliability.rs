@@ -42,14 +42,15 @@ enum Kill {
 fn killed_builds_leave_a_sound_store_that_a_rerun_completes() {
     use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().unwrap();
-    let input = seed_copies(dir.path(), 300);
+    let input = seed_copies(dir.path(), 768);
     let reference = dir.path().join("reference.db");
     ok([Path::new("build"), &input, Path::new("--store"), &reference, Path::new("-q")]);
     let expected = quads(&reference);
     for (round, kill) in [Kill::AtStart, Kill::WhenTheStoreExists, Kill::AfterFirstCommit].into_iter().enumerate() {
         let store = dir.path().join(format!("killed-{round}.db"));
         // Windows of 64 documents: the build commits after each batch of 256 read documents,
-        // so a build of 300 commits twice.
+        // so a build of 768 commits three times, and after the first 512 documents are still to read:
+        // time for a reader to see the first commit before the build ends, on a fast machine too.
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args([Path::new("build"), &input, Path::new("--store"), &store, Path::new("-q")])
             .args(["--window", "64"])
