@@ -137,9 +137,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 }
                 (format, output) => {
                     let corpus = export::corpus_title(&traverse::documents(&store)?);
-                    let mut options = PictureOptions::new(corpus.clone())
-                        .with_top(top.map_or(PictureTop::Auto, PictureTop::Most))
-                        .with_contradictions(traverse::speaker_pairs(&traverse::contradictions(&store)?));
+                    let mut options =
+                        PictureOptions::new(corpus.clone()).with_top(top.map_or(PictureTop::Auto, PictureTop::Most));
                     if let Some(metric) = size_by {
                         options = options.with_size_by(metric);
                     }
@@ -150,6 +149,15 @@ pub fn run(command: Command) -> Result<ExitCode> {
                         };
                         options = options.with_center(center, depth);
                         options.title = export::ego_title(&actor.label, depth, &corpus);
+                    }
+                    // Red edges between the speakers drawn: their claims' contradictions only.
+                    let drawn = export::picture_actors(&network, &options)?;
+                    match traverse::speaker_pairs_up_to(&store, &drawn, traverse::PICTURE_CLAIMS)? {
+                        Some(pairs) => options = options.with_contradictions(pairs),
+                        None => eprintln!(
+                            "dossier: contradictions not drawn: the speakers drawn have over {} claims",
+                            traverse::PICTURE_CLAIMS
+                        ),
                     }
                     let picture = export::network_picture(&network, &options)?;
                     if top.is_none() && picture.drawn < picture.linked {
@@ -363,7 +371,7 @@ fn build(
             Ok(report.coverage(10).write_text(out)?)
         })?;
         let seconds = started.elapsed().as_secs_f64() - built;
-        eprintln!("{added}; summary in {seconds:.2} s; {} triples {place}", summary.counts.triples);
+        eprintln!("{added}; summary in {seconds:.2} s; {} {place}", summary.counts.triples_text());
     }
     Ok(skipped(report.skipped.is_empty()))
 }

@@ -365,7 +365,7 @@ impl Dossier {
             None
         };
         std::thread::scope(|scope| -> Result<(), Error> {
-            let mut window = Window::first(&self.store, committed);
+            let mut window = Window::first(&self.store, committed)?;
             // One batch waits while the next is prepared: the writer never starves, memory holds
             // at most three batches.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Delivery>(1);
@@ -476,7 +476,7 @@ impl Dossier {
         } else {
             None
         };
-        let mut window = Window::first(&self.store, committed);
+        let mut window = Window::first(&self.store, committed)?;
         let mut documents = documents;
         while !documents.is_empty() {
             let rest = documents.split_off(documents.len().min(BATCH.min(self.window)));
@@ -536,6 +536,11 @@ impl Dossier {
                 group.par_iter().map(|p| rdf::document_graph(&p.document, &p.findings)).collect();
             for graph in graphs {
                 report.quads_written += graph.statements.len();
+                if let Some(ledger) = &mut window.links {
+                    for quad in &graph.statements {
+                        ledger.record(quad);
+                    }
+                }
                 window.loader.load(graph.statements)?;
                 window.definitions.extend(graph.definitions);
             }
@@ -560,7 +565,10 @@ impl Dossier {
             let sources = self.store.objects(&item, &derived)?.len();
             counts.push((item, sources));
         }
-        self.store.finish_counts(&counts, &pending)?;
+        // The links the interrupted commit changed cannot be told apart: the index is rebuilt at
+        // the end of this build.
+        crate::links::invalidate(&self.store)?;
+        self.store.finish_counts(&counts, &[], &pending)?;
         Ok(())
     }
 
@@ -640,6 +648,17 @@ mod tests {
         assert!(!text.iter().any(|q| q.contains("#contradicts>")), "no pair of claims is stored");
         assert_eq!(graph(1), whole);
         assert_eq!(graph(2), whole);
+        // The network's index a build keeps is the one rebuilt from the evidence.
+        let index: Vec<&oxigraph::model::Quad> = whole.iter().filter(|q| crate::links::in_index(q)).collect();
+        assert!(index.iter().any(|q| q.to_string().contains("\\t1\\t3\\n")), "{index:?}");
+        let rebuilt = {
+            let dossier = Dossier::in_memory().unwrap().with_window(1);
+            let documents = texts.iter().enumerate().map(|(i, t)| document(&dossier, &format!("{i}.txt"), t)).collect();
+            dossier.add_documents(documents).unwrap();
+            crate::links::rebuild(dossier.store()).unwrap();
+            dossier.store().sorted_quads().unwrap()
+        };
+        assert_eq!(rebuilt, whole);
     }
 
     /// A build killed between storing a batch and updating the counts it changes leaves the
@@ -663,7 +682,7 @@ mod tests {
         let b_iri = vocab::document(b.id.short());
         let stale: Vec<(String, usize)> =
             complete.iter().map(|(e, _)| (e.trim_matches(['<', '>']).to_string(), 1)).collect();
-        dossier.store().finish_counts(&stale, &[]).unwrap();
+        dossier.store().finish_counts(&stale, &[], &[]).unwrap();
         dossier.store().bulk_insert(vec![rdf::pending_quad(&b_iri)]).unwrap();
         let report = crate::check::check(dossier.store()).unwrap();
         assert_eq!(report.pending, 1);

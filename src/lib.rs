@@ -37,6 +37,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod lexicon;
+pub mod links;
 pub mod nlp;
 pub mod plover;
 pub mod push;

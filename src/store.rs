@@ -207,9 +207,15 @@ impl Store {
         }
     }
 
-    /// Sets `dos:sourceCount` of each item of `counts` (replacing the earlier count) and removes
-    /// the `dos:PendingDocument` marks of `pending`, in one transaction.
-    pub fn finish_counts(&self, counts: &[(String, usize)], pending: &[String]) -> Result<(), StoreError> {
+    /// Sets `dos:sourceCount` of each item of `counts` (replacing the earlier count), puts each
+    /// statement of `replacing` in place of those of its subject, predicate and graph, and
+    /// removes the `dos:PendingDocument` marks of `pending`, in one transaction.
+    pub fn finish_counts(
+        &self,
+        counts: &[(String, usize)],
+        replacing: &[Quad],
+        pending: &[String],
+    ) -> Result<(), StoreError> {
         let count_predicate = NamedNode::new_unchecked(vocab::dos("sourceCount"));
         let mut transaction = self.inner.start_transaction()?;
         for (item, count) in counts {
@@ -226,6 +232,20 @@ impl Store {
                 transaction.remove(quad);
             }
             transaction.insert(&crate::rdf::source_count_quad(item, *count));
+        }
+        for quad in replacing {
+            let old: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(quad.subject.as_ref()),
+                    Some(quad.predicate.as_ref()),
+                    None,
+                    Some(quad.graph_name.as_ref()),
+                )
+                .collect::<Result<_, _>>()?;
+            for old in &old {
+                transaction.remove(old);
+            }
+            transaction.insert(quad);
         }
         for document in pending {
             transaction.remove(&crate::rdf::pending_quad(document));
@@ -267,11 +287,40 @@ impl Store {
 
     /// The objects of `subject predicate ?o` in the default graph.
     pub fn objects(&self, subject: &str, predicate: &str) -> Result<Vec<Term>, StoreError> {
+        self.objects_in(None, subject, predicate)
+    }
+
+    /// The objects of `subject predicate ?o` in the named graph `graph` (the default graph
+    /// without it).
+    pub fn objects_in(&self, graph: Option<&str>, subject: &str, predicate: &str) -> Result<Vec<Term>, StoreError> {
         let (subject, predicate) = (NamedNodeRef::new_unchecked(subject), NamedNodeRef::new_unchecked(predicate));
+        let graph = graph.map_or(GraphNameRef::DefaultGraph, |g| NamedNodeRef::new_unchecked(g).into());
         self.inner
-            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(GraphNameRef::DefaultGraph))
+            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(graph))
             .map(|q| Ok(q?.object))
             .collect()
+    }
+
+    /// Removes one statement (nothing when it is not there).
+    pub fn remove(&self, quad: &Quad) -> Result<(), StoreError> {
+        self.inner.remove(quad)?;
+        Ok(())
+    }
+
+    /// Replaces everything in the named graph `graph` by `quads`, in one transaction.
+    pub fn replace_graph(&self, graph: &str, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let graph = NamedNode::new_unchecked(graph);
+        let mut transaction = self.inner.start_transaction()?;
+        let old: Vec<Quad> =
+            transaction.quads_for_pattern(None, None, None, Some(graph.as_ref().into())).collect::<Result<_, _>>()?;
+        for quad in &old {
+            transaction.remove(quad);
+        }
+        for quad in &quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
     }
 
     /// The IRIs `?s` of `?s predicate object` in the default graph.
@@ -286,6 +335,43 @@ impl Store {
             }
         }
         Ok(found)
+    }
+
+    /// Streams the statements of `predicate` in the named graph `graph` (the default graph
+    /// without it), those whose object is `object` when given, to `each` as (subject IRI,
+    /// object), holding none of them: one index range
+    /// read, no join, the cheapest way to visit every item of a kind (about a million
+    /// statements a second). Statements with a blank subject are skipped.
+    ///
+    /// ```
+    /// use dossier::store::Store;
+    ///
+    /// let store = Store::memory()?;
+    /// store.update("INSERT DATA { dos:a dos:sourceCount 2 . dos:b dos:sourceCount 3 . dos:b rdfs:label \"B\" }")?;
+    /// let mut seen = Vec::new();
+    /// store.each_statement(None, "https://w3id.org/dossier/ontology#sourceCount", None, |subject, _count| {
+    ///     seen.push(subject.to_string());
+    /// })?;
+    /// seen.sort();
+    /// assert_eq!(seen, ["https://w3id.org/dossier/ontology#a", "https://w3id.org/dossier/ontology#b"]);
+    /// # Ok::<(), dossier::store::StoreError>(())
+    /// ```
+    pub fn each_statement(
+        &self,
+        graph: Option<&str>,
+        predicate: &str,
+        object: Option<&Term>,
+        mut each: impl FnMut(&str, Term),
+    ) -> Result<(), StoreError> {
+        let predicate = NamedNodeRef::new_unchecked(predicate);
+        let graph = graph.map_or(GraphNameRef::DefaultGraph, |g| NamedNodeRef::new_unchecked(g).into());
+        for quad in self.inner.quads_for_pattern(None, Some(predicate), object.map(Term::as_ref), Some(graph)) {
+            let quad = quad?;
+            if let NamedOrBlankNode::NamedNode(subject) = &quad.subject {
+                each(subject.as_str(), quad.object);
+            }
+        }
+        Ok(())
     }
 
     /// Replaces, in the named graph `graph`, the subjects whose statements match `identity` by
@@ -568,7 +654,8 @@ impl Store {
         Ok(quads)
     }
 
-    /// Writes the store in an RDF format. N-Quads and TriG hold every graph; Turtle, N-Triples
+    /// Writes the store in an RDF format. N-Quads and TriG hold every graph but the network's
+    /// index (derived data a build keeps, `id:graph/network`); Turtle, N-Triples
     /// and JSON-LD the default graph. JSON-LD cannot hold RDF 1.2 triple terms, so the
     /// `rdf:reifies` statements are left out of it.
     ///
@@ -592,9 +679,12 @@ impl Store {
             Box::new(self.sorted_quads()?.into_iter().map(Ok))
         };
         let mut written = 0;
+        let network_graph = vocab::network_graph();
         for quad in quads {
             let quad = quad?;
-            if !datasets && quad.graph_name != GraphName::DefaultGraph {
+            // The network's index is derived data a build keeps (`crate::links`).
+            let index = matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == network_graph);
+            if !datasets && quad.graph_name != GraphName::DefaultGraph || index {
                 continue;
             }
             if matches!(format, RdfFormat::JsonLd { .. }) && crate::rdf::has_triple_term(&quad) {

@@ -197,8 +197,13 @@ impl Summary {
 /// The first line of the summary: what the store holds.
 pub fn counts_line(c: &Counts) -> String {
     format!(
-        "dossier: {} documents, {} actors, {} places, {} events, {} claims, {} triples",
-        c.documents, c.actors, c.places, c.events, c.claims, c.triples
+        "dossier: {} documents, {} actors, {} places, {} events, {} claims, {}",
+        c.documents,
+        c.actors,
+        c.places,
+        c.events,
+        c.claims,
+        c.triples_text()
     )
 }
 

@@ -117,6 +117,12 @@ pub fn analysis_graph() -> String {
     format!("{ID}graph/analysis")
 }
 
+/// IRI of the named graph of the actor network's index, which builds keep ([`crate::links`]):
+/// derived data, left out of exports.
+pub fn network_graph() -> String {
+    format!("{ID}graph/network")
+}
+
 /// IRI of the named graph where a build marks the documents whose source counts it has not
 /// finished updating (`dos:PendingDocument`); empty except after an interrupted build.
 pub fn build_graph() -> String {

@@ -83,6 +83,21 @@ fn r26_recurring_items_are_counted_once_with_their_sources() {
     let about = link(&items, "dmitry_peskov", "afghanistan");
     assert_eq!((about.items, about.sources()), (2, COPIES + 1));
     assert_eq!(about.summary(), "claim x2");
+    // The links the build keeps are those of the evidence (a source count of one reads it).
+    let edges = |network: &ActorNetwork| {
+        let mut edges: Vec<(String, String, dossier::analysis::Link)> = network
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = network.graph.edge_endpoints(e).unwrap();
+                (network.graph[a].iri.clone(), network.graph[b].iri.clone(), network.graph[e].clone())
+            })
+            .collect();
+        edges.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+        edges
+    };
+    let from_evidence = network(&NetworkFilter { min_sources: 1, ..NetworkFilter::default() });
+    assert_eq!(edges(&items), edges(&from_evidence));
     let sources = network(&NetworkFilter { weight: Weight::Sources, ..NetworkFilter::default() });
     assert_eq!(link(&sources, "russia", "afghanistan").weight, COPIES as f64);
     let window = network(&NetworkFilter {

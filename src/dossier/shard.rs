@@ -271,15 +271,15 @@ impl Dossier {
         let derived = format!("{}wasDerivedFrom", vocab::PROV);
         let (source_count, contradicts) = (vocab::dos("sourceCount"), vocab::dos("contradicts"));
         let document_class = vocab::dos("Document");
-        let build_graph = vocab::build_graph();
-        let mut window = Window::new(&self.store);
+        let (build_graph, network_graph) = (vocab::build_graph(), vocab::network_graph());
+        let mut window = Window::first(&self.store, None)?;
         let mut stored_documents: HashMap<String, bool> = HashMap::new();
         let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
         for quad in parser {
             let quad = quad.map_err(|e| Error::Part { path: part.to_path_buf(), message: e.to_string() })?;
             report.quads_read += 1;
             let predicate = quad.predicate.as_str();
-            let in_build_graph = matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == build_graph);
+            let in_build_graph = matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == build_graph || g.as_str() == network_graph);
             if predicate == source_count || predicate == contradicts || in_build_graph {
                 continue;
             }
@@ -307,6 +307,9 @@ impl Dossier {
                         window.added.push(subject.as_str().to_string());
                     }
                 }
+            }
+            if let Some(ledger) = &mut window.links {
+                ledger.record(&quad);
             }
             window.loader.load([quad])?;
         }

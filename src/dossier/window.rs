@@ -11,6 +11,7 @@ use oxigraph::model::Quad;
 use rayon::prelude::*;
 
 use super::{BuildReport, CommitTimes, Error};
+use crate::links::{self, Ledger, LinkChanges};
 use crate::rdf;
 use crate::resolve::Resolver;
 use crate::store::{Store, StoreError};
@@ -35,12 +36,18 @@ pub(super) struct Window<'s> {
     opened: std::time::Instant,
     /// What the build has committed, when it began on an empty store.
     pub(super) committed: Option<Committed>,
+    /// What the window's documents say of their items' actor pairs, when the build keeps the
+    /// network's index up to date ([`crate::links`]); without it (a store whose index is not
+    /// complete), the last commit rebuilds the index.
+    pub(super) links: Option<Ledger>,
 }
 
 /// New source counts of stored events and claims that a committed window also reports, and the
 /// window's documents, marked pending until the counts are applied.
 struct CountUpdates {
     counts: Vec<(String, usize)>,
+    /// The new index statements of actors whose links the store holds.
+    links: Vec<Quad>,
     pending: Vec<String>,
 }
 
@@ -70,9 +77,11 @@ impl Committed {
 
 impl<'s> Window<'s> {
     /// A first window, with the Bloom filter of what the build commits when it began on an
-    /// empty store.
-    pub(super) fn first(store: &'s Store, committed: Option<Committed>) -> Window<'s> {
-        Window { committed, ..Window::new(store) }
+    /// empty store. The build keeps the network's index up to date when the store is empty or
+    /// its index complete.
+    pub(super) fn first(store: &'s Store, committed: Option<Committed>) -> Result<Window<'s>, Error> {
+        let links = (store.is_empty()? || links::indexed(store)?).then(Ledger::default);
+        Ok(Window { committed, links, ..Window::new(store) })
     }
 
     pub(super) fn new(store: &'s Store) -> Window<'s> {
@@ -85,21 +94,15 @@ impl<'s> Window<'s> {
             unfinished: None,
             opened: std::time::Instant::now(),
             committed: None,
+            links: None,
         }
     }
 
-    /// The window after this one, when this one added nothing: it remembers the documents
-    /// seen and the count updates not yet applied. This one's loader is dropped first (an
-    /// in-memory store admits one writer at a time).
-    fn next(self, store: &'s Store) -> Window<'s> {
-        let Window { loader, seen, unfinished, committed, .. } = self;
-        drop(loader);
-        Window { seen, unfinished, committed, ..Window::new(store) }
-    }
-
     /// Resolves a window against the store and commits it: the source counts of what its
-    /// documents report and the actor definitions the store lacks join its quads in one atomic bulk load; then the counts of events and claims that
-    /// stored documents also report are updated in one transaction. Until that transaction
+    /// documents report, the links of actors the store has none for ([`crate::links`]) and the
+    /// actor definitions the store lacks join its quads in one atomic bulk load; then the counts
+    /// of events and claims that stored documents also report, and the links of actors the
+    /// store has some for, are updated in one transaction. Until that transaction
     /// commits, the window's documents are marked `dos:PendingDocument`, so an interruption
     /// between the two steps is completed by the next build. Returns a fresh window.
     ///
@@ -113,12 +116,19 @@ impl<'s> Window<'s> {
         let mut times = CommitTimes { loading: window.opened.elapsed().as_secs_f64(), ..CommitTimes::default() };
         let mut step = std::time::Instant::now();
         let mut lap = || std::mem::replace(&mut step, std::time::Instant::now()).elapsed().as_secs_f64();
-        if let Some(CountUpdates { counts, pending }) = window.unfinished.take() {
-            store.finish_counts(&counts, &pending)?;
+        if let Some(CountUpdates { counts, links, pending }) = window.unfinished.take() {
+            store.finish_counts(&counts, &links, &pending)?;
         }
         times.deferred_counts = lap();
         if window.added.is_empty() {
-            return Ok(window.next(store));
+            let kept = window.links.is_some();
+            let Window { loader, seen, unfinished, committed, links, .. } = window;
+            // An in-memory store admits one writer at a time: the loader goes before the rebuild.
+            drop(loader);
+            if last && !kept {
+                links::rebuild(store)?;
+            }
+            return Ok(Window { seen, unfinished, committed, links, ..Window::new(store) });
         }
         times.documents = window.added.len();
         let mut extra = Vec::new();
@@ -152,14 +162,26 @@ impl<'s> Window<'s> {
         }
         times.stored_counts = lap();
         let mut updates = Vec::new();
+        let mut changes = LinkChanges::default();
         // The resolver is freed as its counts go to the loader, which holds them while it sorts.
         for (item, stored, count) in std::mem::take(&mut window.resolver).into_source_counts() {
+            if let Some(ledger) = &mut window.links {
+                ledger.change(store, &item, stored, count, &mut changes)?;
+            }
             if stored > 0 {
                 updates.push((item, count));
             } else {
                 report.quads_written += 1;
                 window.loader.load([rdf::source_count_quad(&item, count)])?;
             }
+        }
+        let mut replacing_links = Vec::new();
+        let kept = window.links.is_some();
+        if let Some(ledger) = window.links.take() {
+            let (new, replacing) = ledger.statements(store, changes)?;
+            report.quads_written += new.len();
+            window.loader.load(new)?;
+            replacing_links = replacing;
         }
         times.stored_counts += lap();
         let missing: Vec<Option<Quad>> = std::mem::take(&mut window.definitions)
@@ -168,7 +190,11 @@ impl<'s> Window<'s> {
             .collect::<Result<_, StoreError>>()?;
         extra.extend(missing.into_iter().flatten());
         times.definitions = lap();
-        let pending = if updates.is_empty() { Vec::new() } else { std::mem::take(&mut window.added) };
+        let pending = if updates.is_empty() && replacing_links.is_empty() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut window.added)
+        };
         extra.extend(pending.iter().map(|d| rdf::pending_quad(d)));
         report.quads_written += extra.len();
         // Destructured, so that what the window no longer needs is freed before the commit.
@@ -177,16 +203,20 @@ impl<'s> Window<'s> {
         loader.load(extra)?;
         loader.commit()?;
         times.ingestion = lap();
-        let mut unfinished = (!pending.is_empty()).then_some(CountUpdates { counts: updates, pending });
+        let mut unfinished =
+            (!pending.is_empty()).then_some(CountUpdates { counts: updates, links: replacing_links, pending });
         // In memory nothing is compacted, and a transaction would wait for the next window's
         // loader (one writer at a time).
         if last || store.location().is_none() {
-            if let Some(CountUpdates { counts, pending }) = unfinished.take() {
-                store.finish_counts(&counts, &pending)?;
+            if let Some(CountUpdates { counts, links, pending }) = unfinished.take() {
+                store.finish_counts(&counts, &links, &pending)?;
             }
+        }
+        if last && !kept {
+            links::rebuild(store)?;
         }
         times.counts = lap();
         report.commits.push(times);
-        Ok(Window { seen, unfinished, committed, ..Window::new(store) })
+        Ok(Window { seen, unfinished, committed, links: kept.then(Ledger::default), ..Window::new(store) })
     }
 }

@@ -60,7 +60,7 @@ pub use listing::{
     claims_table, communities_table, contradictions_table, period_table, questions, ranking_table, write_results,
     ResultsFormat, Table, TableFormat,
 };
-pub use picture::{network_picture, NetworkPicture, PictureOptions, PictureTop};
+pub use picture::{network_picture, picture_actors, NetworkPicture, PictureOptions, PictureTop};
 pub use rdf::{compact_jsonld, write_jsonld_triples, write_rdf, write_turtle_triples};
 pub use tables::{write_claims_csv, write_csv, write_edges_csv, write_events_csv, write_nodes_csv, write_tables};
 

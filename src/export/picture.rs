@@ -140,10 +140,26 @@ impl NetworkPicture {
     }
 }
 
-/// Assembles the picture of `network` (see the [module docs](self)): the ego network around
-/// the center if any, then the most central actors per [`PictureTop`], titled, its subtitle the
-/// network's filter in words (and how many actors were kept when a large network was cut).
-pub fn network_picture(network: &ActorNetwork, options: &PictureOptions) -> Result<NetworkPicture, ExportError> {
+/// What a picture draws: the view of the network, the scores, how many actors have links, and
+/// the top kept.
+struct Selection {
+    view: ActorNetwork,
+    scores: Vec<f64>,
+    linked: usize,
+    top: Option<usize>,
+    /// The links between the actors kept, before the strongest were chosen.
+    all_links: usize,
+}
+
+/// How many links per actor drawn a cut picture keeps (the strongest, by weight).
+pub const PICTURE_LINKS_PER_ACTOR: usize = 4;
+
+/// A weight as a totally ordered key (weights are finite and not negative).
+fn ordered_float(weight: f64) -> u64 {
+    weight.max(0.0).to_bits()
+}
+
+fn select(network: &ActorNetwork, options: &PictureOptions) -> Result<Selection, ExportError> {
     let metric = options.size_by.unwrap_or(Metric::PageRank);
     let scores = match &options.scores {
         Some(scores) => scores.clone(),
@@ -159,10 +175,57 @@ pub fn network_picture(network: &ActorNetwork, options: &PictureOptions) -> Resu
         PictureTop::Auto | PictureTop::All => None,
         PictureTop::Most(n) => Some(n),
     };
-    let view = match top {
+    let mut view = match top {
         Some(n) => top_actors(&view, &scores, n),
         None => view,
     };
+    // A cut picture keeps its strongest links: past a few per actor, Graphviz takes minutes and
+    // the lines hide each other (the 50 most central actors of 20,000 generated articles are
+    // linked 1,443 times).
+    let all_links = view.graph.edge_count();
+    let most = PICTURE_LINKS_PER_ACTOR * linked_actors(&view).max(1);
+    if top.is_some() && all_links > most {
+        let mut edges: Vec<_> = view
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = view.graph.edge_endpoints(e).unwrap_or((NodeIndex::new(0), NodeIndex::new(0)));
+                (
+                    std::cmp::Reverse(ordered_float(view.graph[e].weight)),
+                    view.graph[a].iri.clone(),
+                    view.graph[b].iri.clone(),
+                    e,
+                )
+            })
+            .collect();
+        edges.sort();
+        let kept: std::collections::HashSet<_> = edges.into_iter().take(most).map(|(_, _, _, e)| e).collect();
+        view.graph.retain_edges(|_, e| kept.contains(&e));
+    }
+    Ok(Selection { view, scores, linked, top, all_links })
+}
+
+/// The IRIs of the actors a picture with these options draws: whose speakers' contradictions
+/// to look up ([`crate::traverse::speaker_pairs_between`]) before drawing.
+///
+/// ```
+/// use dossier::analysis::ActorNetwork;
+/// use dossier::export::{picture_actors, PictureOptions};
+///
+/// assert!(picture_actors(&ActorNetwork::default(), &PictureOptions::new("t"))?.is_empty());
+/// # Ok::<(), dossier::export::ExportError>(())
+/// ```
+pub fn picture_actors(network: &ActorNetwork, options: &PictureOptions) -> Result<Vec<String>, ExportError> {
+    let view = select(network, options)?.view;
+    Ok(view.graph.node_weights().map(|a| a.iri.clone()).collect())
+}
+
+/// Assembles the picture of `network` (see the [module docs](self)): the ego network around
+/// the center if any, then the most central actors per [`PictureTop`], titled, its subtitle the
+/// network's filter in words (and how many actors were kept when a large network was cut).
+pub fn network_picture(network: &ActorNetwork, options: &PictureOptions) -> Result<NetworkPicture, ExportError> {
+    let metric = options.size_by.unwrap_or(Metric::PageRank);
+    let Selection { view, scores, linked, top, all_links } = select(network, options)?;
     let drawn = linked_actors(&view);
     let mut subtitle = describe_filter(&network.filter);
     if options.note_cut && options.top == PictureTop::Auto && drawn < linked {
@@ -170,6 +233,12 @@ pub fn network_picture(network: &ActorNetwork, options: &PictureOptions) -> Resu
             subtitle.push_str("; ");
         }
         subtitle.push_str(&format!("the {drawn} most central of {linked} actors by {}", metric.title()));
+    }
+    if view.graph.edge_count() < all_links {
+        if !subtitle.is_empty() {
+            subtitle.push_str("; ");
+        }
+        subtitle.push_str(&format!("the {} strongest of {all_links} links", view.graph.edge_count()));
     }
     let mut dot_options = DotOptions::new(options.title.clone()).with_contradictions(options.contradictions.clone());
     if !subtitle.is_empty() {

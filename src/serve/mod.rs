@@ -548,12 +548,15 @@ fn picture(store: &Store) -> Page {
     let internal = |e: &dyn std::fmt::Display| Failure(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
     let network = ActorNetwork::build(store, &NetworkFilter::default()).map_err(|e| internal(&e))?;
     let documents = crate::traverse::documents(store)?;
-    let contradictions = crate::traverse::contradictions(store)?;
-    // The most central actors of a large network (PictureTop::Auto), as `dossier export` draws.
+    // The most central actors of a large network (PictureTop::Auto), as `dossier export` draws,
+    // with red edges between the speakers drawn.
     let options = export::PictureOptions::new(export::corpus_title(&documents))
         .with_size_by(Metric::PageRank)
-        .with_contradictions(export::contradiction_pairs(&contradictions))
         .with_node_links("/describe?iri=");
+    let drawn = export::picture_actors(&network, &options).map_err(|e| internal(&e))?;
+    // Past PICTURE_CLAIMS claims of the speakers drawn, no red edges (as `dossier export`).
+    let pairs = crate::traverse::speaker_pairs_up_to(store, &drawn, crate::traverse::PICTURE_CLAIMS)?;
+    let options = options.with_contradictions(pairs.unwrap_or_default());
     let picture = export::network_picture(&network, &options).map_err(|e| internal(&e))?;
     match export::render(&String::from_utf8_lossy(&picture.dot), export::ImageFormat::Svg) {
         Ok(svg) => Ok(("image/svg+xml", svg)),
