@@ -811,9 +811,17 @@ pub fn contradictions_among(store: &Store, claims: &BTreeSet<&str>) -> Result<Ve
     contradictions_by_position(store, by_position)
 }
 
-/// The [`speaker_pairs`] of the contradictions between claims of `speakers` (IRIs), the
-/// speakers a picture draws: looked up from each speaker's claims and their positions, reading
-/// no claim's record, so the cost follows those speakers' claims, not the store.
+/// Two speakers (IRIs, in order) and how many pairs of their claims contradict each other.
+pub type SpeakerPair = (String, String, usize);
+
+/// How many claims of the speakers a picture draws [`speaker_pairs_up_to`] reads by default
+/// (about 5 s): past it, a picture draws no contradiction and says so.
+pub const PICTURE_CLAIMS: usize = 20_000;
+
+/// The [`speaker_pairs`] of the contradictions between claims of `speakers` (IRIs; the
+/// speakers a picture draws), or `None` when they have more than `max_claims` claims (counted
+/// first, without reading them): looked up from each speaker's claims and their positions,
+/// reading no claim's record, so the cost follows those speakers' claims, not the store.
 ///
 /// ```
 /// use dossier::{Dossier, corpus::{Document, Metadata}, traverse};
@@ -825,46 +833,32 @@ pub fn contradictions_among(store: &Store, claims: &BTreeSet<&str>) -> Result<Ve
 /// dossier.add_documents(documents)?;
 /// let all = traverse::speaker_pairs(&traverse::contradictions(dossier.store())?);
 /// let speakers: Vec<String> = all.iter().flat_map(|(a, b, _)| [a.clone(), b.clone()]).collect();
-/// assert_eq!(traverse::speaker_pairs_between(dossier.store(), &speakers)?, all);
+/// assert_eq!(traverse::speaker_pairs_up_to(dossier.store(), &speakers, 10)?, Some(all));
+/// assert_eq!(traverse::speaker_pairs_up_to(dossier.store(), &speakers, 1)?, None, "two claims");
 /// # Ok::<(), dossier::Error>(())
 /// ```
-pub fn speaker_pairs_between(store: &Store, speakers: &[String]) -> Result<Vec<(String, String, usize)>, StoreError> {
-    Ok(speaker_pairs_up_to(store, speakers, usize::MAX)?.unwrap_or_default())
-}
-
-/// Two speakers (IRIs, in order) and how many pairs of their claims contradict each other.
-pub type SpeakerPair = (String, String, usize);
-
-/// How many claims of the speakers a picture draws [`speaker_pairs_up_to`] reads by default
-/// (about 5 s): past it, a picture draws no contradiction and says so.
-pub const PICTURE_CLAIMS: usize = 20_000;
-
-/// [`speaker_pairs_between`], or `None` when the speakers have more than `max_claims` claims
-/// (counted first, without reading them): looked up from each speaker's claims and their
-/// positions, reading no claim's record.
 pub fn speaker_pairs_up_to(
     store: &Store,
     speakers: &[String],
     max_claims: usize,
 ) -> Result<Option<Vec<SpeakerPair>>, StoreError> {
+    let speakers: BTreeSet<&str> = speakers.iter().map(String::as_str).collect();
     if speakers.is_empty() {
         return Ok(Some(Vec::new()));
     }
     // IRIs of the store, written as terms (N-Triples syntax escapes what an IRI cannot hold).
-    let values: Vec<String> = speakers.iter().map(|s| NamedNode::new_unchecked(s.as_str()).to_string()).collect();
-    let values = values.join(" ");
-    if max_claims < usize::MAX {
-        let rows = store
-            .select(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {values} }} ?c dos:claimant ?a }}"), &[])?;
-        let claims: usize = rows.first().and_then(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0);
-        if claims > max_claims {
-            return Ok(None);
-        }
+    let values: Vec<String> = speakers.iter().map(|s| NamedNode::new_unchecked(*s).to_string()).collect();
+    let rows = store.select(
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {} }} ?c dos:claimant ?a }}", values.join(" ")),
+        &[],
+    )?;
+    let claims: usize = rows.first().and_then(|r| value(r.get("n"))).and_then(|n| n.parse().ok()).unwrap_or(0);
+    if claims > max_claims {
+        return Ok(None);
     }
     let (claimant, position, opposite) = (vocab::dos("claimant"), vocab::dos("position"), vocab::dos("opposite"));
     // Each position the speakers' claims take: its opposite, and how many claims of each speaker.
     let mut by_position: BTreeMap<String, (Option<String>, BTreeMap<&str, usize>)> = BTreeMap::new();
-    let speakers: BTreeSet<&str> = speakers.iter().map(String::as_str).collect();
     for &speaker in &speakers {
         for claim in store.subjects(&claimant, &Term::NamedNode(NamedNode::new_unchecked(speaker)))? {
             for taken in store.objects(&claim, &position)? {

@@ -45,10 +45,7 @@ fn nquads_export_reloads_to_the_same_graph() {
     };
     let (original_lines, reloaded_lines) = (lines(&original), lines(&reloaded));
     // Every quad but the network's index, which exports leave out (derived data a build keeps).
-    let index = original
-        .select("SELECT ?s WHERE { GRAPH <https://w3id.org/dossier/id/graph/network> { ?s ?p ?o } }", &[])
-        .unwrap()
-        .len();
+    let index = index_quads(&original);
     assert!(index > 0, "the build keeps the network's index");
     assert_eq!(original_lines.len(), original.len().unwrap() - index);
     assert!(original_lines == reloaded_lines, "the reloaded graph differs from the store");
@@ -70,6 +67,14 @@ fn rdf_formats_parse_back() {
     let value: serde_json::Value = serde_json::from_str(&jsonld).expect("JSON-LD is JSON");
     assert!(value.to_string().contains("Taliban"));
     assert!(!jsonld.contains("reifies"), "JSON-LD leaves out triple terms");
+}
+
+/// The statements of a store's network index (derived data a build keeps, which exports leave out).
+fn index_quads(store: &Store) -> usize {
+    store
+        .select("SELECT ?s WHERE { GRAPH <https://w3id.org/dossier/id/graph/network> { ?s ?p ?o } }", &[])
+        .unwrap()
+        .len()
 }
 
 /// The default graph of the seed store, sorted (what Turtle and JSON-LD hold).
@@ -138,10 +143,7 @@ fn turtle_and_jsonld_read_well_and_reload_to_the_same_graph() {
     assert_eq!(default_graph(&parsed, false), without_triple_terms, "JSON-LD expands to the same triples");
     // N-Quads reports quads, over every graph but the network's index (derived data).
     let (_, said) = export("graph.nq");
-    let index = original
-        .select("SELECT ?s WHERE { GRAPH <https://w3id.org/dossier/id/graph/network> { ?s ?p ?o } }", &[])
-        .unwrap()
-        .len();
+    let index = index_quads(&original);
     let quads = dossier::export::thousands(original.len().unwrap() - index);
     assert!(said.contains(&format!(": {quads} quads")), "{said}");
 }

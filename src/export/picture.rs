@@ -206,7 +206,7 @@ fn select(network: &ActorNetwork, options: &PictureOptions) -> Result<Selection,
 }
 
 /// The IRIs of the actors a picture with these options draws: whose speakers' contradictions
-/// to look up ([`crate::traverse::speaker_pairs_between`]) before drawing.
+/// to look up ([`crate::traverse::speaker_pairs_up_to`]) before drawing.
 ///
 /// ```
 /// use dossier::analysis::ActorNetwork;
