@@ -83,23 +83,40 @@ pub type Links = BTreeMap<LinkKey, LinkCounts>;
 
 /// The links of an actor as its index literal says them; lines that do not parse are skipped.
 pub fn decode(text: &str) -> Links {
-    let mut links = Links::new();
-    for line in text.lines() {
+    lines(text)
+        .map(|(link, counts)| {
+            (LinkKey { to: link.to.to_string(), kind: link.kind.to_string(), role: link.role }, counts)
+        })
+        .collect()
+}
+
+/// One link of an actor as its index line gives it, borrowed from the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkLine<'a> {
+    pub to: &'a str,
+    /// A PLOVER type's name, or `claim`.
+    pub kind: &'a str,
+    pub role: Role,
+}
+
+/// The links of an index literal, line by line, without copying them: a hub's literal can list
+/// hundreds of thousands (malformed lines are skipped).
+fn lines(text: &str) -> impl Iterator<Item = (LinkLine<'_>, LinkCounts)> {
+    text.lines().filter_map(|line| {
         let mut fields = line.split('\t');
         let (Some(to), Some(kind), Some(role), Some(items), Some(sources)) =
             (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
         else {
-            continue;
+            return None;
         };
         let role = match role {
             "target" => Role::Target,
             "place" => Role::Place,
-            _ => continue,
+            _ => return None,
         };
-        let (Ok(items), Ok(sources)) = (items.parse(), sources.parse()) else { continue };
-        links.insert(LinkKey { to: to.to_string(), kind: kind.to_string(), role }, LinkCounts { items, sources });
-    }
-    links
+        let (Ok(items), Ok(sources)) = (items.parse(), sources.parse()) else { return None };
+        Some((LinkLine { to, kind, role }, LinkCounts { items, sources }))
+    })
 }
 
 /// The index literal of an actor's links (one line each, in key order).
@@ -165,19 +182,19 @@ pub fn indexed(store: &Store) -> Result<bool, StoreError> {
 /// let document = Document::from_text("a.txt", text.to_string(), Metadata::default(), boilerplate);
 /// dossier.add_documents(vec![document])?;
 /// let mut found = Vec::new();
-/// assert!(links::each_link(dossier.store(), |from, key, counts| found.push((from.to_string(), key.kind.clone(), counts.items)))?);
+/// assert!(links::each_link(dossier.store(), |from, link, counts| found.push((from.to_string(), link.kind.to_string(), counts.items)))?);
 /// assert!(found.iter().any(|(_, kind, items)| kind == "CONSULT" && *items == 1), "{found:?}");
 /// # Ok::<(), dossier::Error>(())
 /// ```
-pub fn each_link(store: &Store, mut each: impl FnMut(&str, &LinkKey, LinkCounts)) -> Result<bool, StoreError> {
+pub fn each_link(store: &Store, mut each: impl FnMut(&str, LinkLine<'_>, LinkCounts)) -> Result<bool, StoreError> {
     if !indexed(store)? {
         return Ok(false);
     }
     let graph = vocab::network_graph();
     store.each_statement(Some(&graph), &vocab::dos("links"), None, |actor, object| {
         if let Term::Literal(text) = object {
-            for (key, counts) in decode(text.value()) {
-                each(actor, &key, counts);
+            for (link, counts) in lines(text.value()) {
+                each(actor, link, counts);
             }
         }
     })?;

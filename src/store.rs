@@ -301,6 +301,17 @@ impl Store {
             .collect()
     }
 
+    /// The first `limit` objects of `subject predicate ?o` in the default graph, in the store's
+    /// index order: a bounded read of a subject that may have very many.
+    pub fn objects_up_to(&self, subject: &str, predicate: &str, limit: usize) -> Result<Vec<Term>, StoreError> {
+        let (subject, predicate) = (NamedNodeRef::new_unchecked(subject), NamedNodeRef::new_unchecked(predicate));
+        self.inner
+            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(GraphNameRef::DefaultGraph))
+            .take(limit)
+            .map(|q| Ok(q?.object))
+            .collect()
+    }
+
     /// Removes one statement (nothing when it is not there).
     pub fn remove(&self, quad: &Quad) -> Result<(), StoreError> {
         self.inner.remove(quad)?;

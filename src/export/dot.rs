@@ -331,7 +331,7 @@ pub fn write_dot_with(network: &ActorNetwork, options: &DotOptions, mut out: imp
 /// "CONSULT x5, REJECT, REQUEST x2, SANCTION" as lines of at most three kinds.
 fn edge_label(link: &Link) -> Vec<String> {
     let parts: Vec<String> =
-        link.kinds.iter().map(|(k, n)| if *n > 1 { format!("{k} x{n}") } else { k.clone() }).collect();
+        link.kinds.iter().map(|(k, n)| if n > 1 { format!("{k} x{n}") } else { k.to_string() }).collect();
     parts.chunks(3).map(|chunk| chunk.join(", ")).collect()
 }
 

@@ -115,7 +115,7 @@ mod tests {
             kind: ActorKind::Country,
         });
         let mut link = Link { weight: 1.0, items: 1, sources: 1, ..Link::default() };
-        link.kinds.insert("claim".into(), 1);
+        link.kinds.add("claim", 1);
         network.graph.add_edge(a, b, link);
         let mut out = Vec::new();
         write_graphml(&network, &mut out).unwrap();

@@ -50,7 +50,7 @@ use crate::corpus::clean::{clean, BlockKind};
 use crate::lexicon::Boilerplate;
 use crate::store::Store;
 use crate::summary::display_date;
-use crate::traverse::{self, ClaimRecord, DocumentRecord, EventRecord, EvidenceSpan, Participant};
+use crate::traverse::{self, ClaimRecord, DocumentRecord, EventRecord, EvidenceSpan, Participant, EVIDENCE_READ};
 
 /// What the briefing shows.
 #[derive(Debug, Clone)]
@@ -541,8 +541,8 @@ impl<'a> Page<'a> {
         if !briefing.whole {
             self.push(&format!(
                 "<dt>Selection</dt><dd class=\"bounded\">A large store: the {BRIEF_EVENTS} best-sourced events and \
-                 {BRIEF_CLAIMS} best-sourced claims, each with its first {BRIEF_EVIDENCE} evidence sentences, and the \
-                 {} documents they cite. <code>dossier export --format csv</code> lists everything.</dd>\n",
+                 {BRIEF_CLAIMS} best-sourced claims, each with its first {BRIEF_EVIDENCE} evidence sentences (among the first \
+                 {EVIDENCE_READ} mentions of an item stated more often), and the {} documents they cite. <code>dossier export --format csv</code> lists everything.</dd>\n",
                 briefing.listed.len()
             ));
         }

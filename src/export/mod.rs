@@ -226,7 +226,7 @@ pub fn quad_class(kind: &str) -> Option<&'static str> {
 /// `None` when only claims support it.
 pub fn dominant_class(link: &Link) -> Option<&'static str> {
     let mut counts = [0usize; 4];
-    for (kind, n) in &link.kinds {
+    for (kind, n) in link.kinds.iter() {
         if let Some(class) = quad_class(kind) {
             if let Some(i) = QUAD_CLASSES.iter().position(|(name, _)| *name == class) {
                 counts[i] += n;
@@ -444,13 +444,13 @@ mod tests {
     #[test]
     fn dominant_class_counts_events_and_ignores_claims() {
         let mut link = Link::default();
-        link.kinds.insert("claim".into(), 5);
+        link.kinds.add("claim", 5);
         assert_eq!(dominant_class(&link), None);
         assert!(claims_only(&link));
-        link.kinds.insert("CONSULT".into(), 1);
-        link.kinds.insert("ASSAULT".into(), 2);
+        link.kinds.add("CONSULT", 1);
+        link.kinds.add("ASSAULT", 2);
         assert_eq!(dominant_class(&link), Some("material conflict"));
-        link.kinds.insert("AGREE".into(), 1);
+        link.kinds.add("AGREE", 1);
         assert_eq!(dominant_class(&link), Some("verbal cooperation"), "ties go to the first class");
         assert!(!claims_only(&link));
     }
