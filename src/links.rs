@@ -555,70 +555,106 @@ where
     }
 }
 
-/// Every event's pairs (agent to target, then agent to place) and every claim's (speaker to
-/// each actor it is about), counted per pair and kind by SPARQL: what [`rebuild`] writes, one
-/// query at a time (a query's groups are held until it ends).
+/// The pairs of one source actor (`{from}`, its IRI spliced in): its events' (agent to target,
+/// then agent to place) and its claims' (speaker to each actor it is about), counted per
+/// destination and kind by SPARQL: what [`rebuild`] writes for that actor.
 const ALL_LINKS: [(&str, Role); 3] = [
     (
-        "SELECT ?from ?to ?kind (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
-  ?item a sem:Event ; sem:eventType ?kind ; dos:agent ?from ; dos:target ?to .
-  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?from != ?to)
-} GROUP BY ?from ?to ?kind",
+        "SELECT ?to ?kind (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
+  ?item dos:agent {from} ; a sem:Event ; sem:eventType ?kind ; dos:target ?to .
+  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?to != {from})
+} GROUP BY ?to ?kind",
         Role::Target,
     ),
     (
-        "SELECT ?from ?to ?kind (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
-  ?item a sem:Event ; sem:eventType ?kind ; dos:agent ?from ; sem:hasPlace ?to .
-  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?from != ?to)
-} GROUP BY ?from ?to ?kind",
+        "SELECT ?to ?kind (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
+  ?item dos:agent {from} ; a sem:Event ; sem:eventType ?kind ; sem:hasPlace ?to .
+  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?to != {from})
+} GROUP BY ?to ?kind",
         Role::Place,
     ),
     (
-        "SELECT ?from ?to (\"claim\" AS ?kind) (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
-  ?item a dos:Claim ; dos:claimant ?from ; dos:about ?to .
-  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?from != ?to)
-} GROUP BY ?from ?to",
+        "SELECT ?to (\"claim\" AS ?kind) (COUNT(*) AS ?items) (SUM(?n) AS ?sources) WHERE {
+  ?item dos:claimant {from} ; a dos:Claim ; dos:about ?to .
+  OPTIONAL { ?item dos:sourceCount ?count } BIND(COALESCE(?count, 1) AS ?n) FILTER(?to != {from})
+} GROUP BY ?to",
         Role::Target,
     ),
 ];
 
-/// Rebuilds the index from the evidence, in one transaction: the links of every actor, and the
-/// mark that the index is complete. Its memory follows the linked pairs. Returns the number of
-/// actors with links.
+/// How much index text a [`rebuild`] writes per transaction.
+const REBUILD_BATCH_BYTES: usize = 16 << 20;
+
+/// Rebuilds the index from the evidence: the links of every actor, then the mark that the index
+/// is complete. Actor by actor (one grouped query per role, the actor's IRI in it), written in
+/// transactions of about 16 MB of index text, the mark in the last: its memory is one actor's
+/// links and one batch, not every pair of the store (all pairs at once took 1.6 GiB at 100,000
+/// documents). Interrupted, it leaves no mark, so readers read the evidence and the next build
+/// rebuilds again. Returns the number of actors with links.
 pub fn rebuild(store: &Store) -> Result<usize, StoreError> {
-    let mut by_actor: BTreeMap<String, Links> = BTreeMap::new();
-    for (query, role) in ALL_LINKS {
-        store.select_each(query, &[], |row| {
-            let iri = |name: &str| match row.get(name) {
-                Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-                _ => None,
-            };
-            let number = |name: &str| match row.get(name) {
-                Some(Term::Literal(l)) => l.value().parse::<u64>().ok(),
-                _ => None,
-            };
-            let (Some(from), Some(to)) = (iri("from"), iri("to")) else { return };
-            let kind = match row.get("kind") {
-                Some(Term::NamedNode(n)) => match n.as_str().strip_prefix(vocab::DOS) {
-                    Some(kind) => kind.to_string(),
-                    None => return,
-                },
-                Some(Term::Literal(l)) => l.value().to_string(),
-                _ => return,
-            };
-            let counts = LinkCounts { items: number("items").unwrap_or(0), sources: number("sources").unwrap_or(0) };
-            by_actor.entry(from).or_default().insert(LinkKey { to, kind, role }, counts);
-        })?;
+    rebuild_in_batches(store, REBUILD_BATCH_BYTES)
+}
+
+/// [`rebuild`], writing a transaction whenever `batch_limit` bytes of index text are waiting.
+pub(crate) fn rebuild_in_batches(store: &Store, batch_limit: usize) -> Result<usize, StoreError> {
+    store.remove(&marker())?;
+    store.replace_graph(&vocab::network_graph(), Vec::new())?;
+    // Whoever can be a link's source: the agents of events, the speakers of claims.
+    let mut sources = std::collections::BTreeSet::new();
+    store.select_each(
+        "SELECT DISTINCT ?from WHERE { { ?item dos:agent ?from } UNION { ?item dos:claimant ?from } }",
+        &[],
+        |row| {
+            if let Some(Term::NamedNode(n)) = row.get("from") {
+                sources.insert(n.as_str().to_string());
+            }
+        },
+    )?;
+    let (mut batch, mut batch_bytes, mut actors) = (Vec::new(), 0, 0);
+    for from in sources {
+        let spliced = NamedNode::new_unchecked(from.as_str()).to_string();
+        let mut links = Links::new();
+        for (query, role) in ALL_LINKS {
+            store.select_each(&query.replace("{from}", &spliced), &[], |row| {
+                let number = |name: &str| match row.get(name) {
+                    Some(Term::Literal(l)) => l.value().parse::<u64>().ok(),
+                    _ => None,
+                };
+                let Some(Term::NamedNode(to)) = row.get("to") else { return };
+                let kind = match row.get("kind") {
+                    Some(Term::NamedNode(n)) => match n.as_str().strip_prefix(vocab::DOS) {
+                        Some(kind) => kind.to_string(),
+                        None => return,
+                    },
+                    Some(Term::Literal(l)) => l.value().to_string(),
+                    _ => return,
+                };
+                let counts =
+                    LinkCounts { items: number("items").unwrap_or(0), sources: number("sources").unwrap_or(0) };
+                links.insert(LinkKey { to: to.as_str().to_string(), kind, role }, counts);
+            })?;
+        }
+        if links.is_empty() {
+            continue;
+        }
+        actors += 1;
+        let quad = links_quad(&from, &links);
+        batch_bytes += match &quad.object {
+            Term::Literal(l) => l.value().len(),
+            _ => 0,
+        };
+        batch.push(quad);
+        if batch_bytes >= batch_limit {
+            store.insert_all(&std::mem::take(&mut batch))?;
+            batch_bytes = 0;
+        }
     }
-    let actors = by_actor.len();
-    let mut quads: Vec<Quad> = by_actor.iter().map(|(actor, links)| links_quad(actor, links)).collect();
-    drop(by_actor);
     for class in 0..CLASSES.len() {
         let keys = rank_items(store, class == 1, BEST_KEPT, |_, _, _, _| true)?;
-        quads.push(best_quad(class, &keys));
+        batch.push(best_quad(class, &keys));
     }
-    quads.push(marker());
-    store.replace_graph(&vocab::network_graph(), quads)?;
+    batch.push(marker());
+    store.insert_all(&batch)?;
     Ok(actors)
 }
 

@@ -318,6 +318,17 @@ impl Store {
         Ok(())
     }
 
+    /// Adds these statements in one transaction (for a few thousand; [`Store::loader`] for a
+    /// build's millions).
+    pub fn insert_all(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
     /// Replaces everything in the named graph `graph` by `quads`, in one transaction.
     pub fn replace_graph(&self, graph: &str, quads: Vec<Quad>) -> Result<(), StoreError> {
         let graph = NamedNode::new_unchecked(graph);
