@@ -225,8 +225,9 @@ pub fn evidence_spans(store: &Store) -> Result<Vec<EvidenceSpan>, StoreError> {
 }
 
 /// The spans stating these events and claims, at most `per_item` each (the first in the order
-/// of [`evidence_spans`]: by document, then offsets), sorted as it sorts them; read item by
-/// item, so the memory follows `items` and `per_item`, not the store.
+/// of [`evidence_spans`], by document, then offsets, among the first [`EVIDENCE_READ`] mentions
+/// of an item), sorted as it sorts them; read item by item, by index lookups, so the memory
+/// follows `items`, not the store.
 pub fn evidence_spans_of(store: &Store, items: &[String], per_item: usize) -> Result<Vec<EvidenceSpan>, StoreError> {
     // Index lookups from the item down, not a join: a query joining each mention to its
     // document's file name started from the file names, 110 ms an item at 100,000 documents.
