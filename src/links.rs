@@ -597,7 +597,7 @@ pub fn rebuild(store: &Store) -> Result<usize, StoreError> {
 
 /// [`rebuild`], writing a transaction whenever `batch_limit` bytes of index text are waiting.
 pub(crate) fn rebuild_in_batches(store: &Store, batch_limit: usize) -> Result<usize, StoreError> {
-    store.remove(&marker())?;
+    // The old index goes, its mark with it, in one step.
     store.replace_graph(&vocab::network_graph(), Vec::new())?;
     // Whoever can be a link's source: the agents of events, the speakers of claims.
     let mut sources = std::collections::BTreeSet::new();

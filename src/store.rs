@@ -293,20 +293,26 @@ impl Store {
     /// The objects of `subject predicate ?o` in the named graph `graph` (the default graph
     /// without it).
     pub fn objects_in(&self, graph: Option<&str>, subject: &str, predicate: &str) -> Result<Vec<Term>, StoreError> {
-        let (subject, predicate) = (NamedNodeRef::new_unchecked(subject), NamedNodeRef::new_unchecked(predicate));
-        let graph = graph.map_or(GraphNameRef::DefaultGraph, |g| NamedNodeRef::new_unchecked(g).into());
-        self.inner
-            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(graph))
-            .map(|q| Ok(q?.object))
-            .collect()
+        self.objects_limited(graph, subject, predicate, usize::MAX)
     }
 
     /// The first `limit` objects of `subject predicate ?o` in the default graph, in the store's
     /// index order: a bounded read of a subject that may have very many.
     pub fn objects_up_to(&self, subject: &str, predicate: &str, limit: usize) -> Result<Vec<Term>, StoreError> {
+        self.objects_limited(None, subject, predicate, limit)
+    }
+
+    fn objects_limited(
+        &self,
+        graph: Option<&str>,
+        subject: &str,
+        predicate: &str,
+        limit: usize,
+    ) -> Result<Vec<Term>, StoreError> {
         let (subject, predicate) = (NamedNodeRef::new_unchecked(subject), NamedNodeRef::new_unchecked(predicate));
+        let graph = graph.map_or(GraphNameRef::DefaultGraph, |g| NamedNodeRef::new_unchecked(g).into());
         self.inner
-            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(GraphNameRef::DefaultGraph))
+            .quads_for_pattern(Some(subject.into()), Some(predicate), None, Some(graph))
             .take(limit)
             .map(|q| Ok(q?.object))
             .collect()

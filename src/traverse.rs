@@ -483,6 +483,12 @@ pub const MAX_EVIDENCE: usize = 10;
 /// left out.
 pub const EVIDENCE_READ: usize = 1_000;
 
+/// The least value of `subject predicate ?o` (an IRI's text or a literal's lexical form), the one
+/// a SPARQL `MIN` would give among strings.
+fn least(store: &Store, subject: &str, predicate: &str) -> Result<Option<String>, StoreError> {
+    Ok(store.objects(subject, predicate)?.iter().filter_map(|t| value(Some(t))).min())
+}
+
 /// The document and offsets of a mention, from its IRI (`{document}#char={begin},{end}`, as
 /// [`crate::vocab::mention`] makes it) or, for a mention named otherwise, from its statements.
 fn mention_place(store: &Store, mention: &str) -> Result<Option<(String, usize, usize)>, StoreError> {
@@ -493,12 +499,9 @@ fn mention_place(store: &Store, mention: &str) -> Result<Option<(String, usize, 
             }
         }
     }
-    let least = |predicate: &str| -> Result<Option<String>, StoreError> {
-        Ok(store.objects(mention, predicate)?.iter().filter_map(|t| value(Some(t))).min())
-    };
-    let nif = |local: &str| format!("{}{local}", crate::vocab::NIF);
+    let stated = |local: &str| least(store, mention, &format!("{}{local}", crate::vocab::NIF));
     let number = |text: Option<String>| text.and_then(|t| t.parse::<usize>().ok());
-    Ok(match (least(&nif("referenceContext"))?, number(least(&nif("beginIndex"))?), number(least(&nif("endIndex"))?)) {
+    Ok(match (stated("referenceContext")?, number(stated("beginIndex")?), number(stated("endIndex")?)) {
         (Some(document), Some(begin), Some(end)) => Some((document, begin, end)),
         _ => None,
     })
@@ -531,8 +534,7 @@ impl<'a> FileNames<'a> {
         if let Some(name) = self.known.get(document) {
             return Ok(name.clone());
         }
-        let name =
-            self.store.objects(document, &crate::vocab::dos("fileName"))?.iter().filter_map(|t| value(Some(t))).min();
+        let name = least(self.store, document, &crate::vocab::dos("fileName"))?;
         self.known.insert(document.to_string(), name.clone());
         Ok(name)
     }
